@@ -1,0 +1,18 @@
+#version 330 core
+// Head mesh in mm; lighting is done in view space.
+layout(location = 0) in vec3 a_position;
+layout(location = 1) in vec3 a_normal;
+
+uniform mat4 u_view;
+uniform mat4 u_projection;
+uniform mat3 u_normal_matrix;
+
+out vec3 v_position;  // view space, mm
+out vec3 v_normal;    // view space
+
+void main() {
+  vec4 view_position = u_view * vec4(a_position, 1.0);
+  v_position = view_position.xyz;
+  v_normal = u_normal_matrix * a_normal;
+  gl_Position = u_projection * view_position;
+}

@@ -1,0 +1,51 @@
+#pragma once
+// The subcommands of smp-studio (see docs and ../shared/ARCHITECTURE.md for the contract).
+// Each returns the process exit code: 0 success, 2 bad input or usage, 1 other failure.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/vec2.hpp>
+
+#include "core/camera.h"
+#include "io/mesh_normalise.h"
+
+namespace smp {
+
+struct HeadOptions {
+  std::optional<std::filesystem::path> head;  // none: the bundled head
+  Units units = Units::Auto;
+};
+
+struct RenderOptions {
+  HeadOptions head;
+  std::vector<View> views{View::Front};       // more than one: a sheet, one cell per view
+  glm::ivec2 size{1600, 1200};                // px, of each view
+  std::filesystem::path out;
+  bool report_first_frame = false;            // bench probe: print a line after the first frame, write nothing
+};
+
+struct WindowOptions {
+  HeadOptions head;
+  glm::ivec2 size{1600, 1000};                // window size in screen coordinates
+  int frames = 0;                             // > 0: close after this many frames (tests)
+  std::optional<std::filesystem::path> screenshot;  // saved after the last frame
+  std::filesystem::path headless_out = "out"; // where the headless fallback writes
+};
+
+struct BenchOptions {
+  std::string what = "all";                   // render | all
+  bool json = false;
+  int frames = 120;                           // frames per frame-time figure (at least 60)
+  int runs = 5;                               // process starts for first_frame_ms
+};
+
+int run_render(const RenderOptions& options);
+int run_window(const WindowOptions& options);
+int run_bench(const BenchOptions& options);
+
+// The headless main job: the head from front/left/right/top/back as one sheet in `out_dir`.
+int run_headless_sheet(const HeadOptions& head, const std::filesystem::path& out_dir);
+
+}  // namespace smp

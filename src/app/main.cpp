@@ -1,0 +1,110 @@
+// smp-studio: the window, and the same core from the command line (render, bench).
+#include <charconv>
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "app/commands.h"
+#include "core/input_error.h"
+
+namespace {
+
+// "1600x1200" -> {1600, 1200}; CLI11 reports the error when this returns an empty string.
+std::string parse_size(const std::string& text, glm::ivec2& size) {
+  const auto x = text.find('x');
+  if (x == std::string::npos) return "expected WIDTHxHEIGHT in pixels, e.g. 1600x1200";
+  int w = 0, h = 0;
+  const auto a = std::from_chars(text.data(), text.data() + x, w);
+  const auto b = std::from_chars(text.data() + x + 1, text.data() + text.size(), h);
+  if (a.ec != std::errc() || b.ec != std::errc() || a.ptr != text.data() + x || b.ptr != text.data() + text.size())
+    return "expected WIDTHxHEIGHT in pixels, e.g. 1600x1200";
+  if (w < 16 || h < 16 || w > 16384 || h > 16384) return "each side must be 16 to 16384 px";
+  size = {w, h};
+  return "";
+}
+
+void add_head_options(CLI::App& command, smp::HeadOptions& head, std::string& units) {
+  command.add_option("--head", head.head, "Head mesh (any format Assimp reads: OBJ, PLY, STL, glTF/GLB, FBX, DAE, ...); "
+                                          "default: the bundled head");
+  command.add_option("--units", units, "Units of the --head mesh: auto (guess from its size), mm, cm or m")
+      ->check(CLI::IsMember({"auto", "mm", "cm", "m"}))
+      ->default_str("auto");
+}
+
+CLI::Validator size_validator(glm::ivec2& size) {
+  return CLI::Validator([&size](std::string& text) { return parse_size(text, size); }, "WxH", "size");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"SMP Studio: scalp micropigmentation design on a 3D head.\n"
+               "With no subcommand, opens the window (or, without a display, renders the head sheet into ./out/)."};
+  app.set_version_flag("--version", std::string("smp-studio ") + SMP_VERSION);
+
+  smp::WindowOptions window;
+  std::string window_units = "auto", window_size;
+  add_head_options(app, window.head, window_units);
+  app.add_option("--window-size", window_size, "Window size in screen units, WxH")->check(size_validator(window.size));
+  app.add_option("--frames", window.frames, "Close after N frames (for tests and screenshots)")->check(CLI::PositiveNumber);
+  app.add_option("--screenshot", window.screenshot, "Save the window as PNG after the last frame (with --frames)");
+
+  smp::RenderOptions render;
+  std::string render_units = "auto", render_views = "front", render_size;
+  CLI::App* render_cmd = app.add_subcommand("render", "Render the head to a PNG without a window or display");
+  add_head_options(*render_cmd, render.head, render_units);
+  render_cmd->add_option("--view", render_views,
+                         "front, back, left, right, top or three-quarter; a comma list makes a sheet with one cell per view")
+      ->default_str("front");
+  render_cmd->add_option("--size", render_size, "Picture size of each view in px, WxH (default 1600x1200)")
+      ->check(size_validator(render.size));
+  render_cmd->add_option("--out", render.out, "PNG file to write")->required();
+  render_cmd->add_flag("--report-first-frame", render.report_first_frame, "Benchmark probe: report the first frame, write nothing")
+      ->group("");
+
+  smp::BenchOptions bench;
+  CLI::App* bench_cmd = app.add_subcommand("bench", "Measure the speed figures on this machine now");
+  bench_cmd->add_option("what", bench.what, "render or all")->check(CLI::IsMember({"render", "all"}));
+  bench_cmd->add_flag("--json", bench.json, "One JSON object on stdout");
+  bench_cmd->add_option("--frames", bench.frames, "Frames per frame-time figure (at least 60)")->check(CLI::Range(60, 100000));
+  bench_cmd->add_option("--runs", bench.runs, "Process starts for render.first_frame_ms")->check(CLI::Range(1, 100));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "smp-studio: " << e.what() << "\n";
+    return 2;  // usage errors are bad input
+  }
+
+  try {
+    if (*render_cmd) {
+      render.head.units = *smp::parse_units(render_units);
+      render.views.clear();
+      for (std::size_t start = 0; start <= render_views.size();) {
+        const std::size_t comma = std::min(render_views.find(',', start), render_views.size());
+        const std::string name = render_views.substr(start, comma - start);
+        const auto view = smp::parse_view(name);
+        if (!view) throw smp::InputError("--view: '" + name + "' is not a view (front, back, left, right, top, three-quarter)");
+        render.views.push_back(*view);
+        start = comma + 1;
+      }
+      return smp::run_render(render);
+    }
+    if (*bench_cmd) return smp::run_bench(bench);
+    window.head.units = *smp::parse_units(window_units);
+    return smp::run_window(window);
+  } catch (const smp::InputError& e) {
+    std::cerr << "smp-studio: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "smp-studio: " << e.what() << "\n";
+    return 1;
+  }
+}

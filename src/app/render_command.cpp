@@ -1,0 +1,63 @@
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "app/commands.h"
+#include "app/head_source.h"
+#include "core/input_error.h"
+#include "io/png.h"
+#include "render/gl.h"
+#include "render/offscreen_capture.h"
+#include "render/offscreen_context.h"
+
+namespace smp {
+namespace {
+
+// Cells of a multi-view sheet per row: the five standard views fit one landscape row.
+constexpr int kSheetColumns = 5;
+
+}  // namespace
+
+int run_render(const RenderOptions& options) {
+  // Read the input before touching GL: a broken mesh is reported the same with or without a GPU.
+  const ImportedMesh head = load_head(options.head.head, options.head.units);
+  std::string why;
+  auto context = OffscreenContext::create(why);
+  if (!context) {
+    std::cerr << "smp-studio render: no offscreen OpenGL 3.3 context: " << why << "\n";
+    return 1;
+  }
+  SceneRenderer renderer;
+  renderer.set_head(head.mesh);
+  const ViewSettings settings;
+  const Bounds bounds = bounds_of(head.mesh);
+  const float aspect = float(options.size.x) / float(options.size.y);
+
+  std::vector<Image> pictures;
+  for (View view : options.views) {
+    pictures.push_back(capture_frame(renderer, camera_for_view(bounds, view, aspect), settings, options.size));
+    if (options.report_first_frame) {
+      glFinish();
+      std::cout << "first-frame" << std::endl;
+      return 0;
+    }
+  }
+  const Image out = pictures.size() == 1 ? pictures.front()
+                                         : tile_images(pictures, std::min<int>(kSheetColumns, int(pictures.size())));
+  write_png(options.out, out);
+  std::cout << options.out.string() << "\n";
+  return 0;
+}
+
+int run_headless_sheet(const HeadOptions& head, const std::filesystem::path& out_dir) {
+  std::filesystem::create_directories(out_dir);
+  RenderOptions options;
+  options.head = head;
+  options.views = {View::Front, View::Left, View::Right, View::Top, View::Back};
+  options.size = {640, 800};
+  options.out = out_dir / "head_sheet.png";
+  std::cout << "Rendering the head from front, left, right, top and back (headless)...\n";
+  return run_render(options);
+}
+
+}  // namespace smp

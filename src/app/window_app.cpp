@@ -1,0 +1,143 @@
+// The interactive window: GLFW + Dear ImGui frame loop (after ImGui's example_glfw_opengl3).
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include "render/gl.h"
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include "app/commands.h"
+#include "app/head_source.h"
+#include "io/png.h"
+#include "render/render_target.h"
+#include "render/scene_renderer.h"
+#include "render/window_context.h"
+#include "ui/view_panel.h"
+
+namespace smp {
+namespace {
+
+bool has_display() {
+  const char* x11 = std::getenv("DISPLAY");
+  const char* wayland = std::getenv("WAYLAND_DISPLAY");
+  return (x11 && *x11) || (wayland && *wayland);
+}
+
+// Everything the frame loop keeps between frames.
+struct Session {
+  WindowContext& window;
+  SceneRenderer renderer;
+  Bounds head_bounds;
+  OrbitCamera camera;
+  ViewSettings settings;
+  FrameStats stats;
+
+  float aspect() const {
+    const glm::ivec2 fb = window.framebuffer_size();
+    return fb.y > 0 ? float(fb.x) / float(fb.y) : 1.0f;
+  }
+  void frame_head() { camera.frame(head_bounds, aspect()); }  // keeps the direction
+  void show_view(View view) {
+    frame_head();
+    camera.set_view(view);
+  }
+};
+
+// Mouse and keys go to the camera unless ImGui is using them.
+void handle_input(Session& s) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.WantCaptureMouse) {
+    const glm::vec2 delta(io.MouseDelta.x, io.MouseDelta.y);
+    const glm::ivec2 window = s.window.window_size();
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) s.camera.orbit(delta);
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 0.0f) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 0.0f))
+      s.camera.pan(delta, float(window.y));
+    if (io.MouseWheel != 0.0f && window.x > 0 && window.y > 0) {
+      const glm::vec2 ndc(2.0f * io.MousePos.x / float(window.x) - 1.0f, 1.0f - 2.0f * io.MousePos.y / float(window.y));
+      s.camera.zoom_toward(ndc, io.MouseWheel, s.aspect());
+    }
+  }
+  if (!io.WantCaptureKeyboard) {
+    if (ImGui::IsKeyPressed(GLFW_KEY_F)) s.frame_head();
+    constexpr View kNumberKeys[] = {View::Front, View::Back, View::Left, View::Right, View::Top, View::ThreeQuarter};
+    for (int k = 0; k < 6; ++k)
+      if (ImGui::IsKeyPressed(GLFW_KEY_1 + k) || ImGui::IsKeyPressed(GLFW_KEY_KP_1 + k)) s.show_view(kNumberKeys[k]);
+  }
+}
+
+}  // namespace
+
+int run_window(const WindowOptions& options) {
+  // Read the head first: a broken file is reported before any window opens.
+  const ImportedMesh head = load_head(options.head.head, options.head.units);
+  std::string why;
+  std::unique_ptr<WindowContext> window;
+  if (has_display()) window = WindowContext::create(options.size.x, options.size.y, "SMP Studio", why);
+  else why = "no display ($DISPLAY and $WAYLAND_DISPLAY are unset)";
+  if (!window) {
+    std::cout << "No window can be opened: " << why << ".\n";
+    return run_headless_sheet(options.head, options.headless_out);
+  }
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  setup_imgui_style(window->content_scale());
+  ImGui_ImplGlfw_InitForOpenGL(window->handle(), true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+
+  Session s{*window, SceneRenderer(), bounds_of(head.mesh), OrbitCamera(), ViewSettings(), FrameStats()};
+  s.renderer.set_head(head.mesh);
+  s.show_view(View::ThreeQuarter);
+  s.stats.triangles = head.mesh.triangle_count();
+  s.stats.vertices = head.mesh.vertex_count();
+  s.stats.gl_renderer = gl_renderer_name();
+  s.stats.head_note = options.head.head ? head.normalisation.note : "bundled head (Colin27 MRI)";
+
+  int exit_code = 0;
+  auto last = std::chrono::steady_clock::now();
+  for (int frame = 1; !window->should_close(); ++frame) {
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    handle_input(s);
+    s.stats.framebuffer = window->framebuffer_size();
+    s.stats.content_scale = window->content_scale();
+    const ViewPanelRequest request = draw_view_panel(s.settings, s.stats);
+    if (request.view) s.show_view(*request.view);
+    if (request.frame_head) s.frame_head();
+    ImGui::Render();
+
+    s.renderer.render(s.camera, s.settings, s.stats.framebuffer);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    const bool last_frame = options.frames > 0 && frame >= options.frames;
+    if (last_frame && options.screenshot) {
+      try {
+        write_png(*options.screenshot, read_window_pixels(s.stats.framebuffer.x, s.stats.framebuffer.y));
+        std::cout << options.screenshot->string() << "\n";
+      } catch (const std::exception& e) {
+        std::cerr << "smp-studio: " << e.what() << "\n";
+        exit_code = 1;
+      }
+    }
+    window->swap_buffers();
+    const auto now = std::chrono::steady_clock::now();
+    const float ms = std::chrono::duration<float, std::milli>(now - last).count();
+    s.stats.frame_ms = s.stats.frame_ms == 0.0f ? ms : 0.9f * s.stats.frame_ms + 0.1f * ms;  // steady readout
+    last = now;
+    if (last_frame) break;
+  }
+
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  return exit_code;
+}
+
+}  // namespace smp

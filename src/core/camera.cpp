@@ -1,0 +1,108 @@
+#include "core/camera.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include <glm/geometric.hpp>
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace smp {
+namespace {
+
+constexpr float kMaxPitch = glm::radians(89.0f);  // short of the pole, where "up" flips
+constexpr float kOrbitRadiansPerPixel = 0.008f;
+constexpr float kZoomPerStep = 0.85f;
+
+struct NamedView {
+  View view;
+  std::string_view name;
+  float yaw_deg;
+  float pitch_deg;
+};
+constexpr std::array<NamedView, 6> kViews{{
+    {View::Front, "front", 0.0f, 0.0f},
+    {View::Back, "back", 180.0f, 0.0f},
+    {View::Left, "left", 90.0f, 0.0f},      // the patient's left side
+    {View::Right, "right", -90.0f, 0.0f},
+    {View::Top, "top", 0.0f, 89.0f},
+    {View::ThreeQuarter, "three-quarter", 35.0f, 15.0f},
+}};
+
+}  // namespace
+
+std::optional<View> parse_view(std::string_view name) {
+  for (const NamedView& v : kViews)
+    if (v.name == name) return v.view;
+  return std::nullopt;
+}
+
+std::string_view view_name(View view) {
+  for (const NamedView& v : kViews)
+    if (v.view == view) return v.name;
+  return "front";
+}
+
+void OrbitCamera::set_view(View view) {
+  for (const NamedView& v : kViews) {
+    if (v.view != view) continue;
+    yaw = glm::radians(v.yaw_deg);
+    pitch = glm::radians(v.pitch_deg);
+  }
+}
+
+void OrbitCamera::frame(const Bounds& bounds, float aspect) {
+  target = bounds.centre();
+  scene_radius_ = std::max(bounds.radius(), 1.0f);
+  const float half_fov_x = std::atan(std::tan(0.5f * fov_y) * aspect);
+  const float half_fov = std::min(0.5f * fov_y, half_fov_x);
+  // A sphere around the box fits any turn of the camera; 1.05 leaves a small margin.
+  distance = 1.05f * scene_radius_ / std::sin(half_fov);
+}
+
+glm::vec3 OrbitCamera::eye() const {
+  const glm::vec3 offset(std::cos(pitch) * std::sin(yaw), std::sin(pitch), std::cos(pitch) * std::cos(yaw));
+  return target + distance * offset;
+}
+
+glm::vec3 OrbitCamera::forward() const { return glm::normalize(target - eye()); }
+glm::vec3 OrbitCamera::right() const { return glm::normalize(glm::cross(forward(), glm::vec3(0, 1, 0))); }
+glm::vec3 OrbitCamera::up() const { return glm::cross(right(), forward()); }
+
+glm::mat4 OrbitCamera::view_matrix() const { return glm::lookAt(eye(), target, up()); }
+
+glm::mat4 OrbitCamera::projection_matrix(float aspect) const {
+  const float near_plane = std::max(1.0f, distance - 2.0f * scene_radius_);
+  const float far_plane = distance + 2.0f * scene_radius_;
+  return glm::perspective(fov_y, aspect, near_plane, far_plane);
+}
+
+void OrbitCamera::orbit(glm::vec2 drag_px) {
+  yaw -= drag_px.x * kOrbitRadiansPerPixel;
+  pitch = std::clamp(pitch + drag_px.y * kOrbitRadiansPerPixel, -kMaxPitch, kMaxPitch);
+}
+
+void OrbitCamera::pan(glm::vec2 drag_px, float viewport_height) {
+  const float mm_per_pixel = 2.0f * distance * std::tan(0.5f * fov_y) / std::max(viewport_height, 1.0f);
+  target += (-drag_px.x * right() + drag_px.y * up()) * mm_per_pixel;
+}
+
+void OrbitCamera::zoom_toward(glm::vec2 cursor_ndc, float steps, float aspect) {
+  const float factor = std::clamp(std::pow(kZoomPerStep, steps), 0.05f, 20.0f);
+  const float new_distance = std::clamp(distance * factor, 0.2f * scene_radius_, 20.0f * scene_radius_);
+  const float applied = new_distance / distance;
+  // The point under the cursor on the plane through the target stays under the cursor.
+  const float half_h = distance * std::tan(0.5f * fov_y);
+  const glm::vec3 under_cursor = target + cursor_ndc.x * half_h * aspect * right() + cursor_ndc.y * half_h * up();
+  target = under_cursor + (target - under_cursor) * applied;
+  distance = new_distance;
+}
+
+OrbitCamera camera_for_view(const Bounds& bounds, View view, float aspect) {
+  OrbitCamera camera;
+  camera.frame(bounds, aspect);
+  camera.set_view(view);
+  return camera;
+}
+
+}  // namespace smp

@@ -1,0 +1,79 @@
+#include "core/image.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace smp {
+
+void flip_rows(Image& image) {
+  const std::size_t row = static_cast<std::size_t>(image.width) * 4;
+  for (int y = 0; y < image.height / 2; ++y) {
+    auto top = image.rgba.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row);
+    auto bottom = image.rgba.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(image.height - 1 - y) * row);
+    std::swap_ranges(top, top + static_cast<std::ptrdiff_t>(row), bottom);
+  }
+}
+
+ImageDifference compare_images(const Image& a, const Image& b, int threshold) {
+  ImageDifference d;
+  d.same_size = a.width == b.width && a.height == b.height && !a.empty();
+  if (!d.same_size) return d;
+  const std::size_t pixels = static_cast<std::size_t>(a.width) * static_cast<std::size_t>(a.height);
+  double sum = 0;
+  std::size_t over = 0;
+  for (std::size_t i = 0; i < pixels; ++i) {
+    int pixel_max = 0;
+    for (std::size_t c = 0; c < 3; ++c) {
+      const int diff = std::abs(int(a.rgba[i * 4 + c]) - int(b.rgba[i * 4 + c]));
+      pixel_max = std::max(pixel_max, diff);
+      sum += diff;
+    }
+    d.max_channel_diff = std::max(d.max_channel_diff, pixel_max);
+    if (pixel_max > threshold) ++over;
+  }
+  d.mean_channel_diff = sum / double(pixels * 3);
+  d.fraction_over = double(over) / double(pixels);
+  return d;
+}
+
+double luminance_stddev(const Image& image) {
+  const std::size_t pixels = static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height);
+  if (pixels == 0) return 0;
+  double sum = 0, sum_sq = 0;
+  for (std::size_t i = 0; i < pixels; ++i) {
+    const double y = 0.2126 * image.rgba[i * 4] + 0.7152 * image.rgba[i * 4 + 1] + 0.0722 * image.rgba[i * 4 + 2];
+    sum += y;
+    sum_sq += y * y;
+  }
+  const double mean = sum / double(pixels);
+  return std::sqrt(std::max(0.0, sum_sq / double(pixels) - mean * mean));
+}
+
+}  // namespace smp
+
+namespace smp {
+
+Image tile_images(const std::vector<Image>& images, int columns) {
+  if (images.empty() || columns <= 0) return {};
+  const int w = images.front().width, h = images.front().height;
+  const int count = static_cast<int>(images.size());
+  const int rows = (count + columns - 1) / columns;
+  const int cols = std::min(columns, count);
+  Image sheet(w * cols, h * rows);
+  const std::uint8_t* fill = images.front().pixel(0, 0);
+  for (std::size_t i = 0; i < sheet.rgba.size(); i += 4) std::copy(fill, fill + 4, sheet.rgba.begin() + static_cast<std::ptrdiff_t>(i));
+  for (int i = 0; i < count; ++i) {
+    const Image& tile = images[static_cast<std::size_t>(i)];
+    if (tile.width != w || tile.height != h) continue;
+    const int x0 = (i % cols) * w, y0 = (i / cols) * h;
+    for (int y = 0; y < h; ++y) {
+      const std::uint8_t* src = tile.pixel(0, y);
+      std::uint8_t* dst = &sheet.rgba[(static_cast<std::size_t>(y0 + y) * static_cast<std::size_t>(sheet.width) + static_cast<std::size_t>(x0)) * 4];
+      std::copy(src, src + static_cast<std::ptrdiff_t>(w) * 4, dst);
+    }
+  }
+  return sheet;
+}
+
+}  // namespace smp

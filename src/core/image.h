@@ -1,0 +1,42 @@
+#pragma once
+// An 8-bit RGBA image, rows top to bottom: what the renderer captures and the exporters write.
+#include <cstdint>
+#include <vector>
+
+namespace smp {
+
+struct Image {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> rgba;  // width * height * 4 bytes
+
+  Image() = default;
+  Image(int w, int h) : width(w), height(h), rgba(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4, 0) {}
+  bool empty() const { return width <= 0 || height <= 0; }
+  const std::uint8_t* pixel(int x, int y) const { return &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4]; }
+};
+
+// GL reads rows bottom to top; images are stored top to bottom.
+void flip_rows(Image& image);
+
+struct ImageDifference {
+  bool same_size = false;
+  int max_channel_diff = 0;     // largest |a - b| over all RGB channels, 0..255
+  double mean_channel_diff = 0; // mean |a - b| over all RGB channels, 0..255
+  double fraction_over = 0;     // fraction of pixels whose largest channel diff exceeds `threshold`
+};
+
+ImageDifference compare_images(const Image& a, const Image& b, int threshold = 16);
+
+// Standard deviation of luminance: near zero for a blank (single-colour) picture.
+double luminance_stddev(const Image& image);
+
+}  // namespace smp
+
+namespace smp {
+
+// Lays equally sized images out left to right, top to bottom, `columns` per row; empty cells are
+// filled with the first image's top-left colour (its backdrop).
+Image tile_images(const std::vector<Image>& images, int columns);
+
+}  // namespace smp

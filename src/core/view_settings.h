@@ -1,0 +1,30 @@
+#pragma once
+// How the head is shown (not part of the design): skin tone, lights and background.
+// Colours are sRGB 0..1 as the user picks them; angles in degrees.
+#include <glm/vec3.hpp>
+
+#include "core/skin_tone.h"
+
+namespace smp {
+
+struct ViewSettings {
+  int fitzpatrick_type = 2;                 // 1..6
+  bool use_custom_skin = false;
+  glm::vec3 custom_skin_srgb{0.85f, 0.68f, 0.58f};
+
+  float key_light_intensity = 1.0f;         // x the default studio key light
+  float key_light_azimuth_deg = -35.0f;     // left of the camera, seen from the camera
+  float key_light_elevation_deg = 35.0f;    // above the camera
+  float fill_light_intensity = 0.35f;
+  float ambient_intensity = 0.30f;
+  float rim_light_intensity = 0.45f;        // from behind: separates the head from the background
+
+  glm::vec3 background_top_srgb{0.36f, 0.39f, 0.43f};
+  glm::vec3 background_bottom_srgb{0.13f, 0.14f, 0.16f};
+
+  glm::vec3 skin_linear() const {
+    return use_custom_skin ? srgb_to_linear(custom_skin_srgb) : fitzpatrick_skin_linear(fitzpatrick_type);
+  }
+};
+
+}  // namespace smp

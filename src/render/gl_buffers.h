@@ -1,0 +1,25 @@
+#pragma once
+// GPU copy of a Mesh: one vertex array with interleaved position + normal and an index buffer.
+// Uploaded when told; the CPU Mesh stays the source of truth.
+#include "core/mesh.h"
+#include "render/gl.h"
+
+namespace smp {
+
+class MeshBuffer {
+ public:
+  MeshBuffer();
+  ~MeshBuffer();
+  MeshBuffer(const MeshBuffer&) = delete;
+  MeshBuffer& operator=(const MeshBuffer&) = delete;
+
+  void upload(const Mesh& mesh);  // needs normals
+  void draw() const;
+  GLsizei index_count() const { return index_count_; }
+
+ private:
+  GLuint vertex_array_ = 0, vertex_buffer_ = 0, index_buffer_ = 0;
+  GLsizei index_count_ = 0;
+};
+
+}  // namespace smp

@@ -1,0 +1,38 @@
+#include "render/head_pass.h"
+
+#include <cmath>
+
+#include <glm/trigonometric.hpp>
+
+namespace smp {
+namespace {
+
+// A direction in view space from azimuth (to the right of the camera) and elevation, in degrees.
+glm::vec3 view_direction(float azimuth_deg, float elevation_deg) {
+  const float az = glm::radians(azimuth_deg), el = glm::radians(elevation_deg);
+  return {std::cos(el) * std::sin(az), std::sin(el), std::cos(el) * std::cos(az)};
+}
+
+}  // namespace
+
+HeadPass::HeadPass() : program_("head.vert", "head.frag") {}
+
+void HeadPass::draw(const OrbitCamera& camera, float aspect, const ViewSettings& s) {
+  program_.use();
+  const glm::mat4 view = camera.view_matrix();
+  program_.set("u_view", view);
+  program_.set("u_projection", camera.projection_matrix(aspect));
+  program_.set("u_normal_matrix", glm::mat3(view));  // the model matrix is the identity
+  program_.set("u_skin", s.skin_linear());
+  // Lights follow the camera like a photographer's: every side of the head is shown well lit.
+  program_.set("u_key_dir", view_direction(s.key_light_azimuth_deg, s.key_light_elevation_deg));
+  program_.set("u_key_intensity", s.key_light_intensity);
+  program_.set("u_fill_dir", view_direction(-s.key_light_azimuth_deg * 1.6f, 5.0f));
+  program_.set("u_fill_intensity", s.fill_light_intensity);
+  program_.set("u_rim_dir", view_direction(180.0f - s.key_light_azimuth_deg, 40.0f));
+  program_.set("u_rim_intensity", s.rim_light_intensity);
+  program_.set("u_ambient_intensity", s.ambient_intensity);
+  buffer_.draw();
+}
+
+}  // namespace smp

@@ -1,0 +1,81 @@
+#include "render/render_target.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace smp {
+
+RenderTarget::RenderTarget(int width, int height, int samples) : width_(width), height_(height) {
+  GLint max_samples = 0, max_size = 0;
+  glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
+  glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+  if (width <= 0 || height <= 0 || width > max_size || height > max_size)
+    throw std::runtime_error("image size " + std::to_string(width) + "x" + std::to_string(height) +
+                             " is outside what this GPU renders (1.." + std::to_string(max_size) + " px a side)");
+  samples = std::clamp(samples, 0, max_samples);
+
+  glGenFramebuffers(1, &draw_fbo_);
+  glGenRenderbuffers(1, &draw_colour_);
+  glGenRenderbuffers(1, &draw_depth_);
+  glBindFramebuffer(GL_FRAMEBUFFER, draw_fbo_);
+  glBindRenderbuffer(GL_RENDERBUFFER, draw_colour_);
+  glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, width, height);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, draw_colour_);
+  glBindRenderbuffer(GL_RENDERBUFFER, draw_depth_);
+  glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH_COMPONENT24, width, height);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, draw_depth_);
+  const bool draw_ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+
+  glGenFramebuffers(1, &resolve_fbo_);
+  glGenRenderbuffers(1, &resolve_colour_);
+  glBindFramebuffer(GL_FRAMEBUFFER, resolve_fbo_);
+  glBindRenderbuffer(GL_RENDERBUFFER, resolve_colour_);
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolve_colour_);
+  const bool resolve_ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  if (!draw_ok || !resolve_ok) {
+    release();
+    throw std::runtime_error("cannot create a " + std::to_string(width) + "x" + std::to_string(height) + " offscreen framebuffer");
+  }
+}
+
+RenderTarget::~RenderTarget() { release(); }
+
+void RenderTarget::release() {
+  glDeleteFramebuffers(1, &resolve_fbo_);
+  glDeleteRenderbuffers(1, &resolve_colour_);
+  glDeleteFramebuffers(1, &draw_fbo_);
+  glDeleteRenderbuffers(1, &draw_depth_);
+  glDeleteRenderbuffers(1, &draw_colour_);
+  resolve_fbo_ = resolve_colour_ = draw_fbo_ = draw_depth_ = draw_colour_ = 0;
+}
+
+void RenderTarget::bind() { glBindFramebuffer(GL_FRAMEBUFFER, draw_fbo_); }
+
+Image RenderTarget::resolve_and_read() {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, draw_fbo_);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_);
+  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_);
+  Image image(width_, height_);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  flip_rows(image);
+  return image;
+}
+
+Image read_window_pixels(int width, int height) {
+  Image image(width, height);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glReadBuffer(GL_BACK);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+  flip_rows(image);
+  for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;  // the window is opaque
+  return image;
+}
+
+}  // namespace smp

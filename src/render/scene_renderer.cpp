@@ -1,0 +1,30 @@
+#include "render/scene_renderer.h"
+
+#include <string>
+
+namespace smp {
+
+SceneRenderer::SceneRenderer() = default;
+
+void SceneRenderer::set_head(const Mesh& mesh) { head_.set_mesh(mesh); }
+
+void SceneRenderer::render(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 size) {
+  glViewport(0, 0, size.x, size.y);
+  glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glDisable(GL_BLEND);
+  glDisable(GL_SCISSOR_TEST);  // ImGui leaves it on
+  background_.draw(settings);
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LESS);
+  glDisable(GL_CULL_FACE);  // open scans must show both sides
+  const float aspect = size.y > 0 ? float(size.x) / float(size.y) : 1.0f;
+  head_.draw(camera, aspect, settings);
+}
+
+std::string gl_renderer_name() {
+  const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+  return name ? name : "unknown";
+}
+
+}  // namespace smp

@@ -1,0 +1,31 @@
+#pragma once
+// Draws one frame of the scene into the bound framebuffer: backdrop, then the head. The window and
+// the offscreen path both call this, so they show the same picture.
+#include <memory>
+
+#include <glm/vec2.hpp>
+
+#include "core/camera.h"
+#include "core/mesh.h"
+#include "core/view_settings.h"
+#include "render/background_pass.h"
+#include "render/head_pass.h"
+
+namespace smp {
+
+class SceneRenderer {
+ public:
+  SceneRenderer();  // needs a current GL 3.3 core context
+  void set_head(const Mesh& mesh);
+  void render(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 framebuffer_size);
+  std::size_t head_triangles() const { return head_.triangle_count(); }
+
+ private:
+  BackgroundPass background_;
+  HeadPass head_;
+};
+
+// The GL_RENDERER string ("llvmpipe (LLVM 15.0.6, 256 bits)", a GPU name...), for stats and benches.
+std::string gl_renderer_name();
+
+}  // namespace smp

@@ -1,0 +1,137 @@
+#include "ui/view_panel.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include <imgui.h>
+
+namespace smp {
+namespace {
+
+constexpr const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+constexpr float kFontSizePx = 15.0f;
+constexpr float kPanelWidth = 330.0f;
+
+void skin_tone_section(ViewSettings& s) {
+  ImGui::TextUnformatted("Skin tone (Fitzpatrick)");
+  for (int type = 1; type <= kFitzpatrickTypes; ++type) {
+    const glm::vec3 srgb = linear_to_srgb(fitzpatrick_skin_linear(type));
+    const bool selected = !s.use_custom_skin && s.fitzpatrick_type == type;
+    ImGui::PushID(type);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, selected ? 3.0f : 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(1.0f, 0.8f, 0.2f, 1.0f));
+    char tip[32];
+    std::snprintf(tip, sizeof tip, "Type %s", fitzpatrick_label(type).data());
+    if (ImGui::ColorButton(tip, ImVec4(srgb.r, srgb.g, srgb.b, 1.0f), ImGuiColorEditFlags_NoTooltip, ImVec2(36, 28))) {
+      s.fitzpatrick_type = type;
+      s.use_custom_skin = false;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImGui::PopID();
+    if (type < kFitzpatrickTypes) ImGui::SameLine();
+  }
+  for (int type = 1; type <= kFitzpatrickTypes; ++type) {
+    ImGui::SetCursorPosX(ImGui::GetStyle().WindowPadding.x + float(type - 1) * (36 + ImGui::GetStyle().ItemSpacing.x) + 10);
+    ImGui::TextUnformatted(fitzpatrick_label(type).data());
+    if (type < kFitzpatrickTypes) ImGui::SameLine();
+  }
+  ImGui::Checkbox("Custom colour", &s.use_custom_skin);
+  if (s.use_custom_skin) {
+    ImGui::SameLine();
+    ImGui::ColorEdit3("##skin", &s.custom_skin_srgb.x, ImGuiColorEditFlags_NoInputs);
+  }
+}
+
+void lighting_section(ViewSettings& s) {
+  ImGui::SliderFloat("Key light", &s.key_light_intensity, 0.0f, 2.0f, "%.2f x");
+  ImGui::SliderFloat("Key azimuth", &s.key_light_azimuth_deg, -90.0f, 90.0f, "%.0f deg");
+  ImGui::SliderFloat("Key elevation", &s.key_light_elevation_deg, -30.0f, 90.0f, "%.0f deg");
+  ImGui::SliderFloat("Fill light", &s.fill_light_intensity, 0.0f, 1.5f, "%.2f x");
+  ImGui::SliderFloat("Rim light", &s.rim_light_intensity, 0.0f, 1.5f, "%.2f x");
+  ImGui::SliderFloat("Ambient", &s.ambient_intensity, 0.0f, 1.0f, "%.2f x");
+  if (ImGui::Button("Reset lighting")) {
+    const ViewSettings defaults;
+    s.key_light_intensity = defaults.key_light_intensity;
+    s.key_light_azimuth_deg = defaults.key_light_azimuth_deg;
+    s.key_light_elevation_deg = defaults.key_light_elevation_deg;
+    s.fill_light_intensity = defaults.fill_light_intensity;
+    s.rim_light_intensity = defaults.rim_light_intensity;
+    s.ambient_intensity = defaults.ambient_intensity;
+  }
+}
+
+void background_section(ViewSettings& s) {
+  ImGui::ColorEdit3("Top", &s.background_top_srgb.x, ImGuiColorEditFlags_NoInputs);
+  ImGui::SameLine(0, 24);
+  ImGui::ColorEdit3("Bottom", &s.background_bottom_srgb.x, ImGuiColorEditFlags_NoInputs);
+  if (ImGui::Button("Studio grey")) {
+    const ViewSettings defaults;
+    s.background_top_srgb = defaults.background_top_srgb;
+    s.background_bottom_srgb = defaults.background_bottom_srgb;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("White")) s.background_top_srgb = s.background_bottom_srgb = glm::vec3(1.0f);
+  ImGui::SameLine();
+  if (ImGui::Button("Black")) s.background_top_srgb = s.background_bottom_srgb = glm::vec3(0.0f);
+}
+
+void camera_section(ViewPanelRequest& request) {
+  struct Button { const char* label; View view; const char* key; };
+  static constexpr Button kButtons[] = {{"Front", View::Front, "1"}, {"Back", View::Back, "2"},
+                                        {"Left", View::Left, "3"},   {"Right", View::Right, "4"},
+                                        {"Top", View::Top, "5"},     {"3/4", View::ThreeQuarter, "6"}};
+  for (std::size_t i = 0; i < std::size(kButtons); ++i) {
+    if (ImGui::Button(kButtons[i].label, ImVec2(92, 0))) request.view = kButtons[i].view;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Key %s", kButtons[i].key);
+    if (i % 3 != 2) ImGui::SameLine();
+  }
+  if (ImGui::Button("Frame head (F)", ImVec2(-1, 0))) request.frame_head = true;
+  ImGui::TextDisabled("Left drag: orbit   Right/middle drag: pan\nWheel: zoom toward the cursor");
+}
+
+void stats_section(const FrameStats& stats) {
+  ImGui::Text("Frame time   %.1f ms (%.0f fps)", double(stats.frame_ms), stats.frame_ms > 0 ? 1000.0 / double(stats.frame_ms) : 0.0);
+  ImGui::Text("Triangles    %zu", stats.triangles);
+  ImGui::Text("Vertices     %zu", stats.vertices);
+  ImGui::Text("Framebuffer  %d x %d px (scale %.2f)", stats.framebuffer.x, stats.framebuffer.y, double(stats.content_scale));
+  ImGui::TextWrapped("Renderer     %s", stats.gl_renderer.c_str());
+  if (!stats.head_note.empty()) ImGui::TextWrapped("Head         %s", stats.head_note.c_str());
+}
+
+}  // namespace
+
+void setup_imgui_style(float scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // panel layout is the program's, not a file in the working folder
+  ImGui::StyleColorsDark();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowRounding = 6.0f;
+  style.FrameRounding = 4.0f;
+  style.GrabRounding = 4.0f;
+  style.WindowBorderSize = 0.0f;
+  style.Colors[ImGuiCol_WindowBg].w = 0.92f;
+  style.ScaleAllSizes(scale);
+  if (std::filesystem::exists(kFontPath)) io.Fonts->AddFontFromFileTTF(kFontPath, kFontSizePx * scale);
+  else io.FontGlobalScale = scale;  // the built-in bitmap font, enlarged
+}
+
+ViewPanelRequest draw_view_panel(ViewSettings& settings, const FrameStats& stats) {
+  ViewPanelRequest request;
+  const float scale = ImGui::GetStyle().ItemSpacing.y / 4.0f;  // ScaleAllSizes scaled the default 4 px
+  ImGui::SetNextWindowPos(ImVec2(10 * scale, 10 * scale), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(kPanelWidth * scale, 0), ImGuiCond_FirstUseEver);
+  ImGui::Begin("View", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::PushItemWidth(150 * scale);
+  if (ImGui::CollapsingHeader("Skin", ImGuiTreeNodeFlags_DefaultOpen)) skin_tone_section(settings);
+  if (ImGui::CollapsingHeader("Lighting", ImGuiTreeNodeFlags_DefaultOpen)) lighting_section(settings);
+  if (ImGui::CollapsingHeader("Background")) background_section(settings);
+  if (ImGui::CollapsingHeader("Camera", ImGuiTreeNodeFlags_DefaultOpen)) camera_section(request);
+  if (ImGui::CollapsingHeader("Statistics", ImGuiTreeNodeFlags_DefaultOpen)) stats_section(stats);
+  ImGui::PopItemWidth();
+  ImGui::End();
+  return request;
+}
+
+}  // namespace smp

@@ -1,0 +1,35 @@
+#pragma once
+// The "View" panel: how the head is shown (skin tone, lights, backdrop), camera shortcuts and
+// frame statistics. Edits ViewSettings only; no GL.
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include <glm/vec2.hpp>
+
+#include "core/camera.h"
+#include "core/view_settings.h"
+
+namespace smp {
+
+struct FrameStats {
+  float frame_ms = 0.0f;        // smoothed CPU+GPU time of one frame
+  std::size_t triangles = 0;
+  std::size_t vertices = 0;
+  glm::ivec2 framebuffer{0};    // px
+  float content_scale = 1.0f;
+  std::string gl_renderer;
+  std::string head_note;        // where the head came from and which units were assumed
+};
+
+struct ViewPanelRequest {
+  std::optional<View> view;     // a view button was pressed
+  bool frame_head = false;      // "Frame" was pressed
+};
+
+// Loads the UI font at `scale` (high-DPI) and sets the program's style. Call once after ImGui::CreateContext.
+void setup_imgui_style(float scale);
+
+ViewPanelRequest draw_view_panel(ViewSettings& settings, const FrameStats& stats);
+
+}  // namespace smp

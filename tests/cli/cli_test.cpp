@@ -1,0 +1,100 @@
+// The real smp-studio binary: exit codes, messages, and that nothing is written on failure.
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "io/png.h"
+#include "support/test_files.h"
+
+namespace smp {
+namespace {
+
+const std::string kBinary = SMP_STUDIO_BINARY;
+
+test::CommandResult studio(const std::string& args) { return test::run_command(kBinary + " " + args); }
+
+// Successful renders need an offscreen GL context; without one the binary says so and exits 1.
+#define SKIP_WITHOUT_GL(result)                                                   \
+  if ((result).exit_code == 1 && (result).output.find("no offscreen OpenGL") != std::string::npos) \
+  GTEST_SKIP() << (result).output
+
+TEST(Cli, HelpAndVersion) {
+  EXPECT_EQ(studio("--help").exit_code, 0);
+  EXPECT_NE(studio("render --help").output.find("--view"), std::string::npos);
+  const auto version = studio("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_NE(version.output.find("smp-studio"), std::string::npos);
+}
+
+TEST(Cli, RenderBundledHeadWritesAPng) {
+  const auto out = test::scratch_dir() / "head.png";
+  const auto result = studio("render --view three-quarter --size 320x240 --out " + out.string());
+  SKIP_WITHOUT_GL(result);
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  const Image image = read_png(out);
+  EXPECT_EQ(image.width, 320);
+  EXPECT_EQ(image.height, 240);
+  EXPECT_GT(luminance_stddev(image), 10.0);  // a head on a backdrop, not a blank picture
+}
+
+TEST(Cli, RenderSheetHasOneCellPerView) {
+  const auto out = test::scratch_dir() / "sheet.png";
+  const auto result = studio("render --view front,left,top --size 100x120 --out " + out.string());
+  SKIP_WITHOUT_GL(result);
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  const Image image = read_png(out);
+  EXPECT_EQ(image.width, 300);
+  EXPECT_EQ(image.height, 120);
+}
+
+TEST(Cli, RenderAnyMeshInCentimetresSaysWhatItAssumed) {
+  const auto dir = test::scratch_dir();
+  test::write_text(dir / "cube.obj", test::cube_obj(20.0f));
+  const auto result = studio("render --head " + (dir / "cube.obj").string() + " --size 64x64 --out " + (dir / "c.png").string());
+  SKIP_WITHOUT_GL(result);
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("units as cm"), std::string::npos) << result.output;
+  EXPECT_TRUE(std::filesystem::exists(dir / "c.png"));
+}
+
+TEST(Cli, BrokenMeshesExitTwoWithOneLineNamingTheFile) {
+  const auto dir = test::scratch_dir();
+  test::write_text(dir / "empty.obj", "");
+  test::write_text(dir / "points.ply", "ply\nformat ascii 1.0\nelement vertex 2\nproperty float x\nproperty float y\n"
+                                      "property float z\nend_header\n0 0 0\n1 1 1\n");
+  test::write_text(dir / "nan.obj", "v 0 0 0\nv nan 0 0\nv 0 1 0\nf 1 2 3\n");
+  test::write_text(dir / "junk.glb", "glTF this is not really binary glTF");
+  for (const char* name : {"empty.obj", "points.ply", "nan.obj", "junk.glb", "missing.stl"}) {
+    const auto out = dir / (std::string(name) + ".png");
+    const auto result = studio("render --head " + (dir / name).string() + " --out " + out.string());
+    EXPECT_EQ(result.exit_code, 2) << name << ": " << result.output;
+    EXPECT_NE(result.output.find((dir / name).string()), std::string::npos) << result.output;
+    EXPECT_EQ(std::count(result.output.begin(), result.output.end(), '\n'), 1) << result.output;
+    EXPECT_FALSE(std::filesystem::exists(out)) << "nothing is written on failure";
+  }
+}
+
+TEST(Cli, BadOptionsExitTwo) {
+  const auto out = (test::scratch_dir() / "x.png").string();
+  for (const std::string& args : std::vector<std::string>{"render --view sideways --out " + out, "render --size 12 --out " + out,
+                                 "render --size 0x100 --out " + out, "render --units inches --out " + out,
+                                 "render", "frobnicate", "bench dots-for-real"}) {
+    const auto result = studio(args);
+    EXPECT_EQ(result.exit_code, 2) << args << ": " << result.output;
+    EXPECT_FALSE(result.output.empty()) << args;
+  }
+}
+
+TEST(Cli, UnwritableOutputFailsAndLeavesNothing) {
+  const auto out = test::scratch_dir() / "no-such-folder" / "head.png";
+  const auto result = studio("render --size 64x64 --out " + out.string());
+  SKIP_WITHOUT_GL(result);
+  EXPECT_EQ(result.exit_code, 1) << result.output;
+  EXPECT_NE(result.output.find(out.string()), std::string::npos) << result.output;
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+}  // namespace
+}  // namespace smp

@@ -1,0 +1,83 @@
+#include <cmath>
+
+#include <glm/geometric.hpp>
+#include <glm/gtc/matrix_transform.hpp>
+#include <gtest/gtest.h>
+
+#include "core/camera.h"
+
+namespace smp {
+namespace {
+
+Bounds head_box() { return {{-80, -100, -100}, {80, 100, 100}}; }
+
+glm::vec2 project(const OrbitCamera& c, glm::vec3 p, float aspect) {
+  const glm::vec4 clip = c.projection_matrix(aspect) * c.view_matrix() * glm::vec4(p, 1.0f);
+  return glm::vec2(clip) / clip.w;
+}
+
+TEST(Camera, ViewNamesRoundTrip) {
+  for (auto name : {"front", "back", "left", "right", "top", "three-quarter"}) {
+    const auto view = parse_view(name);
+    ASSERT_TRUE(view.has_value()) << name;
+    EXPECT_EQ(view_name(*view), name);
+  }
+  EXPECT_FALSE(parse_view("side").has_value());
+}
+
+TEST(Camera, NamedViewsLookFromTheRightSide) {
+  const OrbitCamera front = camera_for_view(head_box(), View::Front, 1.0f);
+  EXPECT_GT(front.eye().z, 100.0f);  // the face looks along +Z
+  const OrbitCamera left = camera_for_view(head_box(), View::Left, 1.0f);
+  EXPECT_GT(left.eye().x, 100.0f);   // the patient's left is +X
+  const OrbitCamera right = camera_for_view(head_box(), View::Right, 1.0f);
+  EXPECT_LT(right.eye().x, -100.0f);
+  const OrbitCamera back = camera_for_view(head_box(), View::Back, 1.0f);
+  EXPECT_LT(back.eye().z, -100.0f);
+  const OrbitCamera top = camera_for_view(head_box(), View::Top, 1.0f);
+  EXPECT_GT(top.eye().y, 100.0f);
+}
+
+TEST(Camera, FramingKeepsEveryCornerOnScreen) {
+  for (float aspect : {0.5f, 1.0f, 1.6f, 3.0f})
+    for (View view : {View::Front, View::Left, View::Top, View::ThreeQuarter}) {
+      const OrbitCamera c = camera_for_view(head_box(), view, aspect);
+      for (int corner = 0; corner < 8; ++corner) {
+        const glm::vec3 p((corner & 1) ? 80 : -80, (corner & 2) ? 100 : -100, (corner & 4) ? 100 : -100);
+        const glm::vec2 ndc = project(c, p, aspect);
+        EXPECT_LE(std::abs(ndc.x), 1.0f) << "aspect " << aspect;
+        EXPECT_LE(std::abs(ndc.y), 1.0f) << "aspect " << aspect;
+      }
+    }
+}
+
+TEST(Camera, ZoomKeepsThePointUnderTheCursorStill) {
+  OrbitCamera c = camera_for_view(head_box(), View::Front, 1.5f);
+  const glm::vec2 cursor(0.4f, -0.3f);
+  // The point on the target plane under the cursor before zooming...
+  const float half_h = c.distance * std::tan(0.5f * c.fov_y);
+  const glm::vec3 p = c.target + cursor.x * half_h * 1.5f * c.right() + cursor.y * half_h * c.up();
+  c.zoom_toward(cursor, 2.0f, 1.5f);
+  const glm::vec2 after = project(c, p, 1.5f);  // ...is still under it after.
+  EXPECT_NEAR(after.x, cursor.x, 1e-4f);
+  EXPECT_NEAR(after.y, cursor.y, 1e-4f);
+  EXPECT_LT(c.distance, camera_for_view(head_box(), View::Front, 1.5f).distance);
+}
+
+TEST(Camera, OrbitNeverFlipsOverThePole) {
+  OrbitCamera c = camera_for_view(head_box(), View::Front, 1.0f);
+  c.orbit({0.0f, 100000.0f});
+  EXPECT_LT(c.pitch, glm::radians(90.0f));
+  EXPECT_GT(c.up().y, 0.0f);
+}
+
+TEST(Camera, PanMovesTheTargetAcrossTheView) {
+  OrbitCamera c = camera_for_view(head_box(), View::Front, 1.0f);
+  const glm::vec3 before = c.target;
+  c.pan({-100.0f, 0.0f}, 800.0f);  // drag left: the scene follows the mouse, the target moves right
+  EXPECT_GT(c.target.x, before.x);
+  EXPECT_NEAR(c.target.y, before.y, 1e-4f);
+}
+
+}  // namespace
+}  // namespace smp

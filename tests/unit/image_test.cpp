@@ -1,0 +1,52 @@
+#include <gtest/gtest.h>
+
+#include "core/image.h"
+
+namespace smp {
+namespace {
+
+Image solid(int w, int h, std::uint8_t value) {
+  Image image(w, h);
+  std::fill(image.rgba.begin(), image.rgba.end(), value);
+  return image;
+}
+
+TEST(Image, FlipRowsSwapsTopAndBottom) {
+  Image image(1, 3);
+  for (int y = 0; y < 3; ++y) image.rgba[static_cast<std::size_t>(y) * 4] = static_cast<std::uint8_t>(y);
+  flip_rows(image);
+  EXPECT_EQ(image.pixel(0, 0)[0], 2);
+  EXPECT_EQ(image.pixel(0, 2)[0], 0);
+}
+
+TEST(Image, CompareMeasuresMaxAndMean) {
+  Image a = solid(4, 4, 100), b = solid(4, 4, 100);
+  EXPECT_EQ(compare_images(a, b).max_channel_diff, 0);
+  b.rgba[0] = 140;  // one channel of one pixel
+  const ImageDifference d = compare_images(a, b, 16);
+  EXPECT_TRUE(d.same_size);
+  EXPECT_EQ(d.max_channel_diff, 40);
+  EXPECT_NEAR(d.mean_channel_diff, 40.0 / 48.0, 1e-9);
+  EXPECT_NEAR(d.fraction_over, 1.0 / 16.0, 1e-9);
+  EXPECT_FALSE(compare_images(a, solid(4, 5, 100)).same_size);
+}
+
+TEST(Image, BlankPictureHasNoLuminanceSpread) {
+  EXPECT_EQ(luminance_stddev(solid(8, 8, 50)), 0.0);
+  Image half = solid(8, 8, 0);
+  std::fill(half.rgba.begin(), half.rgba.begin() + 128, 255);
+  EXPECT_GT(luminance_stddev(half), 100.0);
+}
+
+TEST(Image, TilesLayOutLeftToRightThenDown) {
+  const Image sheet = tile_images({solid(2, 2, 10), solid(2, 2, 20), solid(2, 2, 30)}, 2);
+  ASSERT_EQ(sheet.width, 4);
+  ASSERT_EQ(sheet.height, 4);
+  EXPECT_EQ(sheet.pixel(0, 0)[0], 10);
+  EXPECT_EQ(sheet.pixel(3, 1)[0], 20);
+  EXPECT_EQ(sheet.pixel(1, 3)[0], 30);
+  EXPECT_EQ(sheet.pixel(3, 3)[0], 10);  // the empty cell takes the backdrop colour
+}
+
+}  // namespace
+}  // namespace smp

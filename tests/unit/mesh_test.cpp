@@ -1,0 +1,56 @@
+#include <cmath>
+
+#include <glm/geometric.hpp>
+#include <gtest/gtest.h>
+
+#include "core/mesh.h"
+
+namespace smp {
+namespace {
+
+Mesh two_triangles_split() {
+  // A unit square in the XY plane as two triangles that do not share vertices.
+  Mesh m;
+  m.positions = {{0, 0, 0}, {1, 0, 0}, {1, 1, 0}, {0, 0, 0}, {1, 1, 0}, {0, 1, 0}};
+  m.indices = {0, 1, 2, 3, 4, 5};
+  return m;
+}
+
+TEST(Mesh, BoundsCoverAllPositions) {
+  Mesh m = two_triangles_split();
+  m.positions.push_back({-2, 5, 3});
+  const Bounds b = bounds_of(m);
+  EXPECT_EQ(b.min, glm::vec3(-2, 0, 0));
+  EXPECT_EQ(b.max, glm::vec3(1, 5, 3));
+  EXPECT_EQ(b.centre(), glm::vec3(-0.5f, 2.5f, 1.5f));
+}
+
+TEST(Mesh, WeldMergesCoincidentVertices) {
+  Mesh m = two_triangles_split();
+  weld_vertices(m, 1e-3f);
+  EXPECT_EQ(m.vertex_count(), 4u);
+  EXPECT_EQ(m.triangle_count(), 2u);
+  EXPECT_NEAR(surface_area_mm2(m), 1.0, 1e-6);
+}
+
+TEST(Mesh, SmoothNormalsAreUnitAndFaceOutward) {
+  Mesh m = two_triangles_split();
+  compute_smooth_normals(m);
+  ASSERT_EQ(m.normals.size(), m.positions.size());
+  for (const glm::vec3& n : m.normals) {
+    EXPECT_NEAR(glm::length(n), 1.0f, 1e-5f);
+    EXPECT_NEAR(n.z, 1.0f, 1e-5f);  // counter-clockwise seen from +Z
+  }
+}
+
+TEST(Mesh, DegenerateTrianglesAreRemoved) {
+  Mesh m = two_triangles_split();
+  m.indices.insert(m.indices.end(), {0, 0, 1, 0, 1, 1});         // repeated index
+  m.positions.push_back({2, 0, 0});
+  m.indices.insert(m.indices.end(), {0, 1, 6});                   // collinear: zero area
+  EXPECT_EQ(remove_degenerate_triangles(m), 3u);
+  EXPECT_EQ(m.triangle_count(), 2u);
+}
+
+}  // namespace
+}  // namespace smp
