@@ -42,7 +42,7 @@ vec3 linear_to_srgb(vec3 c) {
 void main() {
   vec3 n = normalize(v_normal);
   vec3 v = normalize(-v_position);
-  if (dot(n, v) < 0.0) n = -n;  // open scans show their inside: light it like the outside
+  if (!gl_FrontFacing) n = -n;  // open scans show their inside: light it like the outside
 
   vec3 light = vec3(0.0);
   light += u_key_intensity * 1.05 * skin_diffuse(n, u_key_dir);

@@ -1,10 +1,17 @@
 #!/usr/bin/env python3
-"""Extracts the skin surface of the Colin27 MRI template (Debian's mricron-data, templates/ch2.nii.gz)
-as a dense, smooth, closed triangle mesh in millimetres, in SMP Studio's frame (+Y up, +Z facing).
+"""Builds the bundled head: the skin surface of the Colin27 MRI template (Debian's mricron-data,
+templates/ch2.nii.gz) completed below the eyes with a sculpted lower face and neck, as a dense,
+smooth, closed triangle mesh in millimetres in SMP Studio's frame (+Y up, +Z facing).
 
-Steps: threshold, keep the largest component, fill holes (ear canals, nostrils), cut a clean plane
-below the ears, blur the mask so marching cubes sees no voxel steps, marching cubes, Taubin smoothing.
-The dense mesh is then simplified by tools/simplify_mesh (meshoptimizer) into assets/head.ply;
+Why a completion: the template is cropped to the MNI brain box, which ends just below the eyes,
+halfway down the ears and at the nose tip. The scalp, forehead, brows, eyes, upper nose and upper
+ears are the real scan; the nose tip, lips, jaw, chin, ear lobes and neck are smooth shapes joined
+to it with smooth signed-distance unions. The practitioner works on the scalp, which is all real.
+
+Steps: threshold the MRI, keep the largest component, fill holes; signed distance; round the
+template's cut edges; smooth-union the sculpted parts; blur the field so marching cubes sees no
+voxel steps; marching cubes; Taubin smoothing; scale from the MNI template's enlarged space to a
+57 cm head circumference. tools/simplify_mesh (meshoptimizer) then makes assets/head.ply;
 tools/make_head runs both. Needs python3-numpy, python3-scipy, python3-skimage and mricron-data.
 """
 import gzip
@@ -12,14 +19,22 @@ import struct
 import sys
 
 import numpy as np
-from scipy import ndimage
+from scipy import ndimage, sparse
+from scipy.sparse import csgraph
 from skimage import measure
 
 SOURCE = "/usr/share/mricron/templates/ch2.nii.gz"
-THRESHOLD = 45     # skin/air boundary; Otsu on this volume gives 49, a little lower keeps thin ears whole
-CUT_Z_MM = -68.0   # MNI z of the clean cut: the template ends at -71, the cut sits just inside it
-NOSE_PAD = 4       # voxels the nose tip is extended past the template's front edge, tapering
-BLUR_SIGMA = 1.1   # voxels; removes the staircase of the binary mask, keeps ear folds
+THRESHOLD = 45          # skin/air boundary; Otsu gives 49, a little lower keeps thin ears whole
+CUT_Z = -64.0           # MNI z where the scan gives way to the sculpted lower face (template ends at -71)
+CIRCUMFERENCE_MM = 570  # target head circumference above the brows (adult mean ~56-58 cm)
+CIRCUMFERENCE_Z = 10.0  # MNI z of that measurement, above the brows and ears
+BLUR_SIGMA = 1.2        # mm; removes voxel steps, keeps the eyes and brows
+SCALP_BLUR_SIGMA = 2.5  # mm; removes the MRI's ripples from the scalp
+SKIRT_R = 60.0          # mm; how fast the scan's outline curls inward below the cut
+PAD = 4                 # voxels the cropped nose tip and ear rims are extended, tapering
+
+# The working grid in MNI millimetres (x right, y anterior, z up), 1 mm voxels.
+X0, X1, Y0, Y1, Z0, Z1 = -100, 100, -135, 118, -205, 112
 
 
 def read_nifti(path):
@@ -29,29 +44,134 @@ def read_nifti(path):
     srow = np.array(struct.unpack("<12f", raw[280:328])).reshape(3, 4)
     nx, ny, nz = dims[1:4]
     volume = np.frombuffer(raw[offset:offset + nx * ny * nz], dtype=np.uint8).reshape(nz, ny, nx)
-    return volume.transpose(2, 1, 0).astype(np.float32), srow  # indexed [x, y, z]
+    return volume.transpose(2, 1, 0).astype(np.float32), srow[:, 3]  # [x, y, z], origin in mm
 
 
-def head_mask(volume, srow):
+def extend_tapering(mask, axis, side):
+    """Grows a mask a few voxels past one face of its box, eroding each step: a cropped nose tip
+    or ear rim becomes a rounded end instead of a flat cut."""
+    edge = np.take(mask, -1 if side > 0 else 0, axis=axis)
+    layers = [edge]
+    for _ in range(PAD):
+        layers.append(ndimage.binary_erosion(layers[-1], iterations=2))
+    grown = np.stack(layers[1:], axis=axis)
+    if side < 0:
+        grown = np.flip(grown, axis=axis)
+    return np.concatenate([mask, grown] if side > 0 else [grown, mask], axis=axis), (PAD if side < 0 else 0)
+
+
+def scan_mask():
+    volume, origin = read_nifti(SOURCE)
     mask = ndimage.gaussian_filter(volume, 0.7) > THRESHOLD
     labels, count = ndimage.label(mask)
     sizes = ndimage.sum(mask, labels, range(1, count + 1))
     mask = labels == (1 + int(np.argmax(sizes)))
     mask = ndimage.binary_closing(mask, iterations=3)
-    for z in range(mask.shape[2]):               # per slice: air pockets inside the head
+    for z in range(mask.shape[2]):                       # air pockets inside, slice by slice
         mask[:, :, z] = ndimage.binary_fill_holes(mask[:, :, z])
     mask = ndimage.binary_fill_holes(mask)
-    cut_k = int(round((CUT_Z_MM - srow[2, 3]) / srow[2, 2]))
-    mask[:, :, :cut_k] = False
-    # The template's box ends at the nose tip: grow it a few voxels forward, eroding as it goes.
-    front = mask[:, -1, :]
-    grown = [front]
-    for _ in range(NOSE_PAD):
-        grown.append(ndimage.binary_erosion(grown[-1], iterations=2))
-    return np.concatenate([mask] + [g[:, None, :] for g in grown[1:]], axis=1)
+    origin = origin.copy()
+    mask, shift = extend_tapering(mask, 1, +1)           # nose tip, cropped by the front of the box
+    mask, shift = extend_tapering(mask, 0, -1)           # ear rims, cropped by the sides
+    origin[0] -= shift
+    mask, _ = extend_tapering(mask, 0, +1)
+    return mask, origin
 
 
-def taubin(vertices, faces, iterations=10, lam=0.5, mu=-0.53):
+def place_in_grid(mask, origin):
+    grid = np.zeros((X1 - X0, Y1 - Y0, Z1 - Z0), dtype=bool)
+    i, j, k = int(origin[0] - X0), int(origin[1] - Y0), int(origin[2] - Z0)
+    sx, sy, sz = mask.shape
+    grid[i:i + sx, j:j + sy, k:k + sz] = mask[: grid.shape[0] - i, : grid.shape[1] - j, : grid.shape[2] - k]
+    return grid
+
+
+def signed_distance(mask):
+    return (ndimage.distance_transform_edt(~mask) - ndimage.distance_transform_edt(mask)).astype(np.float32)
+
+
+def smin(a, b, k):
+    h = np.clip(0.5 + 0.5 * (b - a) / k, 0.0, 1.0)
+    return b + (a - b) * h - k * h * (1.0 - h)
+
+
+def smax(a, b, k):
+    return -smin(-a, -b, k)
+
+
+def ellipsoid(x, y, z, centre, radii):
+    px, py, pz = (x - centre[0]) / radii[0], (y - centre[1]) / radii[1], (z - centre[2]) / radii[2]
+    k0 = np.sqrt(px * px + py * py + pz * pz)
+    k1 = np.sqrt((px / radii[0]) ** 2 + (py / radii[1]) ** 2 + (pz / radii[2]) ** 2)
+    return k0 * (k0 - 1.0) / np.maximum(k1, 1e-6)
+
+
+def neck(x, y, z):
+    # An elliptic column that leans forward as it goes down, cut flat at the bottom.
+    centre_y = -22.0 + 0.18 * np.maximum(-70.0 - z, 0.0)
+    rx, ry = 62.0, 70.0
+    px, py = x / rx, (y - centre_y) / ry
+    k0 = np.sqrt(px * px + py * py)
+    k1 = np.sqrt((px / rx) ** 2 + (py / ry) ** 2)
+    column = k0 * (k0 - 1.0) / np.maximum(k1, 1e-6)
+    column = smax(column, z - (CUT_Z + 20.0), 8.0)  # ends inside the head
+    return smax(column, (Z0 + 8.0) - z, 3.0)
+
+
+def lower_face(x, y, z):
+    d = ellipsoid(x, y, z, (0, 26, -94), (62, 56, 32))                 # cheeks and upper jaw
+    d = smin(d, ellipsoid(x, y, z, (0, 24, -124), (56, 58, 30)), 14)   # lower jaw
+    d = smin(d, ellipsoid(x, y, z, (0, 72, -146), (21, 14, 13)), 14)   # chin
+    d = smin(d, ellipsoid(x, y, z, (0, 83, -105), (18, 6, 5)), 6)      # upper lip
+    d = smin(d, ellipsoid(x, y, z, (0, 80, -116), (15, 6, 4.5)), 5)    # lower lip
+    d = smin(d, ellipsoid(x, y, z, (0, 92, -79), (12, 12, 11)), 7)     # nose tip
+    for side in (-1, 1):
+        d = smin(d, ellipsoid(x, y, z, (side * 14, 81, -86), (8, 9, 7)), 5)  # nose wings
+    return d
+
+
+def ear(x, y, z, side):
+    """A sculpted outer ear: the template crops the ears at its sides and bottom, keeping only
+    the concha. A flat, tilted shell (62 x 34 mm) with a bowl on its outer face."""
+    cx, cy, cz = side * 86.0, -38.0, -52.0
+    px, py, pz = side * (x - cx), y - cy, z - cz
+    flare, lean = np.radians(22.0), np.radians(14.0)   # back edge away from the head; top leans back
+    qx = px * np.cos(flare) + py * np.sin(flare)
+    qy = -px * np.sin(flare) + py * np.cos(flare)
+    ry = qy * np.cos(lean) - pz * np.sin(lean)
+    rz = qy * np.sin(lean) + pz * np.cos(lean)
+    shell = ellipsoid(qx, ry, rz, (3.0, 0.0, 0.0), (6.0, 17.0, 31.0))
+    bowl = ellipsoid(qx, ry, rz, (9.0, 3.0, -4.0), (5.5, 10.0, 15.0))
+    rim = smax(shell, -bowl, 2.0)
+    return smax(rim, -(qx + 2.0), 2.0)  # the inner face is flat against the head
+
+
+def skirt_below_cut(grid, z):
+    """Below the cut, the scan's last outline continues down and curls inward (radius SKIRT_R):
+    no ledge where scan and sculpture meet; the cut ears and nose taper into lobes and a tip."""
+    section = grid[:, :, int(round(CUT_Z - Z0))]
+    outline = signed_distance(section)[:, :, None]
+    depth = np.maximum(CUT_Z - z, 0.0)
+    return outline + depth * depth / (2.0 * SKIRT_R)
+
+
+def head_field():
+    mask, origin = scan_mask()
+    grid = place_in_grid(mask, origin)
+    x, y, z = np.meshgrid(np.arange(X0, X1, dtype=np.float32), np.arange(Y0, Y1, dtype=np.float32),
+                          np.arange(Z0, Z1, dtype=np.float32), indexing="ij")
+    scan = np.where(z >= CUT_Z, signed_distance(grid), skirt_below_cut(grid, z))
+    # The MRI leaves faint ripples on the scalp: smooth the back and top more than the face.
+    face_weight = np.clip((y - 40.0) / 40.0, 0.0, 1.0) * np.clip((20.0 - z) / 30.0, 0.0, 1.0)
+    scan = face_weight * ndimage.gaussian_filter(scan, BLUR_SIGMA) + (1 - face_weight) * ndimage.gaussian_filter(scan, SCALP_BLUR_SIGMA)
+    field = smin(scan, lower_face(x, y, z), 10.0)
+    for side in (-1, 1):
+        field = smin(field, ear(x, y, z, side), 3.0)
+    field = smin(field, neck(x, y, z), 16.0)
+    return ndimage.gaussian_filter(field, 0.8)  # the joins were made sharp by the min/max
+
+
+def taubin(vertices, faces, iterations=12, lam=0.5, mu=-0.53):
     n = len(vertices)
     edges = np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]])
     edges = np.concatenate([edges, edges[:, ::-1]])
@@ -63,6 +183,25 @@ def taubin(vertices, faces, iterations=10, lam=0.5, mu=-0.53):
             np.add.at(mean, edges[:, 0], v[edges[:, 1]])
             v = v + factor * (mean / degree - v)
     return v
+
+
+def largest_component(vertices, faces):
+    """Drops pockets and crumbs: small closed surfaces inside the head or floating beside it."""
+    edges = np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]]])
+    graph = sparse.coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(len(vertices),) * 2)
+    _, labels = csgraph.connected_components(graph, directed=False)
+    keep = labels == np.argmax(np.bincount(labels))
+    remap = np.cumsum(keep) - 1
+    faces = faces[keep[faces[:, 0]]]
+    return vertices[keep], remap[faces]
+
+
+def circumference(field, z_mm):
+    """Perimeter of the largest outline of the head's slice at MNI height z_mm."""
+    k = int(round(z_mm - Z0))
+    outlines = measure.find_contours(field[:, :, k], 0.0)
+    outline = max(outlines, key=len)
+    return float(np.sum(np.linalg.norm(np.diff(outline, axis=0), axis=1)))
 
 
 def write_ply(path, vertices, faces):
@@ -79,18 +218,17 @@ def write_ply(path, vertices, faces):
 
 def main():
     out_path = sys.argv[1] if len(sys.argv) > 1 else "head_dense.ply"
-    volume, srow = read_nifti(SOURCE)
-    mask = head_mask(volume, srow)
-    field = ndimage.gaussian_filter(np.pad(mask, 3).astype(np.float32), BLUR_SIGMA)
-    verts, faces, _, _ = measure.marching_cubes(field, level=0.5)
-    verts -= 3.0                                   # undo the padding
-    mni = verts * np.diag(srow[:, :3]) + srow[:, 3]
-    verts = taubin(mni, faces)
+    field = head_field()
+    scale = CIRCUMFERENCE_MM / circumference(field, CIRCUMFERENCE_Z)
+    verts, faces, _, _ = measure.marching_cubes(-field, level=0.0)  # inside positive
+    verts, faces = largest_component(verts, faces)
+    mni = verts + np.array([X0, Y0, Z0], dtype=np.float64)
+    mni = taubin(mni, faces) * scale
     # MNI is RAS (x right, y anterior, z up); ours is +Y up, +Z facing, right-handed (+X = subject's left).
-    ours = np.stack([-verts[:, 0], verts[:, 2], verts[:, 1]], axis=1)
+    ours = np.stack([-mni[:, 0], mni[:, 2], mni[:, 1]], axis=1)
     faces = faces[:, [0, 2, 1]]                    # the x flip mirrors, so turn the winding back outward
     write_ply(out_path, ours, faces)
-    print(f"{out_path}: {len(ours)} vertices, {len(faces)} triangles, "
+    print(f"{out_path}: {len(ours)} vertices, {len(faces)} triangles, scale {scale:.3f} from MNI, "
           f"extent {np.ptp(ours, axis=0).round(1)} mm")
 
 

@@ -43,8 +43,8 @@ struct Session {
   }
   void frame_head() { camera.frame(head_bounds, aspect()); }  // keeps the direction
   void show_view(View view) {
-    frame_head();
     camera.set_view(view);
+    frame_head();
   }
 };
 

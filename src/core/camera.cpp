@@ -54,10 +54,18 @@ void OrbitCamera::set_view(View view) {
 void OrbitCamera::frame(const Bounds& bounds, float aspect) {
   target = bounds.centre();
   scene_radius_ = std::max(bounds.radius(), 1.0f);
-  const float half_fov_x = std::atan(std::tan(0.5f * fov_y) * aspect);
-  const float half_fov = std::min(0.5f * fov_y, half_fov_x);
-  // A sphere around the box fits any turn of the camera; 1.05 leaves a small margin.
-  distance = 1.05f * scene_radius_ / std::sin(half_fov);
+  // Back off until every corner of the box is inside the view from the current direction.
+  const float tan_y = std::tan(0.5f * fov_y), tan_x = tan_y * aspect;
+  const glm::vec3 r = right(), u = up(), toward_eye = -forward();
+  float needed = 0.0f;
+  for (int corner = 0; corner < 8; ++corner) {
+    const glm::vec3 p((corner & 1) ? bounds.max.x : bounds.min.x, (corner & 2) ? bounds.max.y : bounds.min.y,
+                      (corner & 4) ? bounds.max.z : bounds.min.z);
+    const glm::vec3 d = p - target;
+    const float depth = glm::dot(d, toward_eye);
+    needed = std::max({needed, depth + std::abs(glm::dot(d, r)) / tan_x, depth + std::abs(glm::dot(d, u)) / tan_y});
+  }
+  distance = 1.06f * needed;  // a small margin around the head
 }
 
 glm::vec3 OrbitCamera::eye() const {
@@ -100,8 +108,8 @@ void OrbitCamera::zoom_toward(glm::vec2 cursor_ndc, float steps, float aspect) {
 
 OrbitCamera camera_for_view(const Bounds& bounds, View view, float aspect) {
   OrbitCamera camera;
-  camera.frame(bounds, aspect);
   camera.set_view(view);
+  camera.frame(bounds, aspect);
   return camera;
 }
 

@@ -28,7 +28,8 @@ class OrbitCamera {
 
   // Places the camera on a named side of the head, keeping the target and distance.
   void set_view(View view);
-  // Centres on the bounds and backs off until the whole box fits the viewport.
+  // Centres on the bounds and backs off until the whole box fits the viewport, seen from the
+  // current direction.
   void frame(const Bounds& bounds, float aspect);
 
   // Mouse gestures, in pixels of a viewport `viewport_height` tall.

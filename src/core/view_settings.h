@@ -15,8 +15,8 @@ struct ViewSettings {
   float key_light_intensity = 1.0f;         // x the default studio key light
   float key_light_azimuth_deg = -35.0f;     // left of the camera, seen from the camera
   float key_light_elevation_deg = 35.0f;    // above the camera
-  float fill_light_intensity = 0.35f;
-  float ambient_intensity = 0.30f;
+  float fill_light_intensity = 0.30f;
+  float ambient_intensity = 0.22f;
   float rim_light_intensity = 0.45f;        // from behind: separates the head from the background
 
   glm::vec3 background_top_srgb{0.36f, 0.39f, 0.43f};
