@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("--frames", bench.frames, "Frames per frame-time figure (at least 60)")->check(CLI::Range(60, 100000));
   bench_cmd->add_option("--runs", bench.runs, "Process starts for render.first_frame_ms")->check(CLI::Range(1, 100));
 
+  app.require_subcommand(0, 1);  // so `bench render` reads "render" as bench's argument
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,5 +1,7 @@
 // The interactive window: GLFW + Dear ImGui frame loop (after ImGui's example_glfw_opengl3).
+#include <algorithm>
 #include <chrono>
+#include <vector>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -36,6 +38,7 @@ struct Session {
   OrbitCamera camera;
   ViewSettings settings;
   FrameStats stats;
+  std::vector<int> pressed_keys;  // GLFW keys pressed since the last frame
 
   float aspect() const {
     const glm::ivec2 fb = window.framebuffer_size();
@@ -62,12 +65,21 @@ void handle_input(Session& s) {
       s.camera.zoom_toward(ndc, io.MouseWheel, s.aspect());
     }
   }
-  if (!io.WantCaptureKeyboard) {
-    if (ImGui::IsKeyPressed(GLFW_KEY_F)) s.frame_head();
-    constexpr View kNumberKeys[] = {View::Front, View::Back, View::Left, View::Right, View::Top, View::ThreeQuarter};
-    for (int k = 0; k < 6; ++k)
-      if (ImGui::IsKeyPressed(GLFW_KEY_1 + k) || ImGui::IsKeyPressed(GLFW_KEY_KP_1 + k)) s.show_view(kNumberKeys[k]);
+  std::vector<int> keys;
+  keys.swap(s.pressed_keys);
+  if (io.WantCaptureKeyboard) return;  // typing into a field
+  constexpr View kNumberKeys[] = {View::Front, View::Back, View::Left, View::Right, View::Top, View::ThreeQuarter};
+  for (int key : keys) {
+    if (key == GLFW_KEY_F) s.frame_head();
+    if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6) s.show_view(kNumberKeys[key - GLFW_KEY_1]);
+    if (key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_6) s.show_view(kNumberKeys[key - GLFW_KEY_KP_1]);
   }
+}
+
+// Key presses are queued rather than polled: at software-rendering frame rates a quick tap can
+// start and end inside one frame, and ImGui 1.86 would never see it down.
+void queue_key_press(GLFWwindow* window, int key, int /*scancode*/, int action, int /*mods*/) {
+  if (action == GLFW_PRESS) static_cast<Session*>(glfwGetWindowUserPointer(window))->pressed_keys.push_back(key);
 }
 
 }  // namespace
@@ -84,20 +96,24 @@ int run_window(const WindowOptions& options) {
     return run_headless_sheet(options.head, options.headless_out);
   }
 
+  Session s{*window, SceneRenderer(), bounds_of(head.mesh), OrbitCamera(), ViewSettings(), FrameStats(), {}};
+  glfwSetWindowUserPointer(window->handle(), &s);
+  glfwSetKeyCallback(window->handle(), queue_key_press);  // before ImGui, which chains to it
+
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   setup_imgui_style(window->content_scale());
   ImGui_ImplGlfw_InitForOpenGL(window->handle(), true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
-  Session s{*window, SceneRenderer(), bounds_of(head.mesh), OrbitCamera(), ViewSettings(), FrameStats()};
   s.renderer.set_head(head.mesh);
-  s.show_view(View::ThreeQuarter);
   s.stats.triangles = head.mesh.triangle_count();
   s.stats.vertices = head.mesh.vertex_count();
   s.stats.gl_renderer = gl_renderer_name();
-  s.stats.head_note = options.head.head ? head.normalisation.note : "bundled head (Colin27 MRI)";
+  s.stats.head_note = options.head.head ? head.normalisation.note : "bundled head (Colin27 MRI scan, sculpted lower face)";
 
+  std::unique_ptr<RenderTarget> target;  // follows the window's size and the anti-aliasing setting
+  int target_samples = 0;
   int exit_code = 0;
   auto last = std::chrono::steady_clock::now();
   for (int frame = 1; !window->should_close(); ++frame) {
@@ -109,11 +125,24 @@ int run_window(const WindowOptions& options) {
     s.stats.framebuffer = window->framebuffer_size();
     s.stats.content_scale = window->content_scale();
     const ViewPanelRequest request = draw_view_panel(s.settings, s.stats);
+    // Centre the head in the part of the window the panel leaves free.
+    const float display_width = ImGui::GetIO().DisplaySize.x;
+    s.camera.lens_shift_x = display_width > 0 ? std::min(request.covered_width / display_width, 0.6f) : 0.0f;
+    if (frame == 1) s.show_view(View::ThreeQuarter);  // framed once the panel's size is known
     if (request.view) s.show_view(*request.view);
     if (request.frame_head) s.frame_head();
     ImGui::Render();
 
-    s.renderer.render(s.camera, s.settings, s.stats.framebuffer);
+    const glm::ivec2 fb = s.stats.framebuffer;
+    if (fb.x > 0 && fb.y > 0) {  // a minimised window has no pixels
+      if (!target || target->width() != fb.x || target->height() != fb.y || target_samples != s.settings.msaa_samples) {
+        target = std::make_unique<RenderTarget>(fb.x, fb.y, s.settings.msaa_samples);
+        target_samples = s.settings.msaa_samples;
+      }
+      target->bind();
+      s.renderer.render(s.camera, s.settings, fb);
+      target->resolve_to_window();
+    }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     const bool last_frame = options.frames > 0 && frame >= options.frames;

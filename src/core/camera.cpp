@@ -55,7 +55,8 @@ void OrbitCamera::frame(const Bounds& bounds, float aspect) {
   target = bounds.centre();
   scene_radius_ = std::max(bounds.radius(), 1.0f);
   // Back off until every corner of the box is inside the view from the current direction.
-  const float tan_y = std::tan(0.5f * fov_y), tan_x = tan_y * aspect;
+  const float free_fraction = std::clamp(1.0f - lens_shift_x, 0.1f, 1.0f);  // half-width left of the shift
+  const float tan_y = std::tan(0.5f * fov_y), tan_x = tan_y * aspect * free_fraction;
   const glm::vec3 r = right(), u = up(), toward_eye = -forward();
   float needed = 0.0f;
   for (int corner = 0; corner < 8; ++corner) {
@@ -82,7 +83,8 @@ glm::mat4 OrbitCamera::view_matrix() const { return glm::lookAt(eye(), target, u
 glm::mat4 OrbitCamera::projection_matrix(float aspect) const {
   const float near_plane = std::max(1.0f, distance - 2.0f * scene_radius_);
   const float far_plane = distance + 2.0f * scene_radius_;
-  return glm::perspective(fov_y, aspect, near_plane, far_plane);
+  const glm::mat4 shift = glm::translate(glm::mat4(1.0f), glm::vec3(lens_shift_x, 0.0f, 0.0f));
+  return shift * glm::perspective(fov_y, aspect, near_plane, far_plane);
 }
 
 void OrbitCamera::orbit(glm::vec2 drag_px) {
@@ -101,7 +103,8 @@ void OrbitCamera::zoom_toward(glm::vec2 cursor_ndc, float steps, float aspect) {
   const float applied = new_distance / distance;
   // The point under the cursor on the plane through the target stays under the cursor.
   const float half_h = distance * std::tan(0.5f * fov_y);
-  const glm::vec3 under_cursor = target + cursor_ndc.x * half_h * aspect * right() + cursor_ndc.y * half_h * up();
+  const float x = cursor_ndc.x - lens_shift_x;  // relative to the shifted centre
+  const glm::vec3 under_cursor = target + x * half_h * aspect * right() + cursor_ndc.y * half_h * up();
   target = under_cursor + (target - under_cursor) * applied;
   distance = new_distance;
 }

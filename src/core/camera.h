@@ -25,11 +25,14 @@ class OrbitCamera {
   float pitch = 0.0f;     // up from the horizon
   float distance = 600.0f;
   float fov_y = glm::radians(30.0f);
+  // Moves the picture's centre right by this much of the half-width (normalised device units), so
+  // the head centres in the part of the window that a side panel leaves free.
+  float lens_shift_x = 0.0f;
 
   // Places the camera on a named side of the head, keeping the target and distance.
   void set_view(View view);
-  // Centres on the bounds and backs off until the whole box fits the viewport, seen from the
-  // current direction.
+  // Centres on the bounds and backs off until the whole box fits the viewport (the part right of
+  // the lens shift), seen from the current direction.
   void frame(const Bounds& bounds, float aspect);
 
   // Mouse gestures, in pixels of a viewport `viewport_height` tall.

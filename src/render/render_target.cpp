@@ -67,6 +67,13 @@ Image RenderTarget::resolve_and_read() {
   return image;
 }
 
+void RenderTarget::resolve_to_window() {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, draw_fbo_);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 Image read_window_pixels(int width, int height) {
   Image image(width, height);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);

@@ -15,6 +15,7 @@ class RenderTarget {
 
   void bind();               // draw into the multisampled buffer
   Image resolve_and_read();  // top-to-bottom RGBA
+  void resolve_to_window();  // resolves into the window's back buffer (same size)
   int width() const { return width_; }
   int height() const { return height_; }
 

@@ -19,7 +19,7 @@ std::unique_ptr<WindowContext> WindowContext::create(int width, int height, cons
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  glfwWindowHint(GLFW_SAMPLES, 4);
+  glfwWindowHint(GLFW_SAMPLES, 0);  // the scene is multisampled in a RenderTarget, at the user's setting
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   std::unique_ptr<WindowContext> result(new WindowContext);
   result->window_ = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
@@ -35,7 +35,6 @@ std::unique_ptr<WindowContext> WindowContext::create(int width, int height, cons
     why = "cannot load OpenGL 3.3 core functions";
     return nullptr;
   }
-  glEnable(GL_MULTISAMPLE);
   return result;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// A GLFW window with a GL 3.3 core context, multisampled, high-DPI aware.
+// A GLFW window with a GL 3.3 core context, high-DPI aware. The scene is drawn multisampled into a
+// RenderTarget and resolved into it, so anti-aliasing can change while the program runs.
 #include <memory>
 #include <string>
 

@@ -1,5 +1,6 @@
 #include "ui/view_panel.h"
 
+#include <cfloat>
 #include <cstdio>
 #include <filesystem>
 
@@ -77,13 +78,23 @@ void background_section(ViewSettings& s) {
   if (ImGui::Button("Black")) s.background_top_srgb = s.background_bottom_srgb = glm::vec3(0.0f);
 }
 
-void camera_section(ViewPanelRequest& request) {
+void quality_section(ViewSettings& s) {
+  static constexpr int kSamples[] = {0, 2, 4, 8};
+  static constexpr const char* kLabels[] = {"Off", "2x", "4x", "8x"};
+  int current = 0;
+  for (int i = 0; i < 4; ++i)
+    if (kSamples[i] == s.msaa_samples) current = i;
+  if (ImGui::Combo("Anti-aliasing", &current, kLabels, 4)) s.msaa_samples = kSamples[current];
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smooths the head's outline; lower it if turning the head feels slow");
+}
+
+void camera_section(ViewPanelRequest& request, float scale) {
   struct Button { const char* label; View view; const char* key; };
   static constexpr Button kButtons[] = {{"Front", View::Front, "1"}, {"Back", View::Back, "2"},
                                         {"Left", View::Left, "3"},   {"Right", View::Right, "4"},
                                         {"Top", View::Top, "5"},     {"3/4", View::ThreeQuarter, "6"}};
   for (std::size_t i = 0; i < std::size(kButtons); ++i) {
-    if (ImGui::Button(kButtons[i].label, ImVec2(92, 0))) request.view = kButtons[i].view;
+    if (ImGui::Button(kButtons[i].label, ImVec2(92 * scale, 0))) request.view = kButtons[i].view;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Key %s", kButtons[i].key);
     if (i % 3 != 2) ImGui::SameLine();
   }
@@ -122,14 +133,20 @@ ViewPanelRequest draw_view_panel(ViewSettings& settings, const FrameStats& stats
   const float scale = ImGui::GetStyle().ItemSpacing.y / 4.0f;  // ScaleAllSizes scaled the default 4 px
   ImGui::SetNextWindowPos(ImVec2(10 * scale, 10 * scale), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(kPanelWidth * scale, 0), ImGuiCond_FirstUseEver);
+  // Never taller than the window: a short window scrolls the panel instead of cutting it off.
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, ImGui::GetIO().DisplaySize.y - 20 * scale));
   ImGui::Begin("View", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::PushItemWidth(150 * scale);
   if (ImGui::CollapsingHeader("Skin", ImGuiTreeNodeFlags_DefaultOpen)) skin_tone_section(settings);
   if (ImGui::CollapsingHeader("Lighting", ImGuiTreeNodeFlags_DefaultOpen)) lighting_section(settings);
   if (ImGui::CollapsingHeader("Background")) background_section(settings);
-  if (ImGui::CollapsingHeader("Camera", ImGuiTreeNodeFlags_DefaultOpen)) camera_section(request);
+  if (ImGui::CollapsingHeader("Camera", ImGuiTreeNodeFlags_DefaultOpen)) camera_section(request, scale);
+  if (ImGui::CollapsingHeader("Quality")) quality_section(settings);
   if (ImGui::CollapsingHeader("Statistics", ImGuiTreeNodeFlags_DefaultOpen)) stats_section(stats);
   ImGui::PopItemWidth();
+  const ImVec2 position = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  const bool docked_left = position.x < 0.25f * ImGui::GetIO().DisplaySize.x && !ImGui::IsWindowCollapsed();
+  request.covered_width = docked_left ? position.x + size.x + 10 * scale : 0.0f;
   ImGui::End();
   return request;
 }

@@ -25,6 +25,7 @@ struct FrameStats {
 struct ViewPanelRequest {
   std::optional<View> view;     // a view button was pressed
   bool frame_head = false;      // "Frame" was pressed
+  float covered_width = 0.0f;   // how much of the window's left the panel covers (ImGui units)
 };
 
 // Loads the UI font at `scale` (high-DPI) and sets the program's style. Call once after ImGui::CreateContext.

@@ -51,6 +51,21 @@ TEST(Camera, FramingKeepsEveryCornerOnScreen) {
     }
 }
 
+TEST(Camera, LensShiftFramesTheHeadBesideThePanel) {
+  OrbitCamera c;
+  c.lens_shift_x = 0.4f;  // a panel covers the left 40% of the window: its edge is at x = -0.2
+  c.set_view(View::ThreeQuarter);
+  c.frame(head_box(), 1.6f);
+  for (int corner = 0; corner < 8; ++corner) {
+    const glm::vec3 p((corner & 1) ? 80 : -80, (corner & 2) ? 100 : -100, (corner & 4) ? 100 : -100);
+    const glm::vec2 ndc = project(c, p, 1.6f);
+    EXPECT_GE(ndc.x, -0.2f - 1e-4f);
+    EXPECT_LE(ndc.x, 1.0f);
+    EXPECT_LE(std::abs(ndc.y), 1.0f);
+  }
+  EXPECT_NEAR(project(c, c.target, 1.6f).x, 0.4f, 1e-5f);  // the head's centre moves with the shift
+}
+
 TEST(Camera, ZoomKeepsThePointUnderTheCursorStill) {
   OrbitCamera c = camera_for_view(head_box(), View::Front, 1.5f);
   const glm::vec2 cursor(0.4f, -0.3f);
