@@ -34,8 +34,10 @@ int run_render(const RenderOptions& options) {
   const float aspect = float(options.size.x) / float(options.size.y);
 
   std::vector<Image> pictures;
+  // The start-up probe draws what the window's first frame draws: the window's anti-aliasing.
+  const int samples = options.report_first_frame ? settings.msaa_samples : kOffscreenSamples;
   for (View view : options.views) {
-    pictures.push_back(capture_frame(renderer, camera_for_view(bounds, view, aspect), settings, options.size));
+    pictures.push_back(capture_frame(renderer, camera_for_view(bounds, view, aspect), settings, options.size, samples));
     if (options.report_first_frame) {
       glFinish();
       std::cout << "first-frame" << std::endl;
@@ -45,7 +47,7 @@ int run_render(const RenderOptions& options) {
   const Image out = pictures.size() == 1 ? pictures.front()
                                          : tile_images(pictures, std::min<int>(kSheetColumns, int(pictures.size())));
   write_png(options.out, out);
-  std::cout << options.out.string() << "\n";
+  std::cout << std::filesystem::absolute(options.out).string() << "\n";
   return 0;
 }
 

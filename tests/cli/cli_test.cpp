@@ -59,6 +59,27 @@ TEST(Cli, RenderAnyMeshInCentimetresSaysWhatItAssumed) {
   EXPECT_TRUE(std::filesystem::exists(dir / "c.png"));
 }
 
+TEST(Cli, WithoutADisplayTheProgramRendersTheHeadSheetIntoOut) {
+  const auto dir = test::scratch_dir();
+  const auto result = test::run_command("cd " + dir.string() + " && env -u DISPLAY -u WAYLAND_DISPLAY " + kBinary);
+  SKIP_WITHOUT_GL(result);
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("no display"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("out/head_sheet.png"), std::string::npos) << "says where it wrote: " << result.output;
+  const Image sheet = read_png(dir / "out" / "head_sheet.png");
+  EXPECT_EQ(sheet.width, 5 * 640);  // front, left, right, top, back
+  EXPECT_EQ(sheet.height, 800);
+}
+
+TEST(Cli, ForcedUnitsThatMakeNoHeadAreRefusedWithAHint) {
+  const auto dir = test::scratch_dir();
+  test::write_text(dir / "cube.obj", test::cube_obj(20.0f));  // 20 units: a head in cm, 20 m in metres
+  const auto result = studio("render --head " + (dir / "cube.obj").string() + " --units m --out " + (dir / "c.png").string());
+  EXPECT_EQ(result.exit_code, 2) << result.output;
+  EXPECT_NE(result.output.find("cannot be a head"), std::string::npos) << result.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "c.png"));
+}
+
 TEST(Cli, BrokenMeshesExitTwoWithOneLineNamingTheFile) {
   const auto dir = test::scratch_dir();
   test::write_text(dir / "empty.obj", "");
