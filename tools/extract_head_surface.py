@@ -121,10 +121,13 @@ def neck(x, y, z):
 def lower_face(x, y, z):
     d = ellipsoid(x, y, z, (0, 26, -94), (62, 56, 32))                 # cheeks and upper jaw
     d = smin(d, ellipsoid(x, y, z, (0, 24, -124), (56, 58, 30)), 14)   # lower jaw
-    d = smin(d, ellipsoid(x, y, z, (0, 72, -146), (21, 14, 13)), 14)   # chin
-    d = smin(d, ellipsoid(x, y, z, (0, 83, -105), (18, 6, 5)), 6)      # upper lip
-    d = smin(d, ellipsoid(x, y, z, (0, 80, -116), (15, 6, 4.5)), 5)    # lower lip
-    d = smin(d, ellipsoid(x, y, z, (0, 92, -79), (12, 12, 11)), 7)     # nose tip
+    d = smin(d, ellipsoid(x, y, z, (0, 68, -146), (25, 13, 14)), 16)   # chin
+    d = smin(d, ellipsoid(x, y, z, (0, 80, -103), (21, 7, 6)), 7)      # upper lip
+    d = smin(d, ellipsoid(x, y, z, (0, 78, -114), (18, 7.5, 5.5)), 6)  # lower lip
+    # The mouth: a thin slit between the lips, deepest in the middle, fading at the corners.
+    slit = ellipsoid(x, y, z, (0, 90, -108.5), (22, 16, 1.1))
+    d = smax(d, -slit, 1.5)
+    d = smin(d, ellipsoid(x, y, z, (0, 91, -79), (11, 11, 10)), 9)     # nose tip
     for side in (-1, 1):
         d = smin(d, ellipsoid(x, y, z, (side * 14, 81, -86), (8, 9, 7)), 5)  # nose wings
     return d
