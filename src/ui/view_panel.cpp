@@ -13,17 +13,18 @@ constexpr const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.t
 constexpr float kFontSizePx = 15.0f;
 constexpr float kPanelWidth = 330.0f;
 
-void skin_tone_section(ViewSettings& s) {
+void skin_tone_section(ViewSettings& s, float scale) {
+  const ImVec2 swatch(36 * scale, 28 * scale);
   ImGui::TextUnformatted("Skin tone (Fitzpatrick)");
   for (int type = 1; type <= kFitzpatrickTypes; ++type) {
     const glm::vec3 srgb = linear_to_srgb(fitzpatrick_skin_linear(type));
     const bool selected = !s.use_custom_skin && s.fitzpatrick_type == type;
     ImGui::PushID(type);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, selected ? 3.0f : 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, selected ? 3.0f * scale : 0.0f);
     ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(1.0f, 0.8f, 0.2f, 1.0f));
     char tip[32];
     std::snprintf(tip, sizeof tip, "Type %s", fitzpatrick_label(type).data());
-    if (ImGui::ColorButton(tip, ImVec4(srgb.r, srgb.g, srgb.b, 1.0f), ImGuiColorEditFlags_NoTooltip, ImVec2(36, 28))) {
+    if (ImGui::ColorButton(tip, ImVec4(srgb.r, srgb.g, srgb.b, 1.0f), ImGuiColorEditFlags_NoTooltip, swatch)) {
       s.fitzpatrick_type = type;
       s.use_custom_skin = false;
     }
@@ -34,7 +35,9 @@ void skin_tone_section(ViewSettings& s) {
     if (type < kFitzpatrickTypes) ImGui::SameLine();
   }
   for (int type = 1; type <= kFitzpatrickTypes; ++type) {
-    ImGui::SetCursorPosX(ImGui::GetStyle().WindowPadding.x + float(type - 1) * (36 + ImGui::GetStyle().ItemSpacing.x) + 10);
+    const float label_width = ImGui::CalcTextSize(fitzpatrick_label(type).data()).x;  // centred under its swatch
+    ImGui::SetCursorPosX(ImGui::GetStyle().WindowPadding.x + float(type - 1) * (swatch.x + ImGui::GetStyle().ItemSpacing.x) +
+                         0.5f * (swatch.x - label_width));
     ImGui::TextUnformatted(fitzpatrick_label(type).data());
     if (type < kFitzpatrickTypes) ImGui::SameLine();
   }
@@ -137,7 +140,7 @@ ViewPanelRequest draw_view_panel(ViewSettings& settings, const FrameStats& stats
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, ImGui::GetIO().DisplaySize.y - 20 * scale));
   ImGui::Begin("View", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::PushItemWidth(150 * scale);
-  if (ImGui::CollapsingHeader("Skin", ImGuiTreeNodeFlags_DefaultOpen)) skin_tone_section(settings);
+  if (ImGui::CollapsingHeader("Skin", ImGuiTreeNodeFlags_DefaultOpen)) skin_tone_section(settings, scale);
   if (ImGui::CollapsingHeader("Lighting", ImGuiTreeNodeFlags_DefaultOpen)) lighting_section(settings);
   if (ImGui::CollapsingHeader("Background")) background_section(settings);
   if (ImGui::CollapsingHeader("Camera", ImGuiTreeNodeFlags_DefaultOpen)) camera_section(request, scale);
