@@ -10,6 +10,7 @@
 #include <assimp/scene.h>
 
 #include "core/input_error.h"
+#include "io/mesh_preflight.h"
 
 namespace smp {
 namespace {
@@ -62,6 +63,7 @@ Mesh merge_triangles(const aiScene& scene, const std::filesystem::path& path) {
 
 ImportedMesh import_mesh(const std::filesystem::path& path, Units units, std::size_t max_triangles) {
   check_file(path);
+  preflight_mesh_file(path, max_triangles);
   Assimp::Importer importer;
   // Lines and points are dropped at import; node transforms are baked in so all parts line up.
   importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);

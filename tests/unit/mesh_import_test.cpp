@@ -105,6 +105,24 @@ TEST(MeshImportErrors, TooManyTrianglesIsRefused) {
   EXPECT_NE(message.find("12 triangles is more than the 10"), std::string::npos) << message;
 }
 
+TEST(MeshImportErrors, PlyHeaderPromisingMoreThanTheFileHoldsIsRefusedAtOnce) {
+  const auto path = test::scratch_dir() / "evil.ply";
+  // Two billion vertices declared, none present: without the check Assimp allocates ~23 GB first.
+  test::write_text(path, "ply\nformat binary_little_endian 1.0\nelement vertex 2000000000\nproperty float x\n"
+                         "property float y\nproperty float z\nelement face 1\nproperty list uchar uint vertex_indices\n"
+                         "end_header\n");
+  EXPECT_NE(import_error(path).find("declares more data than the file holds"), std::string::npos) << import_error(path);
+}
+
+TEST(MeshImportErrors, PlyDeclaringTooManyFacesIsRefusedBeforeReading) {
+  const auto path = test::scratch_dir() / "dense.ply";
+  Mesh cube;
+  cube.positions = {{0, 0, 0}, {100, 0, 0}, {0, 100, 0}, {0, 0, 100}};
+  cube.indices = {0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3};
+  write_ply(path, cube);
+  EXPECT_NE(import_error(path, 3).find("4 faces is more than the 3"), std::string::npos) << import_error(path, 3);
+}
+
 TEST(MeshImportErrors, AbsurdSizeIsRefusedWithAHint) {
   const auto path = test::scratch_dir() / "huge.obj";
   test::write_text(path, test::cube_obj(90000.0f));  // 90 m read as mm
