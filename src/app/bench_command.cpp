@@ -20,7 +20,6 @@
 
 #include "app/commands.h"
 #include "app/head_source.h"
-#include "render/gl.h"
 #include "render/offscreen_context.h"
 #include "render/render_target.h"
 #include "render/scene_renderer.h"
@@ -68,7 +67,7 @@ std::string json_escape(const std::string& text) {
 }
 
 // Frame time of the orbiting camera around the head with the View panel drawn, offscreen.
-// glFinish each frame so the figure is the time the frame really takes, not the time to queue it.
+// The GPU is waited for each frame so the figure is the time the frame really takes, not the time to queue it.
 Figure measure_frames(int frames, int samples) {
   const ImportedMesh head = load_head(std::nullopt, Units::Millimetres);
   SceneRenderer renderer;
@@ -99,7 +98,7 @@ Figure measure_frames(int frames, int samples) {
     target.bind();
     renderer.render(camera, settings, kBenchSize);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    glFinish();
+    wait_for_gpu();
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     stats.frame_ms = float(ms);
     if (frame >= 0) figure.samples.push_back(ms);

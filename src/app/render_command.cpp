@@ -6,7 +6,6 @@
 #include "app/head_source.h"
 #include "core/input_error.h"
 #include "io/png.h"
-#include "render/gl.h"
 #include "render/offscreen_capture.h"
 #include "render/offscreen_context.h"
 
@@ -38,8 +37,7 @@ int run_render(const RenderOptions& options) {
   const int samples = options.report_first_frame ? settings.msaa_samples : kOffscreenSamples;
   for (View view : options.views) {
     pictures.push_back(capture_frame(renderer, camera_for_view(bounds, view, aspect), settings, options.size, samples));
-    if (options.report_first_frame) {
-      glFinish();
+    if (options.report_first_frame) {  // capture_frame has read the pixels back: the frame is done
       std::cout << "first-frame" << std::endl;
       return 0;
     }

@@ -1,12 +1,11 @@
 // The interactive window: GLFW + Dear ImGui frame loop (after ImGui's example_glfw_opengl3).
 #include <algorithm>
 #include <chrono>
-#include <vector>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <vector>
 
-#include "render/gl.h"
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>

@@ -22,6 +22,8 @@ void SceneRenderer::render(const OrbitCamera& camera, const ViewSettings& settin
   head_.draw(camera, aspect, settings);
 }
 
+void wait_for_gpu() { glFinish(); }
+
 std::string gl_renderer_name() {
   const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
   return name ? name : "unknown";

@@ -25,6 +25,9 @@ class SceneRenderer {
   HeadPass head_;
 };
 
+// Blocks until the GPU has finished everything queued: frame timings measure work, not queueing.
+void wait_for_gpu();
+
 // The GL_RENDERER string ("llvmpipe (LLVM 15.0.6, 256 bits)", a GPU name...), for stats and benches.
 std::string gl_renderer_name();
 
