@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -5,6 +6,7 @@
 #include "app/commands.h"
 #include "app/head_source.h"
 #include "core/input_error.h"
+#include "io/image_label.h"
 #include "io/png.h"
 #include "render/offscreen_capture.h"
 #include "render/offscreen_context.h"
@@ -12,8 +14,35 @@
 namespace smp {
 namespace {
 
+std::string label_of(View view) {
+  switch (view) {
+    case View::Front: return "Front";
+    case View::Back: return "Back";
+    case View::Left: return "Patient's left";
+    case View::Right: return "Patient's right";
+    case View::Top: return "Top (forehead up)";
+    case View::ThreeQuarter: return "Three-quarter";
+  }
+  return "";
+}
+
 // Cells of a multi-view sheet per row: the five standard views fit one landscape row.
 constexpr int kSheetColumns = 5;
+
+// The views side by side, each named under its picture: left and right must never be confused.
+Image labelled_sheet(const std::vector<Image>& pictures, const std::vector<View>& views) {
+  const int columns = std::min<int>(kSheetColumns, int(pictures.size()));
+  const int cell_w = pictures.front().width, picture_h = pictures.front().height;
+  const float text_px = std::clamp(0.045f * float(picture_h), 12.0f, 48.0f);
+  const int caption_px = int(2.0f * text_px);
+  Image sheet = tile_images(pictures, columns, caption_px);
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const int column = int(i) % columns, row = int(i) / columns;
+    draw_label(sheet, label_of(views[i]), column * cell_w + cell_w / 2,
+               row * (picture_h + caption_px) + picture_h + int(1.3f * text_px), text_px);
+  }
+  return sheet;
+}
 
 }  // namespace
 
@@ -42,8 +71,7 @@ int run_render(const RenderOptions& options) {
       return 0;
     }
   }
-  const Image out = pictures.size() == 1 ? pictures.front()
-                                         : tile_images(pictures, std::min<int>(kSheetColumns, int(pictures.size())));
+  const Image out = pictures.size() == 1 ? pictures.front() : labelled_sheet(pictures, options.views);
   write_png(options.out, out);
   std::cout << std::filesystem::absolute(options.out).string() << "\n";
   return 0;

@@ -25,7 +25,7 @@ constexpr std::array<NamedView, 6> kViews{{
     {View::Back, "back", 180.0f, 0.0f},
     {View::Left, "left", 90.0f, 0.0f},      // the patient's left side
     {View::Right, "right", -90.0f, 0.0f},
-    {View::Top, "top", 0.0f, 89.0f},
+    {View::Top, "top", 180.0f, 89.0f},     // from above and behind: forehead at the top, as the artist sees it
     {View::ThreeQuarter, "three-quarter", 35.0f, 15.0f},
 }};
 

@@ -54,23 +54,28 @@ double luminance_stddev(const Image& image) {
 
 namespace smp {
 
-Image tile_images(const std::vector<Image>& images, int columns) {
+Image tile_images(const std::vector<Image>& images, int columns, int caption_px) {
   if (images.empty() || columns <= 0) return {};
-  const int w = images.front().width, h = images.front().height;
+  const int w = images.front().width, h = images.front().height, cell_h = h + std::max(caption_px, 0);
   const int count = static_cast<int>(images.size());
   const int rows = (count + columns - 1) / columns;
   const int cols = std::min(columns, count);
-  Image sheet(w * cols, h * rows);
-  const std::uint8_t* fill = images.front().pixel(0, 0);
-  for (std::size_t i = 0; i < sheet.rgba.size(); i += 4) std::copy(fill, fill + 4, sheet.rgba.begin() + static_cast<std::ptrdiff_t>(i));
+  Image sheet(w * cols, cell_h * rows);
+  const std::uint8_t* backdrop = images.front().pixel(0, 0);
+  const std::uint8_t* band = images.front().pixel(0, h - 1);
+  for (int y = 0; y < sheet.height; ++y) {
+    const std::uint8_t* fill = (y % cell_h) < h ? backdrop : band;
+    for (int x = 0; x < sheet.width; ++x)
+      std::copy(fill, fill + 4, sheet.rgba.begin() + (static_cast<std::ptrdiff_t>(y) * sheet.width + x) * 4);
+  }
   for (int i = 0; i < count; ++i) {
     const Image& tile = images[static_cast<std::size_t>(i)];
     if (tile.width != w || tile.height != h) continue;
-    const int x0 = (i % cols) * w, y0 = (i / cols) * h;
+    const int x0 = (i % cols) * w, y0 = (i / cols) * cell_h;
     for (int y = 0; y < h; ++y) {
       const std::uint8_t* src = tile.pixel(0, y);
-      std::uint8_t* dst = &sheet.rgba[(static_cast<std::size_t>(y0 + y) * static_cast<std::size_t>(sheet.width) + static_cast<std::size_t>(x0)) * 4];
-      std::copy(src, src + static_cast<std::ptrdiff_t>(w) * 4, dst);
+      std::copy(src, src + static_cast<std::ptrdiff_t>(w) * 4,
+                sheet.rgba.begin() + (static_cast<std::ptrdiff_t>(y0 + y) * sheet.width + x0) * 4);
     }
   }
   return sheet;

@@ -6,10 +6,11 @@
 
 #include <imgui.h>
 
+#include "core/ui_font.h"
+
 namespace smp {
 namespace {
 
-constexpr const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr float kFontSizePx = 15.0f;
 constexpr float kPanelWidth = 330.0f;
 
@@ -127,7 +128,7 @@ void setup_imgui_style(float scale) {
   style.WindowBorderSize = 0.0f;
   style.Colors[ImGuiCol_WindowBg].w = 0.92f;
   style.ScaleAllSizes(scale);
-  if (std::filesystem::exists(kFontPath)) io.Fonts->AddFontFromFileTTF(kFontPath, kFontSizePx * scale);
+  if (std::filesystem::exists(kUiFontPath)) io.Fonts->AddFontFromFileTTF(kUiFontPath, kFontSizePx * scale);
   else io.FontGlobalScale = scale;  // the built-in bitmap font, enlarged
 }
 

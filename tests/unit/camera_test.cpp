@@ -36,6 +36,8 @@ TEST(Camera, NamedViewsLookFromTheRightSide) {
   EXPECT_LT(back.eye().z, -100.0f);
   const OrbitCamera top = camera_for_view(head_box(), View::Top, 1.0f);
   EXPECT_GT(top.eye().y, 100.0f);
+  EXPECT_GT(top.up().z, 0.9f);      // the forehead is at the top of the picture
+  EXPECT_LT(top.right().x, -0.9f);  // standing behind the patient: their right is on the right
 }
 
 TEST(Camera, FramingKeepsEveryCornerOnScreen) {
