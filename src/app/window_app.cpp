@@ -92,6 +92,7 @@ int run_window(const WindowOptions& options) {
   else why = "no display ($DISPLAY and $WAYLAND_DISPLAY are unset)";
   if (!window) {
     std::cout << "No window can be opened: " << why << ".\n";
+    if (options.screenshot) std::cerr << "smp-studio: --screenshot needs a window; no screenshot is taken\n";
     return run_headless_sheet(options.head, options.headless_out);
   }
 
