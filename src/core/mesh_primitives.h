@@ -1,0 +1,11 @@
+#pragma once
+// Simple closed meshes with known geometry: test shapes with analytic answers, and markers.
+#include "core/mesh.h"
+
+namespace smp {
+
+// An icosahedron subdivided `subdivisions` times and pushed onto a sphere: 20 * 4^n triangles,
+// nearly uniform. With normals.
+Mesh make_icosphere(float radius, int subdivisions);
+
+}  // namespace smp
