@@ -69,9 +69,9 @@ std::string json_escape(const std::string& text) {
 // Frame time of the orbiting camera around the head with the View panel drawn, offscreen.
 // The GPU is waited for each frame so the figure is the time the frame really takes, not the time to queue it.
 Figure measure_frames(int frames, int samples) {
-  const ImportedMesh head = load_head(std::nullopt, Units::Millimetres);
+  const Mesh& head = load_head(std::nullopt, Units::Millimetres).imported.mesh;
   SceneRenderer renderer;
-  renderer.set_head(head.mesh);
+  renderer.set_head(head);
   RenderTarget target(kBenchSize.x, kBenchSize.y, samples);
 
   ImGui::CreateContext();
@@ -80,10 +80,10 @@ Figure measure_frames(int frames, int samples) {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(float(kBenchSize.x), float(kBenchSize.y));
 
-  OrbitCamera camera = camera_for_view(bounds_of(head.mesh), View::Front, float(kBenchSize.x) / float(kBenchSize.y));
+  OrbitCamera camera = camera_for_view(bounds_of(head), View::Front, float(kBenchSize.x) / float(kBenchSize.y));
   ViewSettings settings;
   FrameStats stats;
-  stats.triangles = head.mesh.triangle_count();
+  stats.triangles = head.triangle_count();
   stats.gl_renderer = gl_renderer_name();
   Figure figure{{}, "ms"};
   constexpr int kWarmup = 5;  // shader compilation and first uploads are not steady-state frames

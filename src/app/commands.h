@@ -23,6 +23,7 @@ struct RenderOptions {
   std::vector<View> views{View::Front};       // more than one: a sheet, one cell per view
   glm::ivec2 size{1600, 1200};                // px, of each view
   std::filesystem::path out;
+  bool landmarks = false;                     // draw the landmark markers
   bool report_first_frame = false;            // bench probe: print a line after the first frame, write nothing
 };
 
@@ -32,6 +33,11 @@ struct WindowOptions {
   int frames = 0;                             // > 0: close after this many frames (tests)
   std::optional<std::filesystem::path> screenshot;  // saved after the last frame
   std::filesystem::path headless_out = "out"; // where the headless fallback writes
+};
+
+struct MeasureOptions {
+  HeadOptions head;
+  bool json = false;
 };
 
 struct BenchOptions {
@@ -44,6 +50,7 @@ struct BenchOptions {
 int run_render(const RenderOptions& options);
 int run_window(const WindowOptions& options);
 int run_bench(const BenchOptions& options);
+int run_measure(const MeasureOptions& options);
 
 // The headless main job: the head from front/left/right/top/back as one sheet in `out_dir`.
 int run_headless_sheet(const HeadOptions& head, const std::filesystem::path& out_dir);

@@ -1,10 +1,14 @@
 #include "app/head_source.h"
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <system_error>
 
 #include "core/input_error.h"
+#include "head/landmark_estimate.h"
+#include "head/landmarks_json.h"
 
 namespace smp {
 namespace {
@@ -15,6 +19,18 @@ std::filesystem::path executable_dir() {
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   return ec ? std::filesystem::path(".") : exe.parent_path();
+}
+
+std::filesystem::path landmarks_path_for(const std::filesystem::path& mesh) {
+  return mesh.parent_path() / (mesh.stem().string() + ".landmarks.json");
+}
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path.string() + ": cannot be read");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 }  // namespace
@@ -33,10 +49,36 @@ std::filesystem::path bundled_head_path() {
                            ") was not found beside the program; set SMP_STUDIO_ASSETS to the assets folder");
 }
 
-ImportedMesh load_head(const std::optional<std::filesystem::path>& path, Units units) {
-  ImportedMesh head = import_mesh(path ? *path : bundled_head_path(), path ? units : Units::Millimetres);
-  if (path) std::cerr << head.normalisation.note << "\n";
+LoadedHead load_head(const std::optional<std::filesystem::path>& path, Units units) {
+  const std::filesystem::path mesh_path = path ? *path : bundled_head_path();
+  LoadedHead head{import_mesh(mesh_path, path ? units : Units::Millimetres), std::nullopt, ""};
+  if (path) std::cerr << head.imported.normalisation.note << "\n";
+
+  const std::filesystem::path landmark_file = landmarks_path_for(mesh_path);
+  if (std::filesystem::exists(landmark_file)) {
+    head.landmarks = landmarks_from_json(read_text(landmark_file), landmark_file.string());
+    head.landmarks_note = "landmarks from " + landmark_file.filename().string();
+    return head;
+  }
+  try {
+    head.landmarks = estimate_landmarks(head.imported.mesh, mesh_path.string());
+    head.landmarks_note = "landmarks estimated from the shape";
+  } catch (const InputError& e) {
+    head.landmarks_note = e.what();
+  }
   return head;
+}
+
+std::vector<Marker> landmark_markers(const Landmarks& landmarks) {
+  std::vector<Marker> markers;
+  for (Landmark l : kAllLandmarks) {
+    const std::string_view key = landmark_key(l);
+    const glm::vec3 colour = key.starts_with("left") ? glm::vec3(0.2f, 0.6f, 1.0f)
+                             : key.starts_with("right") ? glm::vec3(1.0f, 0.25f, 0.3f)
+                                                        : glm::vec3(1.0f, 0.8f, 0.15f);
+    markers.push_back({landmarks[l], colour});
+  }
+  return markers;
 }
 
 }  // namespace smp

@@ -60,8 +60,15 @@ int main(int argc, char** argv) {
   render_cmd->add_option("--size", render_size, "Picture size of each view in px, WxH (default 1600x1200)")
       ->check(size_validator(render.size));
   render_cmd->add_option("--out", render.out, "PNG file to write")->required();
+  render_cmd->add_flag("--landmarks", render.landmarks, "Mark the anatomical landmarks");
   render_cmd->add_flag("--report-first-frame", render.report_first_frame, "Benchmark probe: report the first frame, write nothing")
       ->group("");
+
+  smp::MeasureOptions measure;
+  std::string measure_units = "auto";
+  CLI::App* measure_cmd = app.add_subcommand("measure", "Landmarks and tape-measure figures of the head, along the skin");
+  add_head_options(*measure_cmd, measure.head, measure_units);
+  measure_cmd->add_flag("--json", measure.json, "One JSON object on stdout (lengths in mm)");
 
   smp::BenchOptions bench;
   CLI::App* bench_cmd = app.add_subcommand("bench", "Measure the speed figures on this machine now");
@@ -99,6 +106,10 @@ int main(int argc, char** argv) {
       return smp::run_render(render);
     }
     if (*bench_cmd) return smp::run_bench(bench);
+    if (*measure_cmd) {
+      measure.head.units = *smp::parse_units(measure_units);
+      return smp::run_measure(measure);
+    }
     window.head.units = *smp::parse_units(window_units);
     return smp::run_window(window);
   } catch (const smp::InputError& e) {

@@ -48,7 +48,8 @@ Image labelled_sheet(const std::vector<Image>& pictures, const std::vector<View>
 
 int run_render(const RenderOptions& options) {
   // Read the input before touching GL: a broken mesh is reported the same with or without a GPU.
-  const ImportedMesh head = load_head(options.head.head, options.head.units);
+  const LoadedHead loaded = load_head(options.head.head, options.head.units);
+  const Mesh& head = loaded.imported.mesh;
   std::string why;
   auto context = OffscreenContext::create(why);
   if (!context) {
@@ -56,9 +57,14 @@ int run_render(const RenderOptions& options) {
     return 1;
   }
   SceneRenderer renderer;
-  renderer.set_head(head.mesh);
-  const ViewSettings settings;
-  const Bounds bounds = bounds_of(head.mesh);
+  renderer.set_head(head);
+  ViewSettings settings;
+  if (options.landmarks) {
+    if (!loaded.landmarks) throw InputError(loaded.landmarks_note);
+    renderer.set_markers(landmark_markers(*loaded.landmarks));
+    settings.show_landmarks = true;
+  }
+  const Bounds bounds = bounds_of(head);
   const float aspect = float(options.size.x) / float(options.size.y);
 
   std::vector<Image> pictures;

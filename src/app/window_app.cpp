@@ -85,7 +85,8 @@ void queue_key_press(GLFWwindow* window, int key, int /*scancode*/, int action, 
 
 int run_window(const WindowOptions& options) {
   // Read the head first: a broken file is reported before any window opens.
-  const ImportedMesh head = load_head(options.head.head, options.head.units);
+  const LoadedHead loaded = load_head(options.head.head, options.head.units);
+  const Mesh& head = loaded.imported.mesh;
   std::string why;
   std::unique_ptr<WindowContext> window;
   if (has_display()) window = WindowContext::create(options.size.x, options.size.y, "SMP Studio", why);
@@ -96,7 +97,7 @@ int run_window(const WindowOptions& options) {
     return run_headless_sheet(options.head, options.headless_out);
   }
 
-  Session s{*window, SceneRenderer(), bounds_of(head.mesh), OrbitCamera(), ViewSettings(), FrameStats(), {}};
+  Session s{*window, SceneRenderer(), bounds_of(head), OrbitCamera(), ViewSettings(), FrameStats(), {}};
   glfwSetWindowUserPointer(window->handle(), &s);
   glfwSetKeyCallback(window->handle(), queue_key_press);  // before ImGui, which chains to it
 
@@ -106,11 +107,14 @@ int run_window(const WindowOptions& options) {
   ImGui_ImplGlfw_InitForOpenGL(window->handle(), true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
-  s.renderer.set_head(head.mesh);
-  s.stats.triangles = head.mesh.triangle_count();
-  s.stats.vertices = head.mesh.vertex_count();
+  s.renderer.set_head(head);
+  if (loaded.landmarks) s.renderer.set_markers(landmark_markers(*loaded.landmarks));
+  s.settings.show_landmarks = loaded.landmarks.has_value();
+  s.stats.landmarks_note = loaded.landmarks_note;
+  s.stats.triangles = head.triangle_count();
+  s.stats.vertices = head.vertex_count();
   s.stats.gl_renderer = gl_renderer_name();
-  s.stats.head_note = options.head.head ? head.normalisation.note : "bundled head (Colin27 MRI scan, sculpted lower face)";
+  s.stats.head_note = options.head.head ? loaded.imported.normalisation.note : "bundled head (Colin27 MRI scan, sculpted lower face)";
 
   std::unique_ptr<RenderTarget> target;  // follows the window's size and the anti-aliasing setting
   int target_samples = 0;

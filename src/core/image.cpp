@@ -61,10 +61,10 @@ Image tile_images(const std::vector<Image>& images, int columns, int caption_px)
   const int rows = (count + columns - 1) / columns;
   const int cols = std::min(columns, count);
   Image sheet(w * cols, cell_h * rows);
-  const std::uint8_t* backdrop = images.front().pixel(0, 0);
+  // Fill with the first image's left column, row by row: a gradient backdrop carries on.
   const std::uint8_t* band = images.front().pixel(0, h - 1);
   for (int y = 0; y < sheet.height; ++y) {
-    const std::uint8_t* fill = (y % cell_h) < h ? backdrop : band;
+    const std::uint8_t* fill = (y % cell_h) < h ? images.front().pixel(0, y % cell_h) : band;
     for (int x = 0; x < sheet.width; ++x)
       std::copy(fill, fill + 4, sheet.rgba.begin() + (static_cast<std::ptrdiff_t>(y) * sheet.width + x) * 4);
   }

@@ -36,8 +36,8 @@ double luminance_stddev(const Image& image);
 namespace smp {
 
 // Lays equally sized images out left to right, top to bottom, `columns` per row, each with a band
-// `caption_px` tall below it for a caption. Empty cells take the first image's top-left colour,
-// caption bands its bottom-left colour, so both continue the image's backdrop.
+// `caption_px` tall below it for a caption. Empty cells take the first image's left column, caption
+// bands its bottom-left colour, so both continue the image's backdrop.
 Image tile_images(const std::vector<Image>& images, int columns, int caption_px = 0);
 
 }  // namespace smp

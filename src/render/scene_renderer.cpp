@@ -3,6 +3,11 @@
 #include <string>
 
 namespace smp {
+namespace {
+
+constexpr float kMarkerRadiusMm = 2.5f;  // visible from across the room, smaller than an eye corner
+
+}  // namespace
 
 SceneRenderer::SceneRenderer() = default;
 
@@ -20,6 +25,7 @@ void SceneRenderer::render(const OrbitCamera& camera, const ViewSettings& settin
   glDisable(GL_CULL_FACE);  // open scans must show both sides
   const float aspect = size.y > 0 ? float(size.x) / float(size.y) : 1.0f;
   head_.draw(camera, aspect, settings);
+  if (settings.show_landmarks) marker_pass_.draw(camera, aspect, markers_, kMarkerRadiusMm);
 }
 
 void wait_for_gpu() { glFinish(); }

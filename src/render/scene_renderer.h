@@ -10,6 +10,7 @@
 #include "core/view_settings.h"
 #include "render/background_pass.h"
 #include "render/head_pass.h"
+#include "render/marker_pass.h"
 
 namespace smp {
 
@@ -17,12 +18,15 @@ class SceneRenderer {
  public:
   SceneRenderer();  // needs a current GL 3.3 core context
   void set_head(const Mesh& mesh);
+  void set_markers(std::vector<Marker> markers) { markers_ = std::move(markers); }
   void render(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 framebuffer_size);
   std::size_t head_triangles() const { return head_.triangle_count(); }
 
  private:
   BackgroundPass background_;
   HeadPass head_;
+  MarkerPass marker_pass_;
+  std::vector<Marker> markers_;
 };
 
 // Blocks until the GPU has finished everything queued: frame timings measure work, not queueing.

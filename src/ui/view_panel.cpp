@@ -82,6 +82,11 @@ void background_section(ViewSettings& s) {
   if (ImGui::Button("Black")) s.background_top_srgb = s.background_bottom_srgb = glm::vec3(0.0f);
 }
 
+void overlay_section(ViewSettings& s) {
+  ImGui::Checkbox("Landmarks", &s.show_landmarks);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Gold: midline. Blue: patient's left. Red: patient's right.");
+}
+
 void quality_section(ViewSettings& s) {
   static constexpr int kSamples[] = {0, 2, 4, 8};
   static constexpr const char* kLabels[] = {"Off", "2x", "4x", "8x"};
@@ -113,6 +118,7 @@ void stats_section(const FrameStats& stats) {
   ImGui::Text("Framebuffer  %d x %d px (scale %.2f)", stats.framebuffer.x, stats.framebuffer.y, double(stats.content_scale));
   ImGui::TextWrapped("Renderer     %s", stats.gl_renderer.c_str());
   if (!stats.head_note.empty()) ImGui::TextWrapped("Head         %s", stats.head_note.c_str());
+  if (!stats.landmarks_note.empty()) ImGui::TextWrapped("Landmarks    %s", stats.landmarks_note.c_str());
 }
 
 }  // namespace
@@ -145,6 +151,7 @@ ViewPanelRequest draw_view_panel(ViewSettings& settings, const FrameStats& stats
   if (ImGui::CollapsingHeader("Lighting", ImGuiTreeNodeFlags_DefaultOpen)) lighting_section(settings);
   if (ImGui::CollapsingHeader("Background")) background_section(settings);
   if (ImGui::CollapsingHeader("Camera", ImGuiTreeNodeFlags_DefaultOpen)) camera_section(request, scale);
+  if (ImGui::CollapsingHeader("Show", ImGuiTreeNodeFlags_DefaultOpen)) overlay_section(settings);
   if (ImGui::CollapsingHeader("Quality")) quality_section(settings);
   if (ImGui::CollapsingHeader("Statistics", ImGuiTreeNodeFlags_DefaultOpen)) stats_section(stats);
   ImGui::PopItemWidth();

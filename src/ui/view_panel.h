@@ -20,6 +20,7 @@ struct FrameStats {
   float content_scale = 1.0f;
   std::string gl_renderer;
   std::string head_note;        // where the head came from and which units were assumed
+  std::string landmarks_note;   // where the landmarks came from, or why there are none
 };
 
 struct ViewPanelRequest {

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "io/png.h"
 #include "support/test_files.h"
 
@@ -86,6 +88,43 @@ TEST(Cli, ForcedUnitsThatMakeNoHeadAreRefusedWithAHint) {
   EXPECT_EQ(result.exit_code, 2) << result.output;
   EXPECT_NE(result.output.find("cannot be a head"), std::string::npos) << result.output;
   EXPECT_FALSE(std::filesystem::exists(dir / "c.png"));
+}
+
+TEST(Cli, MeasureGivesPlausibleAdultValuesForTheBundledHead) {
+  const auto result = test::run_command(kBinary + " measure --json 2>/dev/null");
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  const auto json = nlohmann::json::parse(result.output);
+  EXPECT_EQ(json["units"], "mm");
+  EXPECT_EQ(json["landmarks"].size(), 11u);
+  const auto& m = json["measurements"];
+  // Adult ranges from the issue: circumference 52-62 cm, over-the-vertex arcs 30-40 cm.
+  EXPECT_GT(m["circumference_mm"].get<double>(), 520);
+  EXPECT_LT(m["circumference_mm"].get<double>(), 620);
+  EXPECT_GT(m["ear_to_ear_over_vertex_mm"].get<double>(), 300);
+  EXPECT_LT(m["ear_to_ear_over_vertex_mm"].get<double>(), 400);
+  EXPECT_GT(m["glabella_to_inion_over_vertex_mm"].get<double>(), 300);
+  EXPECT_LT(m["glabella_to_inion_over_vertex_mm"].get<double>(), 400);
+  EXPECT_LT(m["glabella_to_vertex_mm"].get<double>(), m["glabella_to_inion_over_vertex_mm"].get<double>());
+  const auto text = studio("measure");
+  EXPECT_EQ(text.exit_code, 0);
+  EXPECT_NE(text.output.find(" cm"), std::string::npos) << "units on every number: " << text.output;
+}
+
+TEST(Cli, MeasureRefusesAShapeWithoutAFace) {
+  const auto dir = test::scratch_dir();
+  test::write_text(dir / "cube.obj", test::cube_obj(200.0f));
+  const auto result = studio("measure --head " + (dir / "cube.obj").string());
+  EXPECT_EQ(result.exit_code, 2) << result.output;
+  EXPECT_NE(result.output.find("cannot find the landmarks"), std::string::npos) << result.output;
+}
+
+TEST(Cli, BrokenLandmarkFileBesideTheMeshIsNamed) {
+  const auto dir = test::scratch_dir();
+  std::filesystem::copy_file(std::filesystem::path(SMP_ASSETS_DIR) / "head.ply", dir / "head.ply");
+  test::write_text(dir / "head.landmarks.json", "{\"landmarks\": {\"glabella\": [1, 2]}}");
+  const auto result = studio("measure --head " + (dir / "head.ply").string());
+  EXPECT_EQ(result.exit_code, 2) << result.output;
+  EXPECT_NE(result.output.find((dir / "head.landmarks.json").string()), std::string::npos) << result.output;
 }
 
 TEST(Cli, BrokenMeshesExitTwoWithOneLineNamingTheFile) {

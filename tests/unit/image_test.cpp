@@ -45,11 +45,12 @@ TEST(Image, TilesLayOutLeftToRightThenDown) {
   EXPECT_EQ(sheet.pixel(0, 0)[0], 10);
   EXPECT_EQ(sheet.pixel(3, 1)[0], 20);
   EXPECT_EQ(sheet.pixel(1, 3)[0], 30);
-  EXPECT_EQ(sheet.pixel(3, 3)[0], 10);  // the empty cell takes the backdrop colour
+  EXPECT_EQ(sheet.pixel(3, 3)[0], 10);  // the empty cell continues the backdrop
 }
 
 TEST(Image, CaptionBandsContinueTheBackdropBelowEachRow) {
   Image a = solid(2, 3, 10);
+  a.rgba[(1 * 2) * 4] = 33;  // left pixel of the middle row: empty cells repeat the left column
   a.rgba[(2 * 2) * 4] = 77;  // bottom-left pixel: the colour the caption band continues
   const Image sheet = tile_images({a, a, a}, 2, 4);
   ASSERT_EQ(sheet.width, 4);
@@ -57,7 +58,7 @@ TEST(Image, CaptionBandsContinueTheBackdropBelowEachRow) {
   EXPECT_EQ(sheet.pixel(1, 0)[0], 10);
   EXPECT_EQ(sheet.pixel(3, 4)[0], 77);   // band under the first row
   EXPECT_EQ(sheet.pixel(0, 7)[0], 10);   // second row starts below the band
-  EXPECT_EQ(sheet.pixel(3, 8)[0], 10);   // empty cell: backdrop
+  EXPECT_EQ(sheet.pixel(3, 8)[0], 33);   // empty cell: the backdrop's middle row
   EXPECT_EQ(sheet.pixel(3, 12)[0], 77);  // and its band
 }
 

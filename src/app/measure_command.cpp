@@ -1,0 +1,67 @@
+// `smp-studio measure`: the landmarks and the tape-measure figures of a head, as text or JSON.
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/commands.h"
+#include "app/head_source.h"
+#include "core/input_error.h"
+#include "head/geodesic.h"
+#include "head/measurements.h"
+
+namespace smp {
+namespace {
+
+struct Figure {
+  const char* key;    // JSON name, in mm
+  const char* label;  // for people, shown in cm
+  double mm;
+};
+
+std::vector<Figure> figures_of(const HeadMeasurements& m) {
+  return {{"circumference_mm", "Head circumference (glabella-inion)", m.circumference_mm},
+          {"ear_to_ear_over_vertex_mm", "Ear to ear over the vertex", m.ear_to_ear_over_vertex_mm},
+          {"glabella_to_inion_over_vertex_mm", "Glabella to inion over the vertex", m.glabella_to_inion_over_vertex_mm},
+          {"glabella_to_vertex_mm", "Glabella to vertex", m.glabella_to_vertex_mm}};
+}
+
+double round_to(double value, double step) { return std::round(value / step) * step; }
+
+}  // namespace
+
+int run_measure(const MeasureOptions& options) {
+  const LoadedHead head = load_head(options.head.head, options.head.units);
+  if (!head.landmarks) throw InputError(head.landmarks_note);
+  const Mesh& mesh = head.imported.mesh;
+  const GeodesicDistance geodesic(mesh);
+  const HeadMeasurements measured = measure_head(mesh, *head.landmarks, geodesic);
+  const std::string source = options.head.head ? options.head.head->string() : "bundled head";
+
+  if (options.json) {
+    nlohmann::ordered_json out;
+    out["head"] = source;
+    out["units"] = "mm";
+    out["landmarks_source"] = head.landmarks_note;
+    for (Landmark l : kAllLandmarks) {
+      const glm::vec3 p = (*head.landmarks)[l];
+      out["landmarks"][std::string(landmark_key(l))] = {round_to(p.x, 0.01), round_to(p.y, 0.01), round_to(p.z, 0.01)};
+    }
+    for (const Figure& f : figures_of(measured)) out["measurements"][f.key] = round_to(f.mm, 0.1);
+    std::cout << out.dump(2) << "\n";
+    return 0;
+  }
+  std::printf("Head       %s (%zu triangles)\nLandmarks  %s\n\nMeasured along the skin\n", source.c_str(),
+              mesh.triangle_count(), head.landmarks_note.c_str());
+  for (const Figure& f : figures_of(measured)) std::printf("  %-38s %6.1f cm\n", f.label, f.mm / 10.0);
+  std::printf("\nLandmarks (mm; +Y up, +Z facing, +X the patient's left)\n");
+  for (Landmark l : kAllLandmarks) {
+    const glm::vec3 p = (*head.landmarks)[l];
+    std::printf("  %-26s x %7.1f   y %7.1f   z %7.1f\n", std::string(landmark_label(l)).c_str(), double(p.x), double(p.y),
+                double(p.z));
+  }
+  return 0;
+}
+
+}  // namespace smp
