@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #define GLFW_INCLUDE_NONE
@@ -18,6 +19,9 @@
 #include "render/render_target.h"
 #include "render/scene_renderer.h"
 #include "render/window_context.h"
+#include "head/geodesic.h"
+#include "head/measurements.h"
+#include "ui/measurements_panel.h"
 #include "ui/view_panel.h"
 
 namespace smp {
@@ -108,7 +112,11 @@ int run_window(const WindowOptions& options) {
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
   s.renderer.set_head(head);
-  if (loaded.landmarks) s.renderer.set_markers(landmark_markers(*loaded.landmarks));
+  std::optional<HeadMeasurements> measured;
+  if (loaded.landmarks) {
+    s.renderer.set_markers(landmark_markers(*loaded.landmarks));
+    measured = measure_head(head, *loaded.landmarks, GeodesicDistance(head));
+  }
   s.settings.show_landmarks = loaded.landmarks.has_value();
   s.stats.landmarks_note = loaded.landmarks_note;
   s.stats.triangles = head.triangle_count();
@@ -129,6 +137,7 @@ int run_window(const WindowOptions& options) {
     s.stats.framebuffer = window->framebuffer_size();
     s.stats.content_scale = window->content_scale();
     const ViewPanelRequest request = draw_view_panel(s.settings, s.stats);
+    draw_measurements_panel(measured, loaded.landmarks_note);
     // Centre the head in the part of the window the panel leaves free.
     const float display_width = ImGui::GetIO().DisplaySize.x;
     s.camera.lens_shift_x = display_width > 0 ? std::min(request.covered_width / display_width, 0.6f) : 0.0f;

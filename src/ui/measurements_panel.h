@@ -1,0 +1,13 @@
+#pragma once
+// The "Measurements" panel: the head's tape-measure figures along the skin, in cm.
+#include <optional>
+#include <string>
+
+#include "head/measurements.h"
+
+namespace smp {
+
+// `measured` is empty when the head has no landmarks; `why` then says so.
+void draw_measurements_panel(const std::optional<HeadMeasurements>& measured, const std::string& why);
+
+}  // namespace smp
