@@ -3,6 +3,7 @@
 // a faint broad sheen, a hemisphere ambient and a rim light. Output is sRGB.
 in vec3 v_position;
 in vec3 v_normal;
+in vec4 v_overlay;
 
 uniform vec3 u_skin;             // linear albedo
 uniform vec3 u_key_dir;          // view-space unit vectors toward each light
@@ -12,6 +13,7 @@ uniform float u_fill_intensity;
 uniform vec3 u_rim_dir;
 uniform float u_rim_intensity;
 uniform float u_ambient_intensity;
+uniform float u_overlay_strength;  // 0: skin only
 
 out vec4 frag_colour;
 
@@ -50,7 +52,8 @@ void main() {
   // Sky above, a warm floor bounce below.
   float up = n.y * 0.5 + 0.5;
   light += u_ambient_intensity * mix(vec3(0.55, 0.5, 0.48), vec3(1.0, 0.98, 1.0), up);
-  vec3 colour = u_skin * light;
+  vec3 albedo = mix(u_skin, pow(v_overlay.rgb, vec3(2.2)), v_overlay.a * u_overlay_strength);
+  vec3 colour = albedo * light;
 
   colour += vec3(0.9, 0.92, 1.0) * (u_key_intensity * sheen(n, u_key_dir, v) + 0.5 * u_fill_intensity * sheen(n, u_fill_dir, v));
   float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * max(dot(n, u_rim_dir) + 0.3, 0.0);

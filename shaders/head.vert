@@ -2,6 +2,7 @@
 // Head mesh in mm; lighting is done in view space.
 layout(location = 0) in vec3 a_position;
 layout(location = 1) in vec3 a_normal;
+layout(location = 2) in vec4 a_overlay;  // sRGB tint and its weight (zones); alpha 0 where none
 
 uniform mat4 u_view;
 uniform mat4 u_projection;
@@ -9,10 +10,12 @@ uniform mat3 u_normal_matrix;
 
 out vec3 v_position;  // view space, mm
 out vec3 v_normal;    // view space
+out vec4 v_overlay;
 
 void main() {
   vec4 view_position = u_view * vec4(a_position, 1.0);
   v_position = view_position.xyz;
   v_normal = u_normal_matrix * a_normal;
+  v_overlay = a_overlay;
   gl_Position = u_projection * view_position;
 }

@@ -24,6 +24,7 @@ struct RenderOptions {
   glm::ivec2 size{1600, 1200};                // px, of each view
   std::filesystem::path out;
   bool landmarks = false;                     // draw the landmark markers
+  bool zones = false;                         // tint the scalp zones
   bool report_first_frame = false;            // bench probe: print a line after the first frame, write nothing
 };
 

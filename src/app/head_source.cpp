@@ -81,4 +81,11 @@ std::vector<Marker> landmark_markers(const Landmarks& landmarks) {
   return markers;
 }
 
+std::vector<glm::vec4> zone_overlay(const ScalpZones& zones) {
+  std::vector<glm::vec4> colours;
+  colours.reserve(zones.vertex_zone.size());
+  for (Zone z : zones.vertex_zone) colours.emplace_back(zone_colour(z), z == Zone::None ? 0.0f : 1.0f);
+  return colours;
+}
+
 }  // namespace smp

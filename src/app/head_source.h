@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "head/landmarks.h"
+#include "head/scalp_zones.h"
 #include "io/mesh_import.h"
 #include "render/marker_pass.h"
 
@@ -28,5 +29,8 @@ LoadedHead load_head(const std::optional<std::filesystem::path>& path, Units uni
 
 // One marker per landmark: gold on the midline, blue on the patient's left, red on their right.
 std::vector<Marker> landmark_markers(const Landmarks& landmarks);
+
+// Each vertex tinted with its zone's colour; outside the scalp, untinted.
+std::vector<glm::vec4> zone_overlay(const ScalpZones& zones);
 
 }  // namespace smp

@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
       ->check(size_validator(render.size));
   render_cmd->add_option("--out", render.out, "PNG file to write")->required();
   render_cmd->add_flag("--landmarks", render.landmarks, "Mark the anatomical landmarks");
+  render_cmd->add_flag("--zones", render.zones, "Tint the scalp zones");
   render_cmd->add_flag("--report-first-frame", render.report_first_frame, "Benchmark probe: report the first frame, write nothing")
       ->group("");
 

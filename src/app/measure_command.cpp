@@ -9,7 +9,7 @@
 #include "app/head_source.h"
 #include "core/input_error.h"
 #include "head/geodesic.h"
-#include "head/measurements.h"
+#include "head/anatomy.h"
 
 namespace smp {
 namespace {
@@ -36,7 +36,8 @@ int run_measure(const MeasureOptions& options) {
   if (!head.landmarks) throw InputError(head.landmarks_note);
   const Mesh& mesh = head.imported.mesh;
   const GeodesicDistance geodesic(mesh);
-  const HeadMeasurements measured = measure_head(mesh, *head.landmarks, geodesic);
+  const Anatomy anatomy = prepare_anatomy(mesh, *head.landmarks, geodesic);
+  const HeadMeasurements& measured = anatomy.measurements;
   const std::string source = options.head.head ? options.head.head->string() : "bundled head";
 
   if (options.json) {
@@ -49,12 +50,24 @@ int run_measure(const MeasureOptions& options) {
       out["landmarks"][std::string(landmark_key(l))] = {round_to(p.x, 0.01), round_to(p.y, 0.01), round_to(p.z, 0.01)};
     }
     for (const Figure& f : figures_of(measured)) out["measurements"][f.key] = round_to(f.mm, 0.1);
+    out["measurements"]["scalp_area_cm2"] = round_to(anatomy.zones.scalp_area_mm2 / 100.0, 0.1);
+    for (std::size_t z = 1; z < kZoneCount; ++z)
+      out["zones_cm2"][std::string(zone_key(Zone(z)))] = round_to(anatomy.zones.area_mm2[z] / 100.0, 0.1);
+    out["scalp_chart"] = {{"projection", "azimuthal equidistant from the vertex"},
+                          {"mean_area_error", round_to(anatomy.chart_distortion.area_error, 0.001)},
+                          {"mean_angle_error", round_to(anatomy.chart_distortion.angle_error, 0.001)}};
     std::cout << out.dump(2) << "\n";
     return 0;
   }
   std::printf("Head       %s (%zu triangles)\nLandmarks  %s\n\nMeasured along the skin\n", source.c_str(),
               mesh.triangle_count(), head.landmarks_note.c_str());
   for (const Figure& f : figures_of(measured)) std::printf("  %-38s %6.1f cm\n", f.label, f.mm / 10.0);
+  std::printf("\nScalp zones (areas on the skin)\n");
+  for (std::size_t z = 1; z < kZoneCount; ++z)
+    std::printf("  %-38s %6.1f cm2\n", std::string(zone_label(Zone(z))).c_str(), anatomy.zones.area_mm2[z] / 100.0);
+  std::printf("  %-38s %6.1f cm2\n", "Whole treatable scalp", anatomy.zones.scalp_area_mm2 / 100.0);
+  std::printf("\nScalp chart (azimuthal equidistant from the vertex): mean area error %.1f%%, mean angle error %.1f%%\n",
+              100 * anatomy.chart_distortion.area_error, 100 * anatomy.chart_distortion.angle_error);
   std::printf("\nLandmarks (mm; +Y up, +Z facing, +X the patient's left)\n");
   for (Landmark l : kAllLandmarks) {
     const glm::vec3 p = (*head.landmarks)[l];

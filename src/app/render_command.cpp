@@ -6,6 +6,7 @@
 #include "app/commands.h"
 #include "app/head_source.h"
 #include "core/input_error.h"
+#include "head/anatomy.h"
 #include "io/image_label.h"
 #include "io/png.h"
 #include "render/offscreen_capture.h"
@@ -59,10 +60,15 @@ int run_render(const RenderOptions& options) {
   SceneRenderer renderer;
   renderer.set_head(head);
   ViewSettings settings;
-  if (options.landmarks) {
+  if (options.landmarks || options.zones) {
     if (!loaded.landmarks) throw InputError(loaded.landmarks_note);
-    renderer.set_markers(landmark_markers(*loaded.landmarks));
-    settings.show_landmarks = true;
+    if (options.landmarks) renderer.set_markers(landmark_markers(*loaded.landmarks));
+    if (options.zones) {
+      const GeodesicDistance geodesic(head);
+      renderer.set_zone_overlay(zone_overlay(prepare_anatomy(head, *loaded.landmarks, geodesic).zones));
+    }
+    settings.show_landmarks = options.landmarks;
+    settings.show_zones = options.zones;
   }
   const Bounds bounds = bounds_of(head);
   const float aspect = float(options.size.x) / float(options.size.y);

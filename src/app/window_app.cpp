@@ -1,5 +1,6 @@
 // The interactive window: GLFW + Dear ImGui frame loop (after ImGui's example_glfw_opengl3).
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -13,6 +14,8 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <glm/geometric.hpp>
+
 #include "app/commands.h"
 #include "app/head_source.h"
 #include "io/png.h"
@@ -20,7 +23,7 @@
 #include "render/scene_renderer.h"
 #include "render/window_context.h"
 #include "head/geodesic.h"
-#include "head/measurements.h"
+#include "head/anatomy.h"
 #include "ui/measurements_panel.h"
 #include "ui/view_panel.h"
 
@@ -54,6 +57,59 @@ struct Session {
   }
 };
 
+// A zone's name, placed at the middle of its area on the skin.
+struct ZoneLabel {
+  Zone zone;
+  glm::vec3 position;
+  glm::vec3 normal;
+};
+
+std::vector<ZoneLabel> zone_labels_of(const Mesh& mesh, const ScalpZones& zones) {
+  std::array<glm::dvec3, kZoneCount> sum{}, normal{};
+  std::array<std::size_t, kZoneCount> count{};
+  for (std::size_t i = 0; i < zones.vertex_zone.size(); ++i) {
+    const auto z = static_cast<std::size_t>(zones.vertex_zone[i]);
+    sum[z] += glm::dvec3(mesh.positions[i]);
+    normal[z] += glm::dvec3(mesh.normals[i]);
+    ++count[z];
+  }
+  std::vector<ZoneLabel> labels;
+  for (std::size_t z = 1; z < kZoneCount; ++z) {
+    if (count[z] == 0) continue;
+    // The mean of a curved patch lies inside the head: push it out along the mean normal to the skin.
+    const glm::dvec3 n = glm::normalize(normal[z]);
+    glm::dvec3 centre = sum[z] / double(count[z]);
+    double best = -1e30;
+    glm::vec3 on_skin = mesh.positions.front();
+    for (std::size_t i = 0; i < zones.vertex_zone.size(); ++i)
+      if (static_cast<std::size_t>(zones.vertex_zone[i]) == z) {
+        const glm::dvec3 d = glm::dvec3(mesh.positions[i]) - centre;
+        const double score = glm::dot(d, n) - 0.3 * glm::length(d - glm::dot(d, n) * n);
+        if (score > best) best = score, on_skin = mesh.positions[i];
+      }
+    labels.push_back({Zone(z), on_skin, glm::vec3(n)});
+  }
+  return labels;
+}
+
+// Names of the zones facing the camera, drawn over the head.
+void draw_zone_labels(const std::vector<ZoneLabel>& labels, const OrbitCamera& camera, float aspect) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const glm::mat4 to_clip = camera.projection_matrix(aspect) * camera.view_matrix();
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
+  for (const ZoneLabel& label : labels) {
+    if (glm::dot(label.normal, glm::normalize(camera.eye() - label.position)) < 0.25f) continue;  // turned away
+    const glm::vec4 clip = to_clip * glm::vec4(label.position, 1.0f);
+    if (clip.w <= 0) continue;
+    const ImVec2 at((clip.x / clip.w * 0.5f + 0.5f) * io.DisplaySize.x, (0.5f - clip.y / clip.w * 0.5f) * io.DisplaySize.y);
+    const std::string text(zone_label(label.zone));
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 corner(at.x - size.x / 2, at.y - size.y / 2);
+    draw->AddRectFilled(ImVec2(corner.x - 4, corner.y - 2), ImVec2(corner.x + size.x + 4, corner.y + size.y + 2), IM_COL32(20, 20, 24, 170), 4);
+    draw->AddText(corner, IM_COL32(255, 255, 255, 255), text.c_str());
+  }
+}
+
 // Mouse and keys go to the camera unless ImGui is using them.
 void handle_input(Session& s) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -74,6 +130,8 @@ void handle_input(Session& s) {
   constexpr View kNumberKeys[] = {View::Front, View::Back, View::Left, View::Right, View::Top, View::ThreeQuarter};
   for (int key : keys) {
     if (key == GLFW_KEY_F) s.frame_head();
+    if (key == GLFW_KEY_Z) s.settings.show_zones = !s.settings.show_zones;
+    if (key == GLFW_KEY_L) s.settings.show_landmarks = !s.settings.show_landmarks;
     if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6) s.show_view(kNumberKeys[key - GLFW_KEY_1]);
     if (key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_6) s.show_view(kNumberKeys[key - GLFW_KEY_KP_1]);
   }
@@ -112,10 +170,13 @@ int run_window(const WindowOptions& options) {
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
   s.renderer.set_head(head);
-  std::optional<HeadMeasurements> measured;
+  std::optional<Anatomy> anatomy;
+  std::vector<ZoneLabel> zone_labels;
   if (loaded.landmarks) {
     s.renderer.set_markers(landmark_markers(*loaded.landmarks));
-    measured = measure_head(head, *loaded.landmarks, GeodesicDistance(head));
+    anatomy = prepare_anatomy(head, *loaded.landmarks, GeodesicDistance(head));
+    s.renderer.set_zone_overlay(zone_overlay(anatomy->zones));
+    zone_labels = zone_labels_of(head, anatomy->zones);
   }
   s.settings.show_landmarks = loaded.landmarks.has_value();
   s.stats.landmarks_note = loaded.landmarks_note;
@@ -137,7 +198,9 @@ int run_window(const WindowOptions& options) {
     s.stats.framebuffer = window->framebuffer_size();
     s.stats.content_scale = window->content_scale();
     const ViewPanelRequest request = draw_view_panel(s.settings, s.stats);
-    draw_measurements_panel(measured, loaded.landmarks_note);
+    draw_measurements_panel(anatomy ? std::optional(anatomy->measurements) : std::nullopt,
+                            anatomy ? &anatomy->zones : nullptr, loaded.landmarks_note);
+    if (s.settings.show_zones) draw_zone_labels(zone_labels, s.camera, s.aspect());
     // Centre the head in the part of the window the panel leaves free.
     const float display_width = ImGui::GetIO().DisplaySize.x;
     s.camera.lens_shift_x = display_width > 0 ? std::min(request.covered_width / display_width, 0.6f) : 0.0f;

@@ -20,6 +20,7 @@ struct ViewSettings {
   float rim_light_intensity = 0.45f;        // from behind: separates the head from the background
 
   bool show_landmarks = false;              // markers on the anatomical landmarks
+  bool show_zones = false;                  // the scalp zones tinted over the skin
   int msaa_samples = 4;                     // anti-aliasing of the window: 0 (off), 2, 4 or 8
 
   glm::vec3 background_top_srgb{0.36f, 0.39f, 0.43f};

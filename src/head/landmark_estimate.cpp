@@ -100,8 +100,8 @@ Landmarks estimate_landmarks(const Mesh& mesh, const std::string& source) {
   l[Landmark::Nasion] = *nasion;
   l[Landmark::Glabella] = *glabella;
   l[Landmark::Inion] = *inion;
-  // The neck hairline runs about 65 mm below the occipital point on an adult.
-  const auto nape = profile.best(profile.back, std::max(b.min.y + 3, inion->y - 68), std::max(b.min.y + 3, inion->y - 62),
+  // The neck hairline runs about 8 cm below the occipital point on an adult, level with the ear lobes.
+  const auto nape = profile.best(profile.back, std::max(b.min.y + 3, inion->y - 83), std::max(b.min.y + 3, inion->y - 77),
                                  [](glm::vec3 p) { return -p.z; });
   l[Landmark::Nape] = nape.value_or(*inion);
 

@@ -8,9 +8,12 @@ MeshBuffer::MeshBuffer() {
   glGenVertexArrays(1, &vertex_array_);
   glGenBuffers(1, &vertex_buffer_);
   glGenBuffers(1, &index_buffer_);
+  glGenBuffers(1, &colour_buffer_);
+  upload_colours({});
 }
 
 MeshBuffer::~MeshBuffer() {
+  glDeleteBuffers(1, &colour_buffer_);
   glDeleteBuffers(1, &index_buffer_);
   glDeleteBuffers(1, &vertex_buffer_);
   glDeleteVertexArrays(1, &vertex_array_);
@@ -35,6 +38,20 @@ void MeshBuffer::upload(const Mesh& mesh) {
   glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(sizeof(glm::vec3)));
   glBindVertexArray(0);
   index_count_ = static_cast<GLsizei>(mesh.indices.size());
+}
+
+void MeshBuffer::upload_colours(const std::vector<glm::vec4>& colours) {
+  glBindVertexArray(vertex_array_);
+  if (colours.empty()) {
+    glDisableVertexAttribArray(2);
+    glVertexAttrib4f(2, 0.0f, 0.0f, 0.0f, 0.0f);  // transparent: no overlay
+  } else {
+    glBindBuffer(GL_ARRAY_BUFFER, colour_buffer_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(colours.size() * sizeof(glm::vec4)), colours.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, sizeof(glm::vec4), nullptr);
+  }
+  glBindVertexArray(0);
 }
 
 void MeshBuffer::draw() const {

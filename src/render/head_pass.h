@@ -12,6 +12,8 @@ class HeadPass {
  public:
   HeadPass();
   void set_mesh(const Mesh& mesh) { buffer_.upload(mesh); }
+  // A colour per vertex (alpha: how strongly it tints the skin), shown when ViewSettings say so.
+  void set_overlay(const std::vector<glm::vec4>& colours) { buffer_.upload_colours(colours); }
   void draw(const OrbitCamera& camera, float aspect, const ViewSettings& settings);
   std::size_t triangle_count() const { return static_cast<std::size_t>(buffer_.index_count()) / 3; }
 

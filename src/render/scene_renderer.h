@@ -19,6 +19,7 @@ class SceneRenderer {
   SceneRenderer();  // needs a current GL 3.3 core context
   void set_head(const Mesh& mesh);
   void set_markers(std::vector<Marker> markers) { markers_ = std::move(markers); }
+  void set_zone_overlay(const std::vector<glm::vec4>& colours) { head_.set_overlay(colours); }
   void render(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 framebuffer_size);
   std::size_t head_triangles() const { return head_.triangle_count(); }
 

@@ -4,10 +4,11 @@
 #include <string>
 
 #include "head/measurements.h"
+#include "head/scalp_zones.h"
 
 namespace smp {
 
-// `measured` is empty when the head has no landmarks; `why` then says so.
-void draw_measurements_panel(const std::optional<HeadMeasurements>& measured, const std::string& why);
+// `measured` is empty (and `zones` null) when the head has no landmarks; `why` then says so.
+void draw_measurements_panel(const std::optional<HeadMeasurements>& measured, const ScalpZones* zones, const std::string& why);
 
 }  // namespace smp

@@ -83,8 +83,10 @@ void background_section(ViewSettings& s) {
 }
 
 void overlay_section(ViewSettings& s) {
-  ImGui::Checkbox("Landmarks", &s.show_landmarks);
+  ImGui::Checkbox("Landmarks (L)", &s.show_landmarks);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Gold: midline. Blue: patient's left. Red: patient's right.");
+  ImGui::SameLine();
+  ImGui::Checkbox("Zones (Z)", &s.show_zones);
 }
 
 void quality_section(ViewSettings& s) {

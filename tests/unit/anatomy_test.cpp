@@ -1,0 +1,63 @@
+// The bundled head's scalp: zones that cover it sensibly, a chart whose distortion is reported.
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "head/anatomy.h"
+#include "head/landmark_estimate.h"
+#include "io/mesh_import.h"
+
+namespace smp {
+namespace {
+
+class BundledHeadAnatomy : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    mesh_ = new Mesh(import_mesh(std::filesystem::path(SMP_ASSETS_DIR) / "head.ply", Units::Millimetres).mesh);
+    landmarks_ = new Landmarks(estimate_landmarks(*mesh_, "head.ply"));
+    geodesic_ = new GeodesicDistance(*mesh_);
+    anatomy_ = new Anatomy(prepare_anatomy(*mesh_, *landmarks_, *geodesic_));
+  }
+  static inline Mesh* mesh_ = nullptr;
+  static inline Landmarks* landmarks_ = nullptr;
+  static inline GeodesicDistance* geodesic_ = nullptr;
+  static inline Anatomy* anatomy_ = nullptr;
+};
+
+TEST_F(BundledHeadAnatomy, ScalpAreaIsAnAdultsAndEveryZoneHasSome) {
+  const ScalpZones& z = anatomy_->zones;
+  // An adult's hair-bearing scalp is roughly 500-800 cm2.
+  EXPECT_GT(z.scalp_area_mm2, 50000.0);
+  EXPECT_LT(z.scalp_area_mm2, 80000.0);
+  for (std::size_t i = 1; i < kZoneCount; ++i) EXPECT_GT(z.area_mm2[i], 1000.0) << zone_label(Zone(i)) << " has under 10 cm2";
+}
+
+TEST_F(BundledHeadAnatomy, LeftAndRightZonesMatchOnASymmetricHead) {
+  const auto& a = anatomy_->zones.area_mm2;
+  auto ratio = [&](Zone l, Zone r) { return a[std::size_t(l)] / a[std::size_t(r)]; };
+  EXPECT_NEAR(ratio(Zone::LeftTemple, Zone::RightTemple), 1.0, 0.15);
+  EXPECT_NEAR(ratio(Zone::LeftParietal, Zone::RightParietal), 1.0, 0.15);
+}
+
+TEST_F(BundledHeadAnatomy, ZonesSitWhereTheirNamesSay) {
+  auto zone_at = [&](Landmark l) { return anatomy_->zones.vertex_zone[geodesic_->nearest_vertex((*landmarks_)[l])]; };
+  EXPECT_EQ(zone_at(Landmark::Vertex), Zone::Crown);
+  EXPECT_EQ(zone_at(Landmark::Glabella), Zone::None) << "the brow is face, not scalp";
+  EXPECT_EQ(zone_at(Landmark::Nasion), Zone::None);
+  EXPECT_EQ(zone_at(Landmark::Inion), Zone::Occipital);
+  EXPECT_EQ(zone_at(Landmark::LeftEarTop), Zone::None) << "the ear is not scalp";
+}
+
+TEST_F(BundledHeadAnatomy, ChartKeepsDistanceFromTheVertexAndReportsItsDistortion) {
+  // Azimuthal equidistant: chart radius equals the distance along the skin from the vertex.
+  const PolarPoint g = chart_point(anatomy_->chart, *geodesic_, (*landmarks_)[Landmark::Glabella]);
+  EXPECT_NEAR(g.r, anatomy_->measurements.glabella_to_vertex_mm, 1e-6);
+  EXPECT_NEAR(g.theta, 0.0, 0.05) << "the forehead is straight ahead";
+  const PolarPoint left_ear = chart_point(anatomy_->chart, *geodesic_, (*landmarks_)[Landmark::LeftEarTop]);
+  EXPECT_GT(left_ear.theta, 1.0) << "the patient's left at positive angles";
+  EXPECT_GT(anatomy_->chart_distortion.area_error, 0.0);
+  EXPECT_GT(anatomy_->chart_distortion.angle_error, 0.0);
+}
+
+}  // namespace
+}  // namespace smp
