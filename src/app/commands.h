@@ -21,6 +21,7 @@ struct HeadOptions {
 struct RenderOptions {
   HeadOptions head;
   std::vector<View> views{View::Front};       // more than one: a sheet, one cell per view
+  bool scalp_map = false;                     // --view map: the flat scalp map instead of views
   glm::ivec2 size{1600, 1200};                // px, of each view
   std::filesystem::path out;
   bool landmarks = false;                     // draw the landmark markers

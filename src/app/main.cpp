@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
   CLI::App* render_cmd = app.add_subcommand("render", "Render the head to a PNG without a window or display");
   add_head_options(*render_cmd, render.head, render_units);
   render_cmd->add_option("--view", render_views,
-                         "front, back, left, right, top or three-quarter; a comma list makes a sheet with one cell per view")
+                         "front, back, left, right, top or three-quarter; a comma list makes a sheet with one cell per view; "
+                         "map: the flat scalp map with zones and landmarks")
       ->default_str("front");
   render_cmd->add_option("--size", render_size, "Picture size of each view in px, WxH (default 1600x1200)")
       ->check(size_validator(render.size));
@@ -99,8 +100,12 @@ int main(int argc, char** argv) {
       for (std::size_t start = 0; start <= render_views.size();) {
         const std::size_t comma = std::min(render_views.find(',', start), render_views.size());
         const std::string name = render_views.substr(start, comma - start);
+        if (name == "map" && render_views == "map") {
+          render.scalp_map = true;
+          break;
+        }
         const auto view = smp::parse_view(name);
-        if (!view) throw smp::InputError("--view: '" + name + "' is not a view (front, back, left, right, top, three-quarter)");
+        if (!view) throw smp::InputError("--view: '" + name + "' is not a view (front, back, left, right, top, three-quarter, or map alone)");
         render.views.push_back(*view);
         start = comma + 1;
       }

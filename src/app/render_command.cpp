@@ -6,6 +6,7 @@
 #include "app/commands.h"
 #include "app/head_source.h"
 #include "core/input_error.h"
+#include "export/scalp_map.h"
 #include "head/anatomy.h"
 #include "io/image_label.h"
 #include "io/png.h"
@@ -51,6 +52,14 @@ int run_render(const RenderOptions& options) {
   // Read the input before touching GL: a broken mesh is reported the same with or without a GPU.
   const LoadedHead loaded = load_head(options.head.head, options.head.units);
   const Mesh& head = loaded.imported.mesh;
+  if (options.scalp_map) {  // drawn on the CPU: no GL context needed
+    if (!loaded.landmarks) throw InputError(loaded.landmarks_note);
+    const GeodesicDistance geodesic(head);
+    const Anatomy anatomy = prepare_anatomy(head, *loaded.landmarks, geodesic);
+    write_png(options.out, draw_scalp_map(head, *loaded.landmarks, anatomy, geodesic, options.size));
+    std::cout << std::filesystem::absolute(options.out).string() << "\n";
+    return 0;
+  }
   std::string why;
   auto context = OffscreenContext::create(why);
   if (!context) {

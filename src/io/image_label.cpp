@@ -23,19 +23,26 @@ const std::vector<unsigned char>& font_bytes() {
 
 }  // namespace
 
-bool draw_label(Image& image, std::string_view text, int centre_x, int baseline_y, float height_px, glm::vec3 colour) {
+float label_width(std::string_view text, float height_px) {
   const auto& bytes = font_bytes();
   stbtt_fontinfo font;
-  if (bytes.empty() || !stbtt_InitFont(&font, bytes.data(), stbtt_GetFontOffsetForIndex(bytes.data(), 0))) return false;
+  if (bytes.empty() || !stbtt_InitFont(&font, bytes.data(), stbtt_GetFontOffsetForIndex(bytes.data(), 0))) return 0.0f;
   const float scale = stbtt_ScaleForPixelHeight(&font, height_px);
-
   float width = 0;
   for (char c : text) {
     int advance = 0, bearing = 0;
     stbtt_GetCodepointHMetrics(&font, c, &advance, &bearing);
     width += float(advance) * scale;
   }
-  float pen_x = float(centre_x) - 0.5f * width;
+  return width;
+}
+
+bool draw_label(Image& image, std::string_view text, int centre_x, int baseline_y, float height_px, glm::vec3 colour) {
+  const auto& bytes = font_bytes();
+  stbtt_fontinfo font;
+  if (bytes.empty() || !stbtt_InitFont(&font, bytes.data(), stbtt_GetFontOffsetForIndex(bytes.data(), 0))) return false;
+  const float scale = stbtt_ScaleForPixelHeight(&font, height_px);
+  float pen_x = float(centre_x) - 0.5f * label_width(text, height_px);
   std::vector<unsigned char> glyph;
   for (char c : text) {
     int x0, y0, x1, y1, advance, bearing;

@@ -14,4 +14,7 @@ namespace smp {
 bool draw_label(Image& image, std::string_view text, int centre_x, int baseline_y, float height_px,
                 glm::vec3 colour_srgb = glm::vec3(0.92f));
 
+// Width in pixels that `text` takes at `height_px` (0 when the font is not installed).
+float label_width(std::string_view text, float height_px);
+
 }  // namespace smp

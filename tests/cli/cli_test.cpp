@@ -110,6 +110,23 @@ TEST(Cli, MeasureGivesPlausibleAdultValuesForTheBundledHead) {
   EXPECT_NE(text.output.find(" cm"), std::string::npos) << "units on every number: " << text.output;
 }
 
+TEST(Cli, ScalpMapNeedsNoGpuAndShowsTheZones) {
+  const auto out = test::scratch_dir() / "map.png";
+  const auto result = test::run_command("env -u DISPLAY " + kBinary + " render --view map --size 900x600 --out " + out.string());
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  const Image map = read_png(out);
+  ASSERT_EQ(map.width, 900);
+  // The crown zone's green sits around the vertex at the middle of the map disc.
+  int green = 0;
+  for (int y = 250; y < 350; ++y)
+    for (int x = 250; x < 400; ++x) {
+      const std::uint8_t* p = map.pixel(x, y);
+      green += p[1] > p[0] + 20 && p[1] > p[2] + 20;
+    }
+  EXPECT_GT(green, 1000) << "no crown zone near the centre";
+  EXPECT_EQ(studio("render --view map,front --out " + out.string()).exit_code, 2) << "map is a page of its own";
+}
+
 TEST(Cli, MeasureRefusesAShapeWithoutAFace) {
   const auto dir = test::scratch_dir();
   test::write_text(dir / "cube.obj", test::cube_obj(200.0f));
