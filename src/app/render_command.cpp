@@ -28,12 +28,13 @@ std::string label_of(View view) {
   return "";
 }
 
-// Cells of a multi-view sheet per row: the five standard views fit one landscape row.
+// A sheet of up to five views is one landscape row; more make two rows.
 constexpr int kSheetColumns = 5;
 
 // The views side by side, each named under its picture: left and right must never be confused.
 Image labelled_sheet(const std::vector<Image>& pictures, const std::vector<View>& views) {
-  const int columns = std::min<int>(kSheetColumns, int(pictures.size()));
+  const int count = int(pictures.size());
+  const int columns = count <= kSheetColumns ? count : (count + 1) / 2;  // two even rows beyond one
   const int cell_w = pictures.front().width, picture_h = pictures.front().height;
   const float text_px = std::clamp(0.045f * float(picture_h), 12.0f, 48.0f);
   const int caption_px = int(2.0f * text_px);
