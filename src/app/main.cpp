@@ -74,10 +74,11 @@ int main(int argc, char** argv) {
 
   smp::BenchOptions bench;
   CLI::App* bench_cmd = app.add_subcommand("bench", "Measure the speed figures on this machine now");
-  bench_cmd->add_option("what", bench.what, "render or all")->check(CLI::IsMember({"render", "all"}));
+  bench_cmd->add_option("what", bench.what, "render, anatomy or all")->check(CLI::IsMember({"render", "anatomy", "all"}));
   bench_cmd->add_flag("--json", bench.json, "One JSON object on stdout");
   bench_cmd->add_option("--frames", bench.frames, "Frames per frame-time figure (at least 60)")->check(CLI::Range(60, 100000));
-  bench_cmd->add_option("--runs", bench.runs, "Process starts for render.first_frame_ms")->check(CLI::Range(1, 100));
+  bench_cmd->add_option("--runs", bench.runs, "Repeats of each timed run (process starts, anatomy preparations)")
+      ->check(CLI::Range(1, 100));
 
   app.require_subcommand(0, 1);  // so `bench render` reads "render" as bench's argument
   try {

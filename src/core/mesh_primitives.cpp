@@ -42,4 +42,23 @@ Mesh make_icosphere(float radius, int subdivisions) {
   return mesh;
 }
 
+Mesh subdivide_midpoints(const Mesh& mesh) {
+  Mesh finer;
+  finer.positions = mesh.positions;
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> midpoints;
+  auto midpoint = [&](std::uint32_t a, std::uint32_t b) {
+    auto [it, inserted] = midpoints.try_emplace(std::minmax(a, b), static_cast<std::uint32_t>(finer.positions.size()));
+    if (inserted) finer.positions.push_back(0.5f * (mesh.positions[a] + mesh.positions[b]));
+    return it->second;
+  };
+  finer.indices.reserve(mesh.indices.size() * 4);
+  for (std::size_t f = 0; f + 2 < mesh.indices.size(); f += 3) {
+    const std::uint32_t a = mesh.indices[f], b = mesh.indices[f + 1], c = mesh.indices[f + 2];
+    const std::uint32_t ab = midpoint(a, b), bc = midpoint(b, c), ca = midpoint(c, a);
+    finer.indices.insert(finer.indices.end(), {a, ab, ca, b, bc, ab, c, ca, bc, ab, bc, ca});
+  }
+  compute_smooth_normals(finer);
+  return finer;
+}
+
 }  // namespace smp

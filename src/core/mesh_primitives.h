@@ -8,4 +8,8 @@ namespace smp {
 // nearly uniform. With normals.
 Mesh make_icosphere(float radius, int subdivisions);
 
+// Splits every triangle into four at its edge midpoints (same shape, 4x the triangles): dense
+// stand-ins for scans in benchmarks. Normals are recomputed.
+Mesh subdivide_midpoints(const Mesh& mesh);
+
 }  // namespace smp
