@@ -158,6 +158,20 @@ Figure measure_anatomy(const Mesh& head, int runs) {
   return figure;
 }
 
+// One distance field from a point on the head: what dragging a landmark recomputes.
+Figure measure_geodesic(const Mesh& head, int runs) {
+  Figure figure{{}, "ms"};
+  const GeodesicDistance geodesic(head);
+  const Landmarks landmarks = estimate_landmarks(head, "benchmark head");
+  for (int run = 0; run < runs; ++run) {
+    const auto start = Clock::now();
+    const std::vector<double> d = geodesic.from_point(landmarks[kAllLandmarks[std::size_t(run) % kLandmarkCount]]);
+    figure.samples.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    if (d.empty()) figure.samples.clear();
+  }
+  return figure;
+}
+
 // A 300k-triangle scan stand-in: the bundled head split 4x (399k triangles), simplified to 300k.
 Mesh scan_300k(const Mesh& head) {
   Mesh dense = subdivide_midpoints(head);
@@ -183,6 +197,7 @@ int run_bench(const BenchOptions& options) {
     if (!options.json) std::cerr << "Measuring anatomy on the bundled head and a " << scan.triangle_count() << "-triangle scan...\n";
     figures["anatomy.prepare_s.bundled_head"] = measure_anatomy(head, options.runs);
     figures["anatomy.prepare_s.scan_300k"] = measure_anatomy(scan, options.runs);
+    figures["anatomy.geodesic_ms.bundled_head"] = measure_geodesic(head, std::max(options.runs, 11));
   }
   std::string renderer = "none (no GL figures asked for)";
   if (options.what != "anatomy") {
