@@ -73,7 +73,7 @@ std::string json_escape(const std::string& text) {
 // Frame time of the orbiting camera around the head with the View panel drawn, offscreen.
 // The GPU is waited for each frame so the figure is the time the frame really takes, not the time to queue it.
 Figure measure_frames(int frames, int samples) {
-  const Mesh& head = load_head(std::nullopt, Units::Millimetres).imported.mesh;
+  const Mesh& head = load_head(HeadOptions{}).imported.mesh;
   SceneRenderer renderer;
   renderer.set_head(head);
   RenderTarget target(kBenchSize.x, kBenchSize.y, samples);
@@ -192,7 +192,7 @@ int run_bench(const BenchOptions& options) {
   }
   std::map<std::string, Figure> figures;
   if (options.what != "render") {
-    const Mesh head = load_head(std::nullopt, Units::Millimetres).imported.mesh;
+    const Mesh head = load_head(HeadOptions{}).imported.mesh;
     const Mesh scan = scan_300k(head);
     if (!options.json) std::cerr << "Measuring anatomy on the bundled head and a " << scan.triangle_count() << "-triangle scan...\n";
     figures["anatomy.prepare_s.bundled_head"] = measure_anatomy(head, options.runs);

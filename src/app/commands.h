@@ -9,14 +9,9 @@
 #include <glm/vec2.hpp>
 
 #include "core/camera.h"
-#include "io/mesh_normalise.h"
+#include "app/head_source.h"
 
 namespace smp {
-
-struct HeadOptions {
-  std::optional<std::filesystem::path> head;  // none: the bundled head
-  Units units = Units::Auto;
-};
 
 struct RenderOptions {
   HeadOptions head;

@@ -1,5 +1,6 @@
 #include "app/head_source.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -49,9 +50,11 @@ std::filesystem::path bundled_head_path() {
                            ") was not found beside the program; set SMP_STUDIO_ASSETS to the assets folder");
 }
 
-LoadedHead load_head(const std::optional<std::filesystem::path>& path, Units units) {
+namespace {
+
+LoadedHead load_unfitted(const std::optional<std::filesystem::path>& path, Units units) {
   const std::filesystem::path mesh_path = path ? *path : bundled_head_path();
-  LoadedHead head{import_mesh(mesh_path, path ? units : Units::Millimetres), std::nullopt, ""};
+  LoadedHead head{import_mesh(mesh_path, path ? units : Units::Millimetres), std::nullopt, "", std::nullopt};
   if (path) std::cerr << head.imported.normalisation.note << "\n";
 
   const std::filesystem::path landmark_file = landmarks_path_for(mesh_path);
@@ -68,6 +71,31 @@ LoadedHead load_head(const std::optional<std::filesystem::path>& path, Units uni
   }
   return head;
 }
+
+}  // namespace
+
+LoadedHead load_head(const HeadOptions& options) {
+  LoadedHead head = load_unfitted(options.head, options.units);
+  if (!options.fit) return head;
+  if (!head.landmarks) throw InputError(head.landmarks_note);
+  head.fit = fit_proportions(head.imported.mesh, *head.landmarks, *options.fit);
+  head.imported.mesh = head.fit->mesh;
+  head.landmarks = head.fit->landmarks;
+  std::cerr << describe_fit(*head.fit, *options.fit) << "\n";
+  return head;
+}
+
+std::string describe_fit(const ProportionsFit& fit, const TapeMeasurements& wanted) {
+  char text[400];
+  std::snprintf(text, sizeof text,
+                "Fitted to the tape (circumference, ear to ear, glabella to inion): wanted %.1f / %.1f / %.1f cm, "
+                "reached %.1f / %.1f / %.1f cm (worst %.2f%%) by stretching width x%.3f, height x%.3f, length x%.3f",
+                wanted.circumference_mm / 10, wanted.ear_to_ear_over_vertex_mm / 10, wanted.glabella_to_inion_over_vertex_mm / 10,
+                fit.achieved.circumference_mm / 10, fit.achieved.ear_to_ear_over_vertex_mm / 10,
+                fit.achieved.glabella_to_inion_over_vertex_mm / 10, 100 * fit.worst_error, fit.scale.x, fit.scale.y, fit.scale.z);
+  return text;
+}
+
 
 std::vector<Marker> landmark_markers(const Landmarks& landmarks) {
   std::vector<Marker> markers;

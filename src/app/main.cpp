@@ -1,5 +1,6 @@
 // smp-studio: the window, and the same core from the command line (render, bench).
 #include <charconv>
+#include <cstdio>
 #include <iostream>
 #include <string>
 
@@ -24,12 +25,25 @@ std::string parse_size(const std::string& text, glm::ivec2& size) {
   return "";
 }
 
+// "56.5,34,35" (cm) -> tape measurements in mm.
+std::string parse_tape(const std::string& text, smp::HeadOptions& head) {
+  double c = 0, e = 0, g = 0;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%lf,%lf,%lf%c", &c, &e, &g, &tail) != 3)
+    return "expected three lengths in cm: circumference,ear-to-ear,glabella-to-inion (e.g. 56.5,34,35)";
+  head.fit = smp::TapeMeasurements{c * 10, e * 10, g * 10};
+  return "";
+}
+
 void add_head_options(CLI::App& command, smp::HeadOptions& head, std::string& units) {
   command.add_option("--head", head.head, "Head mesh (any format Assimp reads: OBJ, PLY, STL, glTF/GLB, FBX, DAE, ...); "
                                           "default: the bundled head");
   command.add_option("--units", units, "Units of the --head mesh: auto (guess from its size), mm, cm or m")
       ->check(CLI::IsMember({"auto", "mm", "cm", "m"}))
       ->default_str("auto");
+  command.add_option("--fit", "Stretch the head to a patient's tape measurements, in cm: "
+                              "circumference,ear-to-ear,glabella-to-inion (both over the vertex)")
+      ->check(CLI::Validator([&head](std::string& text) { return parse_tape(text, head); }, "C,E,G", "tape"));
 }
 
 CLI::Validator size_validator(glm::ivec2& size) {

@@ -32,7 +32,7 @@ double round_to(double value, double step) { return std::round(value / step) * s
 }  // namespace
 
 int run_measure(const MeasureOptions& options) {
-  const LoadedHead head = load_head(options.head.head, options.head.units);
+  const LoadedHead head = load_head(options.head);
   if (!head.landmarks) throw InputError(head.landmarks_note);
   const Mesh& mesh = head.imported.mesh;
   const GeodesicDistance geodesic(mesh);

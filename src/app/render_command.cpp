@@ -51,7 +51,7 @@ Image labelled_sheet(const std::vector<Image>& pictures, const std::vector<View>
 
 int run_render(const RenderOptions& options) {
   // Read the input before touching GL: a broken mesh is reported the same with or without a GPU.
-  const LoadedHead loaded = load_head(options.head.head, options.head.units);
+  const LoadedHead loaded = load_head(options.head);
   const Mesh& head = loaded.imported.mesh;
   if (options.scalp_map) {  // drawn on the CPU: no GL context needed
     if (!loaded.landmarks) throw InputError(loaded.landmarks_note);

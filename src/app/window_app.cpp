@@ -24,7 +24,9 @@
 #include "render/window_context.h"
 #include "head/geodesic.h"
 #include "head/anatomy.h"
+#include "core/input_error.h"
 #include "ui/measurements_panel.h"
+#include "ui/patient_panel.h"
 #include "ui/view_panel.h"
 
 namespace smp {
@@ -147,7 +149,7 @@ void queue_key_press(GLFWwindow* window, int key, int /*scancode*/, int action, 
 
 int run_window(const WindowOptions& options) {
   // Read the head first: a broken file is reported before any window opens.
-  const LoadedHead loaded = load_head(options.head.head, options.head.units);
+  const LoadedHead loaded = load_head(options.head);
   const Mesh& head = loaded.imported.mesh;
   std::string why;
   std::unique_ptr<WindowContext> window;
@@ -169,19 +171,34 @@ int run_window(const WindowOptions& options) {
   ImGui_ImplGlfw_InitForOpenGL(window->handle(), true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
-  s.renderer.set_head(head);
+  // The head on show: the loaded one, or that head stretched to a patient's tape measurements.
+  Mesh shown = head;
+  std::optional<Landmarks> shown_landmarks = loaded.landmarks;
   std::optional<Anatomy> anatomy;
   std::vector<ZoneLabel> zone_labels;
-  if (loaded.landmarks) {
-    s.renderer.set_markers(landmark_markers(*loaded.landmarks));
-    anatomy = prepare_anatomy(head, *loaded.landmarks, GeodesicDistance(head));
-    s.renderer.set_zone_overlay(zone_overlay(anatomy->zones));
-    zone_labels = zone_labels_of(head, anatomy->zones);
-  }
+  auto show_head = [&](const Mesh& mesh, const std::optional<Landmarks>& landmarks) {
+    shown = mesh;
+    shown_landmarks = landmarks;
+    s.renderer.set_head(shown);
+    s.head_bounds = bounds_of(shown);
+    anatomy.reset();
+    zone_labels.clear();
+    s.renderer.set_markers({});
+    s.renderer.set_zone_overlay({});
+    if (landmarks) {
+      s.renderer.set_markers(landmark_markers(*landmarks));
+      anatomy = prepare_anatomy(shown, *landmarks, GeodesicDistance(shown));
+      s.renderer.set_zone_overlay(zone_overlay(anatomy->zones));
+      zone_labels = zone_labels_of(shown, anatomy->zones);
+    }
+    s.stats.triangles = shown.triangle_count();
+    s.stats.vertices = shown.vertex_count();
+  };
+  show_head(head, loaded.landmarks);
+  PatientPanelState patient;
+  bool fitted = loaded.fit.has_value();
   s.settings.show_landmarks = loaded.landmarks.has_value();
   s.stats.landmarks_note = loaded.landmarks_note;
-  s.stats.triangles = head.triangle_count();
-  s.stats.vertices = head.vertex_count();
   s.stats.gl_renderer = gl_renderer_name();
   s.stats.head_note = options.head.head ? loaded.imported.normalisation.note : "bundled head (Colin27 MRI scan, sculpted lower face)";
 
@@ -201,6 +218,26 @@ int run_window(const WindowOptions& options) {
     draw_measurements_panel(anatomy ? std::optional(anatomy->measurements) : std::nullopt,
                             anatomy ? &anatomy->zones : nullptr, loaded.landmarks_note);
     if (s.settings.show_zones) draw_zone_labels(zone_labels, s.camera, s.aspect());
+    const PatientPanelRequest tape = draw_patient_panel(patient, fitted);
+    if (tape.fit && loaded.landmarks) {
+      try {
+        const ProportionsFit fit = fit_proportions(head, *loaded.landmarks, *tape.fit);
+        show_head(fit.mesh, fit.landmarks);
+        s.frame_head();
+        patient.result = describe_fit(fit, *tape.fit);
+        fitted = true;
+      } catch (const InputError& e) {
+        patient.result = e.what();  // the head on show stays as it was
+      }
+    } else if (tape.fit) {
+      patient.result = "This head has no landmarks, so it cannot be measured or fitted.";
+    }
+    if (tape.reset) {
+      show_head(head, loaded.landmarks);
+      s.frame_head();
+      patient.result.clear();
+      fitted = false;
+    }
     // Centre the head in the part of the window the panel leaves free.
     const float display_width = ImGui::GetIO().DisplaySize.x;
     s.camera.lens_shift_x = display_width > 0 ? std::min(request.covered_width / display_width, 0.6f) : 0.0f;

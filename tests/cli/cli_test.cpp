@@ -127,6 +127,19 @@ TEST(Cli, ScalpMapNeedsNoGpuAndShowsTheZones) {
   EXPECT_EQ(studio("render --view map,front --out " + out.string()).exit_code, 2) << "map is a page of its own";
 }
 
+TEST(Cli, FitStretchesTheHeadToThePatientsTape) {
+  const auto result = test::run_command(kBinary + " measure --json --fit 55.5,34,32.5 2>/dev/null");
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  const auto m = nlohmann::json::parse(result.output)["measurements"];
+  EXPECT_NEAR(m["circumference_mm"].get<double>(), 555.0, 5.55);
+  EXPECT_NEAR(m["ear_to_ear_over_vertex_mm"].get<double>(), 340.0, 3.40);
+  EXPECT_NEAR(m["glabella_to_inion_over_vertex_mm"].get<double>(), 325.0, 3.25);
+  const auto said = studio("measure --fit 55.5,34,32.5");
+  EXPECT_NE(said.output.find("reached 55.5 / 34.0 / 32.5 cm"), std::string::npos) << "shows the achieved numbers: " << said.output;
+  EXPECT_EQ(studio("measure --fit 5.5,3.4,3.2").exit_code, 2) << "millimetres typed as centimetres are refused";
+  EXPECT_EQ(studio("measure --fit 55,34").exit_code, 2);
+}
+
 TEST(Cli, MeasureRefusesAShapeWithoutAFace) {
   const auto dir = test::scratch_dir();
   test::write_text(dir / "cube.obj", test::cube_obj(200.0f));
