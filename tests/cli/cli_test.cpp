@@ -91,7 +91,7 @@ TEST(Cli, ForcedUnitsThatMakeNoHeadAreRefusedWithAHint) {
 }
 
 TEST(Cli, MeasureGivesPlausibleAdultValuesForTheBundledHead) {
-  const auto result = test::run_command(kBinary + " measure --json 2>/dev/null");
+  const auto result = test::run_command(kBinary + " measure --json", test::Stderr::Discarded);
   ASSERT_EQ(result.exit_code, 0) << result.output;
   const auto json = nlohmann::json::parse(result.output);
   EXPECT_EQ(json["units"], "mm");
@@ -128,7 +128,7 @@ TEST(Cli, ScalpMapNeedsNoGpuAndShowsTheZones) {
 }
 
 TEST(Cli, FitStretchesTheHeadToThePatientsTape) {
-  const auto result = test::run_command(kBinary + " measure --json --fit 55.5,34,32.5 2>/dev/null");
+  const auto result = test::run_command(kBinary + " measure --json --fit 55.5,34,32.5", test::Stderr::Discarded);
   ASSERT_EQ(result.exit_code, 0) << result.output;
   const auto m = nlohmann::json::parse(result.output)["measurements"];
   EXPECT_NEAR(m["circumference_mm"].get<double>(), 555.0, 5.55);

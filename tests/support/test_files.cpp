@@ -57,9 +57,9 @@ std::string cube_obj(float edge, float cx, float cy, float cz) {
   return obj.str();
 }
 
-CommandResult run_command(const std::string& command) {
+CommandResult run_command(const std::string& command, Stderr stderr_output) {
   CommandResult result;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  FILE* pipe = ::popen((command + (stderr_output == Stderr::Captured ? " 2>&1" : " 2>/dev/null")).c_str(), "r");
   if (!pipe) return result;
   std::array<char, 4096> buffer;
   while (std::fgets(buffer.data(), buffer.size(), pipe)) result.output += buffer.data();

@@ -16,8 +16,9 @@ std::string cube_obj(float edge, float centre_x = 0, float centre_y = 0, float c
 
 struct CommandResult {
   int exit_code = -1;
-  std::string output;  // stdout and stderr together
+  std::string output;  // stdout, and stderr too unless left out
 };
-CommandResult run_command(const std::string& command);
+enum class Stderr { Captured, Discarded };
+CommandResult run_command(const std::string& command, Stderr stderr_output = Stderr::Captured);
 
 }  // namespace smp::test
