@@ -8,7 +8,7 @@
 #include <system_error>
 
 #include "core/input_error.h"
-#include "head/landmark_estimate.h"
+#include "head/orientation.h"
 #include "head/landmarks_json.h"
 
 namespace smp {
@@ -64,8 +64,16 @@ LoadedHead load_unfitted(const std::optional<std::filesystem::path>& path, Units
     return head;
   }
   try {
-    head.landmarks = estimate_landmarks(head.imported.mesh, mesh_path.string());
+    OrientedHead oriented = orient_head(head.imported.mesh, mesh_path.string());
+    head.landmarks = oriented.landmarks;
     head.landmarks_note = "landmarks estimated from the shape";
+    const bool turned = oriented.rotation != glm::mat3(1.0f);
+    const bool cropped = oriented.mesh.vertex_count() != head.imported.mesh.vertex_count();
+    if (turned || cropped) {
+      head.imported.mesh = std::move(oriented.mesh);
+      head.landmarks_note += "; " + oriented.note;
+      std::cerr << mesh_path.string() << ": " << oriented.note << "\n";
+    }
   } catch (const InputError& e) {
     head.landmarks_note = e.what();
   }

@@ -51,6 +51,7 @@ std::uint32_t GeodesicDistance::nearest_vertex(glm::vec3 point) const {
   std::uint32_t best = 0;
   float best_d = std::numeric_limits<float>::max();
   for (std::uint32_t i = 0; i < mesh_.positions.size(); ++i) {
+    if (offsets_[i] == offsets_[i + 1]) continue;  // a stray point on no triangle: not skin
     const glm::vec3 d = mesh_.positions[i] - point;
     const float d2 = glm::dot(d, d);
     if (d2 < best_d) best_d = d2, best = i;

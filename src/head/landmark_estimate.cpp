@@ -1,6 +1,8 @@
 #include "head/landmark_estimate.h"
 
 #include <algorithm>
+
+#include <glm/geometric.hpp>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -62,10 +64,10 @@ std::optional<glm::vec3> front_point(const Mesh& mesh, float x, float y, float r
 
 // The top of the ear on one side (+1: the patient's left, +X): the highest point of the part of
 // the head that stands out furthest sideways.
-std::optional<glm::vec3> ear_top(const Mesh& mesh, float side, float below_y) {
+std::optional<glm::vec3> ear_top(const Mesh& mesh, float side, float below_y, float above_y) {
   std::optional<glm::vec3> outermost;
   for (const glm::vec3& p : mesh.positions)
-    if (p.y < below_y && (!outermost || side * p.x > side * outermost->x)) outermost = p;
+    if (p.y < below_y && p.y > above_y && (!outermost || side * p.x > side * outermost->x)) outermost = p;
   if (!outermost) return std::nullopt;
   std::optional<glm::vec3> top;
   for (const glm::vec3& p : mesh.positions) {
@@ -73,6 +75,17 @@ std::optional<glm::vec3> ear_top(const Mesh& mesh, float side, float below_y) {
     if (in_ear && (!top || p.y > top->y)) top = p;
   }
   return top;
+}
+
+// Area (mm²) of the skin within `depth` mm of the top: small for the dome of a skull, large for
+// the flat cut of a neck (an upside-down head) or a box.
+double area_near_top(const Mesh& mesh, float top_y, float depth) {
+  double area = 0.0;
+  for (std::size_t f = 0; f + 2 < mesh.indices.size(); f += 3) {
+    const glm::vec3 &a = mesh.positions[mesh.indices[f]], &b = mesh.positions[mesh.indices[f + 1]], &c = mesh.positions[mesh.indices[f + 2]];
+    if (std::min({a.y, b.y, c.y}) >= top_y - depth) area += 0.5 * double(glm::length(glm::cross(b - a, c - a)));
+  }
+  return area;
 }
 
 }  // namespace
@@ -96,6 +109,9 @@ Landmarks estimate_landmarks(const Mesh& mesh, const std::string& source) {
   // A face has a bridge: the nasion is a dip with the brow standing out above it. A ball or a box
   // has none, and guessing would put the points anywhere.
   if (glabella->z < nasion->z + 1.5f || nasion->y > nose_tip->y + 55) throw fail("no nose bridge below a brow");
+  if (top->y - glabella->y < 70.0f) throw fail("no forehead and crown above the brow");
+  // A skull's top within 3 mm is a cap about 4.6 cm across (17 cm2); a neck's flat cut is 90 cm2.
+  if (area_near_top(mesh, b.max.y, 3.0f) > 4000.0) throw fail("the top is flat, not a crown: upside down?");
   l[Landmark::Vertex] = *top;
   l[Landmark::Nasion] = *nasion;
   l[Landmark::Glabella] = *glabella;
@@ -118,8 +134,12 @@ Landmarks estimate_landmarks(const Mesh& mesh, const std::string& source) {
     const float x = b.centre().x + side * canthus_x;
     const auto canthus = front_point(mesh, x, eye_y, 3.0f);
     const auto temple = front_point(mesh, x, temple_y, 3.0f);
-    const auto ear = ear_top(mesh, side, glabella->y + 20);
+    // Ears sit level with the eyes and brows; lower down, shoulders of a body scan stand out further.
+    const auto ear = ear_top(mesh, side, glabella->y + 20, nasion->y - 60);
     if (!canthus || !temple || !ear) throw fail("no eye corners, temples or ears");
+    // Ears are behind the face and near the height of the brow: an upside-down or sideways
+    // shape that happened to show a dip like a nose bridge fails here.
+    if (ear->z > glabella->z - 50.0f || std::abs(ear->y - glabella->y) > 50.0f) throw fail("no ears beside the head");
     l[side > 0 ? Landmark::LeftCanthus : Landmark::RightCanthus] = *canthus;
     l[side > 0 ? Landmark::LeftFrontotemporal : Landmark::RightFrontotemporal] = *temple;
     l[side > 0 ? Landmark::LeftEarTop : Landmark::RightEarTop] = *ear;

@@ -5,7 +5,11 @@
 #include <map>
 #include <utility>
 
+#include <string>
+
 #include <glm/geometric.hpp>
+
+#include "core/input_error.h"
 #include <glm/vec2.hpp>
 
 namespace smp {
@@ -92,7 +96,13 @@ HeadMeasurements measure_head(const Mesh& mesh, const Landmarks& l, const Geodes
   HeadMeasurements m;
   m.circumference_mm = tape_circumference(mesh, l[Landmark::Glabella], l[Landmark::Inion]);
   const std::vector<double> from_vertex = geodesic.from_point(l[Landmark::Vertex]);
-  auto at = [&](Landmark landmark) { return from_vertex[geodesic.nearest_vertex(l[landmark])]; };
+  auto at = [&](Landmark landmark) {
+    const double d = from_vertex[geodesic.nearest_vertex(l[landmark])];
+    if (!std::isfinite(d))
+      throw InputError("the skin between the vertex and the " + std::string(landmark_label(landmark)) +
+                       " is not connected (a hole or a separate piece in the mesh)");
+    return d;
+  };
   m.ear_to_ear_over_vertex_mm = at(Landmark::LeftEarTop) + at(Landmark::RightEarTop);
   m.glabella_to_inion_over_vertex_mm = at(Landmark::Glabella) + at(Landmark::Inion);
   m.glabella_to_vertex_mm = at(Landmark::Glabella);

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/mesh_import.h"
+#include "io/ply_write.h"
 #include "io/png.h"
 #include "support/test_files.h"
 
@@ -140,12 +142,31 @@ TEST(Cli, FitStretchesTheHeadToThePatientsTape) {
   EXPECT_EQ(studio("measure --fit 55,34").exit_code, 2);
 }
 
+TEST(Cli, ScanInMetresWithZUpIsTurnedAndMeasuresLikeTheHeadItIs) {
+  // The bundled head saved as a scanner would: metres, Z up, facing -Y.
+  Mesh head = import_mesh(std::filesystem::path(SMP_ASSETS_DIR) / "head.ply", Units::Millimetres).mesh;
+  for (glm::vec3& p : head.positions) p = glm::vec3(p.x, -p.z, p.y) / 1000.0f;
+  const auto dir = test::scratch_dir();
+  write_ply(dir / "scan.ply", head);
+  const auto scan = test::run_command(kBinary + " measure --json --head " + (dir / "scan.ply").string(), test::Stderr::Discarded);
+  const auto bundled = test::run_command(kBinary + " measure --json", test::Stderr::Discarded);
+  ASSERT_EQ(scan.exit_code, 0) << scan.output;
+  const auto a = nlohmann::json::parse(scan.output), b = nlohmann::json::parse(bundled.output);
+  EXPECT_NE(a["landmarks_source"].get<std::string>().find("assumed +Z up and facing -Y"), std::string::npos) << a["landmarks_source"];
+  for (const char* figure : {"circumference_mm", "ear_to_ear_over_vertex_mm", "glabella_to_inion_over_vertex_mm"})
+    EXPECT_NEAR(a["measurements"][figure].get<double>(), b["measurements"][figure].get<double>(),
+                0.01 * b["measurements"][figure].get<double>()) << figure;
+  const auto said = studio("measure --head " + (dir / "scan.ply").string());
+  EXPECT_NE(said.output.find("read units as m"), std::string::npos) << "says which scale it assumed: " << said.output;
+}
+
 TEST(Cli, MeasureRefusesAShapeWithoutAFace) {
   const auto dir = test::scratch_dir();
   test::write_text(dir / "cube.obj", test::cube_obj(200.0f));
   const auto result = studio("measure --head " + (dir / "cube.obj").string());
   EXPECT_EQ(result.exit_code, 2) << result.output;
-  EXPECT_NE(result.output.find("cannot find the landmarks"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("no face found whichever way up"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("place the landmarks by hand"), std::string::npos) << result.output;
 }
 
 TEST(Cli, BrokenLandmarkFileBesideTheMeshIsNamed) {
