@@ -15,6 +15,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <glm/geometric.hpp>
+#include <glm/gtc/matrix_transform.hpp>
 
 #include "app/commands.h"
 #include "app/head_source.h"
@@ -25,6 +26,9 @@
 #include "head/geodesic.h"
 #include "head/anatomy.h"
 #include "core/input_error.h"
+#include "core/ray_cast.h"
+#include "head/landmark_estimate.h"
+#include "head/orientation.h"
 #include "ui/measurements_panel.h"
 #include "ui/patient_panel.h"
 #include "ui/view_panel.h"
@@ -47,6 +51,7 @@ struct Session {
   ViewSettings settings;
   FrameStats stats;
   std::vector<int> pressed_keys;  // GLFW keys pressed since the last frame
+  bool undo_requested = false;    // Ctrl+Z this frame
 
   float aspect() const {
     const glm::ivec2 fb = window.framebuffer_size();
@@ -112,10 +117,36 @@ void draw_zone_labels(const std::vector<ZoneLabel>& labels, const OrbitCamera& c
   }
 }
 
-// Mouse and keys go to the camera unless ImGui is using them.
-void handle_input(Session& s) {
+// The mouse in normalised device coordinates of the window.
+glm::vec2 mouse_ndc(const ImGuiIO& io) {
+  return {2.0f * io.MousePos.x / std::max(io.DisplaySize.x, 1.0f) - 1.0f, 1.0f - 2.0f * io.MousePos.y / std::max(io.DisplaySize.y, 1.0f)};
+}
+
+// The landmark whose marker is under the mouse (within 12 px) and not hidden behind the head.
+std::optional<Landmark> landmark_under_mouse(const Mesh& mesh, const Landmarks& landmarks, const OrbitCamera& camera, float aspect) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (!io.WantCaptureMouse) {
+  const glm::mat4 to_clip = camera.projection_matrix(aspect) * camera.view_matrix();
+  std::optional<Landmark> nearest;
+  float nearest_px = 12.0f * ImGui::GetStyle().ItemSpacing.y / 4.0f;
+  for (Landmark l : kAllLandmarks) {
+    const glm::vec4 clip = to_clip * glm::vec4(landmarks[l], 1.0f);
+    if (clip.w <= 0) continue;
+    const glm::vec2 px((clip.x / clip.w * 0.5f + 0.5f) * io.DisplaySize.x, (0.5f - clip.y / clip.w * 0.5f) * io.DisplaySize.y);
+    const float d = glm::length(px - glm::vec2(io.MousePos.x, io.MousePos.y));
+    if (d >= nearest_px) continue;
+    const glm::vec3 to_marker = landmarks[l] - camera.eye();
+    const auto hit = cast_ray(mesh, camera.eye(), to_marker);
+    if (hit && hit->distance < glm::length(to_marker) - 4.0f) continue;  // the head is in front of it
+    nearest = l;
+    nearest_px = d;
+  }
+  return nearest;
+}
+
+// Mouse and keys go to the camera unless ImGui is using them.
+void handle_input(Session& s, bool dragging_landmark) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.WantCaptureMouse && !dragging_landmark) {
     const glm::vec2 delta(io.MouseDelta.x, io.MouseDelta.y);
     const glm::ivec2 window = s.window.window_size();
     if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) s.camera.orbit(delta);
@@ -129,10 +160,12 @@ void handle_input(Session& s) {
   std::vector<int> keys;
   keys.swap(s.pressed_keys);
   if (io.WantCaptureKeyboard) return;  // typing into a field
+  s.undo_requested = false;
   constexpr View kNumberKeys[] = {View::Front, View::Back, View::Left, View::Right, View::Top, View::ThreeQuarter};
   for (int key : keys) {
     if (key == GLFW_KEY_F) s.frame_head();
-    if (key == GLFW_KEY_Z) s.settings.show_zones = !s.settings.show_zones;
+    if (key == GLFW_KEY_Z && io.KeyCtrl) s.undo_requested = true;
+    else if (key == GLFW_KEY_Z) s.settings.show_zones = !s.settings.show_zones;
     if (key == GLFW_KEY_L) s.settings.show_landmarks = !s.settings.show_landmarks;
     if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6) s.show_view(kNumberKeys[key - GLFW_KEY_1]);
     if (key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_6) s.show_view(kNumberKeys[key - GLFW_KEY_KP_1]);
@@ -161,7 +194,7 @@ int run_window(const WindowOptions& options) {
     return run_headless_sheet(options.head, options.headless_out);
   }
 
-  Session s{*window, SceneRenderer(), bounds_of(head), OrbitCamera(), ViewSettings(), FrameStats(), {}};
+  Session s{*window, SceneRenderer(), bounds_of(head), OrbitCamera(), ViewSettings(), FrameStats(), {}, false};
   glfwSetWindowUserPointer(window->handle(), &s);
   glfwSetKeyCallback(window->handle(), queue_key_press);  // before ImGui, which chains to it
 
@@ -196,6 +229,8 @@ int run_window(const WindowOptions& options) {
   };
   show_head(head, loaded.landmarks);
   PatientPanelState patient;
+  std::optional<Landmark> dragged;  // the landmark following the mouse
+  std::vector<Landmarks> undo;      // landmark sets before each drag, for Ctrl+Z
   bool fitted = loaded.fit.has_value();
   s.settings.show_landmarks = loaded.landmarks.has_value();
   s.stats.landmarks_note = loaded.landmarks_note;
@@ -211,7 +246,28 @@ int run_window(const WindowOptions& options) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    handle_input(s);
+    // A press on a landmark drags it along the skin instead of turning the head.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse && shown_landmarks && s.settings.show_landmarks) {
+      dragged = landmark_under_mouse(shown, *shown_landmarks, s.camera, s.aspect());
+      if (dragged) undo.push_back(*shown_landmarks);
+    }
+    if (dragged && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      if (const auto hit = cast_ray(shown, s.camera.eye(), s.camera.ray_direction(mouse_ndc(io), s.aspect()))) {
+        (*shown_landmarks)[*dragged] = hit->point;
+        s.renderer.set_markers(landmark_markers(*shown_landmarks));
+      }
+    } else if (dragged) {  // released: the zones and figures follow the moved landmark
+      dragged.reset();
+      show_head(shown, shown_landmarks);
+      s.stats.landmarks_note = "landmarks moved by hand";
+    }
+    handle_input(s, dragged.has_value());
+    if (s.undo_requested && !undo.empty() && !dragged) {
+      show_head(shown, undo.back());
+      undo.pop_back();
+      s.stats.landmarks_note = undo.empty() ? loaded.landmarks_note : "landmarks moved by hand";
+    }
     s.stats.framebuffer = window->framebuffer_size();
     s.stats.content_scale = window->content_scale();
     const ViewPanelRequest request = draw_view_panel(s.settings, s.stats);
@@ -244,6 +300,21 @@ int run_window(const WindowOptions& options) {
     if (frame == 1) s.show_view(View::ThreeQuarter);  // framed once the panel's size is known
     if (request.view) s.show_view(*request.view);
     if (request.frame_head) s.frame_head();
+    if (request.turn_axis >= 0) {  // a quarter turn, then the landmarks are looked for again
+      glm::vec3 axis(0.0f);
+      axis[request.turn_axis] = 1.0f;
+      const glm::mat3 turn(glm::rotate(glm::mat4(1.0f), glm::radians(90.0f), axis));
+      const Mesh turned = rotate_mesh(shown, turn);
+      try {
+        show_head(turned, estimate_landmarks(turned, "the turned head"));
+        s.stats.landmarks_note = "landmarks estimated after a quarter turn";
+      } catch (const InputError& e) {
+        show_head(turned, std::nullopt);
+        s.stats.landmarks_note = e.what();
+      }
+      undo.clear();
+      s.frame_head();
+    }
     ImGui::Render();
 
     const glm::ivec2 fb = s.stats.framebuffer;

@@ -78,6 +78,11 @@ glm::vec3 OrbitCamera::forward() const { return glm::normalize(target - eye()); 
 glm::vec3 OrbitCamera::right() const { return glm::normalize(glm::cross(forward(), glm::vec3(0, 1, 0))); }
 glm::vec3 OrbitCamera::up() const { return glm::cross(right(), forward()); }
 
+glm::vec3 OrbitCamera::ray_direction(glm::vec2 ndc, float aspect) const {
+  const float tan_half = std::tan(0.5f * fov_y);
+  return glm::normalize(forward() + (ndc.x - lens_shift_x) * tan_half * aspect * right() + ndc.y * tan_half * up());
+}
+
 glm::mat4 OrbitCamera::view_matrix() const { return glm::lookAt(eye(), target, up()); }
 
 glm::mat4 OrbitCamera::projection_matrix(float aspect) const {

@@ -46,6 +46,8 @@ class OrbitCamera {
   glm::vec3 right() const;
   glm::vec3 up() const;
   glm::mat4 view_matrix() const;
+  // The direction from the eye through a point of the picture (normalised device coordinates).
+  glm::vec3 ray_direction(glm::vec2 ndc, float aspect) const;
   glm::mat4 projection_matrix(float aspect) const;
 
  private:

@@ -89,6 +89,16 @@ void overlay_section(ViewSettings& s) {
   ImGui::Checkbox("Zones (Z)", &s.show_zones);
 }
 
+void head_section(ViewPanelRequest& request, float scale) {
+  ImGui::TextUnformatted("Turn a quarter turn about");
+  const char* axes[] = {"X (nod)", "Y (shake)", "Z (tilt)"};
+  for (int axis = 0; axis < 3; ++axis) {
+    if (ImGui::Button(axes[axis], ImVec2(92 * scale, 0))) request.turn_axis = axis;
+    if (axis < 2) ImGui::SameLine();
+  }
+  ImGui::TextDisabled("For a scan that came in the wrong way up;\nthe landmarks are found again.\nDrag a landmark to move it on the skin;\nCtrl+Z undoes.");
+}
+
 void quality_section(ViewSettings& s) {
   static constexpr int kSamples[] = {0, 2, 4, 8};
   static constexpr const char* kLabels[] = {"Off", "2x", "4x", "8x"};
@@ -154,6 +164,7 @@ ViewPanelRequest draw_view_panel(ViewSettings& settings, const FrameStats& stats
   if (ImGui::CollapsingHeader("Background")) background_section(settings);
   if (ImGui::CollapsingHeader("Camera", ImGuiTreeNodeFlags_DefaultOpen)) camera_section(request, scale);
   if (ImGui::CollapsingHeader("Show", ImGuiTreeNodeFlags_DefaultOpen)) overlay_section(settings);
+  if (ImGui::CollapsingHeader("Head")) head_section(request, scale);
   if (ImGui::CollapsingHeader("Quality")) quality_section(settings);
   if (ImGui::CollapsingHeader("Statistics", ImGuiTreeNodeFlags_DefaultOpen)) stats_section(stats);
   ImGui::PopItemWidth();

@@ -81,6 +81,15 @@ TEST(Camera, ZoomKeepsThePointUnderTheCursorStill) {
   EXPECT_LT(c.distance, camera_for_view(head_box(), View::Front, 1.5f).distance);
 }
 
+TEST(Camera, RaysGoThroughWhatIsDrawnThere) {
+  OrbitCamera c = camera_for_view(head_box(), View::ThreeQuarter, 1.5f);
+  c.lens_shift_x = 0.3f;
+  const glm::vec3 p(20, -30, 40);
+  const glm::vec2 ndc = project(c, p, 1.5f);
+  const glm::vec3 to_p = glm::normalize(p - c.eye());
+  EXPECT_GT(glm::dot(c.ray_direction(ndc, 1.5f), to_p), 0.99999f);
+}
+
 TEST(Camera, OrbitNeverFlipsOverThePole) {
   OrbitCamera c = camera_for_view(head_box(), View::Front, 1.0f);
   c.orbit({0.0f, 100000.0f});

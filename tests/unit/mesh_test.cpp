@@ -54,3 +54,22 @@ TEST(Mesh, DegenerateTrianglesAreRemoved) {
 
 }  // namespace
 }  // namespace smp
+
+#include "core/mesh_primitives.h"
+#include "core/ray_cast.h"
+
+namespace smp {
+namespace {
+
+TEST(RayCast, HitsTheNearSideOfASphere) {
+  const Mesh sphere = make_icosphere(100.0f, 3);
+  const auto hit = cast_ray(sphere, {0, 0, 500}, {0, 0, -1});
+  ASSERT_TRUE(hit.has_value());
+  EXPECT_NEAR(hit->point.z, 100.0f, 1.0f);
+  EXPECT_NEAR(hit->distance, 400.0f, 1.0f);
+  EXPECT_FALSE(cast_ray(sphere, {0, 0, 500}, {0, 1, 0}).has_value()) << "a ray past the sphere";
+  EXPECT_FALSE(cast_ray(sphere, {0, 0, 500}, {0, 0, 1}).has_value()) << "a ray pointing away";
+}
+
+}  // namespace
+}  // namespace smp
