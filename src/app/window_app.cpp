@@ -300,17 +300,24 @@ int run_window(const WindowOptions& options) {
     if (frame == 1) s.show_view(View::ThreeQuarter);  // framed once the panel's size is known
     if (request.view) s.show_view(*request.view);
     if (request.frame_head) s.frame_head();
-    if (request.turn_axis >= 0) {  // a quarter turn, then the landmarks are looked for again
+    if (request.turn_axis >= 0) {  // turn the head, then look for the landmarks again
       glm::vec3 axis(0.0f);
       axis[request.turn_axis] = 1.0f;
-      const glm::mat3 turn(glm::rotate(glm::mat4(1.0f), glm::radians(90.0f), axis));
+      const glm::mat3 turn(glm::rotate(glm::mat4(1.0f), glm::radians(request.turn_degrees), axis));
+      const glm::vec3 centre = bounds_of(shown).centre();  // rotate_mesh turns about it too
       const Mesh turned = rotate_mesh(shown, turn);
-      try {
-        show_head(turned, estimate_landmarks(turned, "the turned head"));
-        s.stats.landmarks_note = "landmarks estimated after a quarter turn";
-      } catch (const InputError& e) {
-        show_head(turned, std::nullopt);
-        s.stats.landmarks_note = e.what();
+      if (request.turn_degrees != 90.0f && shown_landmarks) {  // a nudge: the landmarks turn with the head
+        Landmarks moved = *shown_landmarks;
+        for (glm::vec3& p : moved.positions) p = centre + turn * (p - centre);
+        show_head(turned, moved);
+      } else {
+        try {
+          show_head(turned, estimate_landmarks(turned, "the turned head"));
+          s.stats.landmarks_note = "landmarks estimated after a quarter turn";
+        } catch (const InputError& e) {
+          show_head(turned, std::nullopt);
+          s.stats.landmarks_note = e.what();
+        }
       }
       undo.clear();
       s.frame_head();

@@ -90,13 +90,23 @@ void overlay_section(ViewSettings& s) {
 }
 
 void head_section(ViewPanelRequest& request, float scale) {
-  ImGui::TextUnformatted("Turn a quarter turn about");
-  const char* axes[] = {"X (nod)", "Y (shake)", "Z (tilt)"};
+  // A row per axis: a quarter turn for a scan that came in the wrong way up, nudges to level it.
+  const char* axes[] = {"Nod (X)", "Shake (Y)", "Tilt (Z)"};
   for (int axis = 0; axis < 3; ++axis) {
-    if (ImGui::Button(axes[axis], ImVec2(92 * scale, 0))) request.turn_axis = axis;
-    if (axis < 2) ImGui::SameLine();
+    ImGui::PushID(axis);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(axes[axis]);
+    ImGui::SameLine(80 * scale);
+    for (float degrees : {90.0f, -5.0f, 5.0f}) {
+      char label[16];
+      std::snprintf(label, sizeof label, degrees == 90.0f ? "90 deg" : "%+.0f deg", double(degrees));
+      if (ImGui::Button(label, ImVec2(62 * scale, 0))) request.turn_axis = axis, request.turn_degrees = degrees;
+      ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    ImGui::PopID();
   }
-  ImGui::TextDisabled("For a scan that came in the wrong way up;\nthe landmarks are found again.\nDrag a landmark to move it on the skin;\nCtrl+Z undoes.");
+  ImGui::TextDisabled("The landmarks are found again after a turn.\nDrag a landmark to move it on the skin;\nCtrl+Z undoes.");
 }
 
 void quality_section(ViewSettings& s) {

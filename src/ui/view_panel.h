@@ -27,7 +27,8 @@ struct ViewPanelRequest {
   std::optional<View> view;     // a view button was pressed
   bool frame_head = false;      // "Frame" was pressed
   float covered_width = 0.0f;   // how much of the window's left the panel covers (ImGui units)
-  int turn_axis = -1;           // 0, 1, 2: turn the head a quarter turn about X, Y or Z
+  int turn_axis = -1;           // 0, 1, 2: turn the head about X, Y or Z...
+  float turn_degrees = 0.0f;    // ...by this much (90: a quarter turn, 5: a nudge)
 };
 
 // Loads the UI font at `scale` (high-DPI) and sets the program's style. Call once after ImGui::CreateContext.
