@@ -22,10 +22,6 @@ std::filesystem::path executable_dir() {
   return ec ? std::filesystem::path(".") : exe.parent_path();
 }
 
-std::filesystem::path landmarks_path_for(const std::filesystem::path& mesh) {
-  return mesh.parent_path() / (mesh.stem().string() + ".landmarks.json");
-}
-
 std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path.string() + ": cannot be read");
@@ -35,6 +31,10 @@ std::string read_text(const std::filesystem::path& path) {
 }
 
 }  // namespace
+
+std::filesystem::path landmarks_path_for(const std::filesystem::path& mesh) {
+  return mesh.parent_path() / (mesh.stem().string() + ".landmarks.json");
+}
 
 std::filesystem::path bundled_head_path() {
   std::vector<std::filesystem::path> candidates;
@@ -54,22 +54,24 @@ namespace {
 
 LoadedHead load_unfitted(const std::optional<std::filesystem::path>& path, Units units) {
   const std::filesystem::path mesh_path = path ? *path : bundled_head_path();
-  LoadedHead head{import_mesh(mesh_path, path ? units : Units::Millimetres), std::nullopt, "", std::nullopt};
+  LoadedHead head{import_mesh(mesh_path, path ? units : Units::Millimetres), std::nullopt, "", std::nullopt, mesh_path, {}};
   if (path) std::cerr << head.imported.normalisation.note << "\n";
 
   const std::filesystem::path landmark_file = landmarks_path_for(mesh_path);
   if (std::filesystem::exists(landmark_file)) {
-    head.landmarks = landmarks_from_json(read_text(landmark_file), landmark_file.string());
+    head.placement = landmarks_from_json(read_text(landmark_file), landmark_file.string());
+    head.imported.mesh = rotate_mesh(head.imported.mesh, head.placement.orientation);
+    if (head.placement.crop_to_top_mm > 0) head.imported.mesh = crop_to_top(head.imported.mesh, head.placement.crop_to_top_mm);
+    head.landmarks = head.placement.landmarks;
     head.landmarks_note = "landmarks from " + landmark_file.filename().string();
     return head;
   }
   try {
     OrientedHead oriented = orient_head(head.imported.mesh, mesh_path.string());
     head.landmarks = oriented.landmarks;
+    head.placement = {oriented.landmarks, oriented.rotation, oriented.cropped ? kBodyCropMm : 0.0f};
     head.landmarks_note = "landmarks estimated from the shape";
-    const bool turned = oriented.rotation != glm::mat3(1.0f);
-    const bool cropped = oriented.mesh.vertex_count() != head.imported.mesh.vertex_count();
-    if (turned || cropped) {
+    if (oriented.rotation != glm::mat3(1.0f) || oriented.cropped) {
       head.imported.mesh = std::move(oriented.mesh);
       head.landmarks_note += "; " + oriented.note;
       std::cerr << mesh_path.string() << ": " << oriented.note << "\n";

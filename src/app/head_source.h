@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "head/landmarks.h"
+#include "head/landmarks_json.h"
 #include "head/proportions_fit.h"
 #include "head/scalp_zones.h"
 #include "io/mesh_import.h"
@@ -25,7 +26,12 @@ struct LoadedHead {
   std::optional<Landmarks> landmarks;  // none when they could not be found: place them by hand
   std::string landmarks_note;          // where the landmarks came from, or why there are none
   std::optional<ProportionsFit> fit;   // set when the head was stretched to tape measurements
+  std::filesystem::path mesh_path;     // the file the head was read from
+  LandmarksFile placement;             // how the imported mesh was turned and cut, and its landmarks
 };
+
+// NAME.landmarks.json beside NAME.ply (or any mesh file): landmarks and orientation are kept there.
+std::filesystem::path landmarks_path_for(const std::filesystem::path& mesh);
 
 // The bundled head: $SMP_STUDIO_ASSETS, assets/ beside or above the executable, or the source tree.
 std::filesystem::path bundled_head_path();

@@ -19,6 +19,7 @@
 
 #include "app/commands.h"
 #include "app/head_source.h"
+#include "io/atomic_file.h"
 #include "io/png.h"
 #include "render/render_target.h"
 #include "render/scene_renderer.h"
@@ -50,8 +51,12 @@ struct Session {
   OrbitCamera camera;
   ViewSettings settings;
   FrameStats stats;
-  std::vector<int> pressed_keys;  // GLFW keys pressed since the last frame
+  struct KeyPress {
+    int key, mods;  // GLFW key and the modifiers held with it
+  };
+  std::vector<KeyPress> pressed_keys;  // since the last frame
   bool undo_requested = false;    // Ctrl+Z this frame
+  bool save_requested = false;    // Ctrl+S this frame
 
   float aspect() const {
     const glm::ivec2 fb = window.framebuffer_size();
@@ -157,14 +162,16 @@ void handle_input(Session& s, bool dragging_landmark) {
       s.camera.zoom_toward(ndc, io.MouseWheel, s.aspect());
     }
   }
-  std::vector<int> keys;
+  std::vector<Session::KeyPress> keys;
   keys.swap(s.pressed_keys);
   if (io.WantCaptureKeyboard) return;  // typing into a field
   s.undo_requested = false;
   constexpr View kNumberKeys[] = {View::Front, View::Back, View::Left, View::Right, View::Top, View::ThreeQuarter};
-  for (int key : keys) {
+  for (const auto [key, mods] : keys) {
+    const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0;
     if (key == GLFW_KEY_F) s.frame_head();
-    if (key == GLFW_KEY_Z && io.KeyCtrl) s.undo_requested = true;
+    if (key == GLFW_KEY_S && ctrl) s.save_requested = true;
+    if (key == GLFW_KEY_Z && ctrl) s.undo_requested = true;
     else if (key == GLFW_KEY_Z) s.settings.show_zones = !s.settings.show_zones;
     if (key == GLFW_KEY_L) s.settings.show_landmarks = !s.settings.show_landmarks;
     if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6) s.show_view(kNumberKeys[key - GLFW_KEY_1]);
@@ -174,8 +181,8 @@ void handle_input(Session& s, bool dragging_landmark) {
 
 // Key presses are queued rather than polled: at software-rendering frame rates a quick tap can
 // start and end inside one frame, and ImGui 1.86 would never see it down.
-void queue_key_press(GLFWwindow* window, int key, int /*scancode*/, int action, int /*mods*/) {
-  if (action == GLFW_PRESS) static_cast<Session*>(glfwGetWindowUserPointer(window))->pressed_keys.push_back(key);
+void queue_key_press(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
+  if (action == GLFW_PRESS) static_cast<Session*>(glfwGetWindowUserPointer(window))->pressed_keys.push_back({key, mods});
 }
 
 }  // namespace
@@ -194,7 +201,7 @@ int run_window(const WindowOptions& options) {
     return run_headless_sheet(options.head, options.headless_out);
   }
 
-  Session s{*window, SceneRenderer(), bounds_of(head), OrbitCamera(), ViewSettings(), FrameStats(), {}, false};
+  Session s{*window, SceneRenderer(), bounds_of(head), OrbitCamera(), ViewSettings(), FrameStats(), {}, false, false};
   glfwSetWindowUserPointer(window->handle(), &s);
   glfwSetKeyCallback(window->handle(), queue_key_press);  // before ImGui, which chains to it
 
@@ -229,6 +236,7 @@ int run_window(const WindowOptions& options) {
   };
   show_head(head, loaded.landmarks);
   PatientPanelState patient;
+  glm::mat3 orientation = loaded.placement.orientation;  // of the shown head, from the imported mesh
   std::optional<Landmark> dragged;  // the landmark following the mouse
   std::vector<Landmarks> undo;      // landmark sets before each drag, for Ctrl+Z
   bool fitted = loaded.fit.has_value();
@@ -288,8 +296,24 @@ int run_window(const WindowOptions& options) {
     } else if (tape.fit) {
       patient.result = "This head has no landmarks, so it cannot be measured or fitted.";
     }
+    if (request.save_landmarks || s.save_requested) {
+      s.save_requested = false;
+      if (!options.head.head) s.stats.saved_note = "The bundled head's landmarks are part of the program; open a scan with --head to keep its own.";
+      else if (fitted) s.stats.saved_note = "Not saved: the head is stretched to a patient's tape; go back to the original head first.";
+      else if (!shown_landmarks) s.stats.saved_note = "Not saved: this head has no landmarks.";
+      else {
+        const std::filesystem::path file = landmarks_path_for(loaded.mesh_path);
+        try {
+          write_file_atomically(file, landmarks_to_json({*shown_landmarks, orientation, loaded.placement.crop_to_top_mm}));
+          s.stats.saved_note = "Saved " + file.string();
+        } catch (const std::exception& e) {
+          s.stats.saved_note = std::string("Not saved: ") + e.what();
+        }
+      }
+    }
     if (tape.reset) {
       show_head(head, loaded.landmarks);
+      orientation = loaded.placement.orientation;
       s.frame_head();
       patient.result.clear();
       fitted = false;
@@ -304,11 +328,11 @@ int run_window(const WindowOptions& options) {
       glm::vec3 axis(0.0f);
       axis[request.turn_axis] = 1.0f;
       const glm::mat3 turn(glm::rotate(glm::mat4(1.0f), glm::radians(request.turn_degrees), axis));
-      const glm::vec3 centre = bounds_of(shown).centre();  // rotate_mesh turns about it too
-      const Mesh turned = rotate_mesh(shown, turn);
+      orientation = turn * orientation;
+      const Mesh turned = rotate_mesh(shown, turn);  // about the origin, as the saved orientation is
       if (request.turn_degrees != 90.0f && shown_landmarks) {  // a nudge: the landmarks turn with the head
         Landmarks moved = *shown_landmarks;
-        for (glm::vec3& p : moved.positions) p = centre + turn * (p - centre);
+        for (glm::vec3& p : moved.positions) p = turn * p;
         show_head(turned, moved);
       } else {
         try {

@@ -40,8 +40,7 @@ float face_score(const Landmarks& l) { return l[Landmark::Glabella].z - l[Landma
 
 Mesh rotate_mesh(const Mesh& mesh, const glm::mat3& rotation) {
   Mesh turned = mesh;
-  const glm::vec3 centre = bounds_of(mesh).centre();
-  for (glm::vec3& p : turned.positions) p = centre + rotation * (p - centre);
+  for (glm::vec3& p : turned.positions) p = rotation * p;
   for (glm::vec3& n : turned.normals) n = rotation * n;
   return turned;
 }
@@ -80,7 +79,7 @@ OrientedHead orient_head(const Mesh& mesh, const std::string& source) {
         std::string note = "assumed " + axis_name(back * glm::vec3(0, 1, 0)) + " up and facing " +
                            axis_name(back * glm::vec3(0, 0, 1));
         if (body) note += "; taller than a head, so cut " + std::to_string(int(kBodyCropMm)) + " mm below its top";
-        best = OrientedHead{std::move(candidate), landmarks, turn, note};
+        best = OrientedHead{std::move(candidate), landmarks, turn, body, note};
         best_score = score;
       }
       if (turn == glm::mat3(1.0f) && !body) break;  // the program's own frame works: take it

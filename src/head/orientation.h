@@ -19,10 +19,12 @@ struct OrientedHead {
   Mesh mesh;            // turned (and cropped to the head, for a body)
   Landmarks landmarks;  // found on the turned mesh
   glm::mat3 rotation{1.0f};
+  bool cropped = false;  // cut kBodyCropMm below its top
   std::string note;     // what was assumed, for the user
 };
 
-// Rotates a mesh about its bounding-box centre; normals follow.
+// Rotates a mesh about the origin, where an imported mesh has its bounding-box centre, so that
+// turns compose into one rotation that can be saved; normals follow.
 Mesh rotate_mesh(const Mesh& mesh, const glm::mat3& rotation);
 
 // Keeps the part of the mesh within `height` mm of its top (a body scan's head and neck).

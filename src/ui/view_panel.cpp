@@ -89,7 +89,7 @@ void overlay_section(ViewSettings& s) {
   ImGui::Checkbox("Zones (Z)", &s.show_zones);
 }
 
-void head_section(ViewPanelRequest& request, float scale) {
+void head_section(ViewPanelRequest& request, const FrameStats& stats, float scale) {
   // A row per axis: a quarter turn for a scan that came in the wrong way up, nudges to level it.
   const char* axes[] = {"Nod (X)", "Shake (Y)", "Tilt (Z)"};
   for (int axis = 0; axis < 3; ++axis) {
@@ -106,7 +106,14 @@ void head_section(ViewPanelRequest& request, float scale) {
     ImGui::NewLine();
     ImGui::PopID();
   }
-  ImGui::TextDisabled("The landmarks are found again after a turn.\nDrag a landmark to move it on the skin;\nCtrl+Z undoes.");
+  ImGui::TextDisabled("The landmarks are found again after a quarter turn.\nDrag a landmark to move it on the skin;\nCtrl+Z undoes.");
+  request.save_landmarks = ImGui::Button("Save landmarks (Ctrl+S)");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Beside the mesh, as NAME.landmarks.json, with the head's orientation");
+  if (!stats.saved_note.empty()) {
+    ImGui::PushTextWrapPos(300 * scale);
+    ImGui::TextWrapped("%s", stats.saved_note.c_str());
+    ImGui::PopTextWrapPos();
+  }
 }
 
 void quality_section(ViewSettings& s) {
@@ -174,7 +181,7 @@ ViewPanelRequest draw_view_panel(ViewSettings& settings, const FrameStats& stats
   if (ImGui::CollapsingHeader("Background")) background_section(settings);
   if (ImGui::CollapsingHeader("Camera", ImGuiTreeNodeFlags_DefaultOpen)) camera_section(request, scale);
   if (ImGui::CollapsingHeader("Show", ImGuiTreeNodeFlags_DefaultOpen)) overlay_section(settings);
-  if (ImGui::CollapsingHeader("Head")) head_section(request, scale);
+  if (ImGui::CollapsingHeader("Head")) head_section(request, stats, scale);
   if (ImGui::CollapsingHeader("Quality")) quality_section(settings);
   if (ImGui::CollapsingHeader("Statistics", ImGuiTreeNodeFlags_DefaultOpen)) stats_section(stats);
   ImGui::PopItemWidth();

@@ -21,6 +21,7 @@ struct FrameStats {
   std::string gl_renderer;
   std::string head_note;        // where the head came from and which units were assumed
   std::string landmarks_note;   // where the landmarks came from, or why there are none
+  std::string saved_note;       // the result of the last "Save landmarks"
 };
 
 struct ViewPanelRequest {
@@ -29,6 +30,7 @@ struct ViewPanelRequest {
   float covered_width = 0.0f;   // how much of the window's left the panel covers (ImGui units)
   int turn_axis = -1;           // 0, 1, 2: turn the head about X, Y or Z...
   float turn_degrees = 0.0f;    // ...by this much (90: a quarter turn, 5: a nudge)
+  bool save_landmarks = false;  // "Save landmarks" was pressed
 };
 
 // Loads the UI font at `scale` (high-DPI) and sets the program's style. Call once after ImGui::CreateContext.

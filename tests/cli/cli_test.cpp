@@ -160,6 +160,24 @@ TEST(Cli, ScanInMetresWithZUpIsTurnedAndMeasuresLikeTheHeadItIs) {
   EXPECT_NE(said.output.find("read units as m"), std::string::npos) << "says which scale it assumed: " << said.output;
 }
 
+TEST(Cli, SavedOrientationAndLandmarksBesideAScanAreUsed) {
+  Mesh head = import_mesh(std::filesystem::path(SMP_ASSETS_DIR) / "head.ply", Units::Millimetres).mesh;
+  for (glm::vec3& p : head.positions) p = glm::vec3(p.x, -p.z, p.y);  // saved Z up, facing -Y
+  const auto dir = test::scratch_dir();
+  write_ply(dir / "scan.ply", head);
+  // The bundled head's landmarks, and the turn from the file's axes to the program's.
+  auto landmarks = nlohmann::json::parse(test::run_command("cat " + std::string(SMP_ASSETS_DIR) + "/head.landmarks.json").output);
+  landmarks["orientation"] = {{1, 0, 0}, {0, 0, 1}, {0, -1, 0}};
+  test::write_text(dir / "scan.landmarks.json", landmarks.dump(2));
+  const auto scan = test::run_command(kBinary + " measure --json --head " + (dir / "scan.ply").string(), test::Stderr::Discarded);
+  const auto bundled = test::run_command(kBinary + " measure --json", test::Stderr::Discarded);
+  ASSERT_EQ(scan.exit_code, 0) << scan.output;
+  const auto a = nlohmann::json::parse(scan.output), b = nlohmann::json::parse(bundled.output);
+  EXPECT_EQ(a["landmarks_source"], "landmarks from scan.landmarks.json");
+  EXPECT_NEAR(a["measurements"]["ear_to_ear_over_vertex_mm"].get<double>(), b["measurements"]["ear_to_ear_over_vertex_mm"].get<double>(), 0.5);
+  EXPECT_NEAR(a["measurements"]["circumference_mm"].get<double>(), b["measurements"]["circumference_mm"].get<double>(), 0.5);
+}
+
 TEST(Cli, MeasureRefusesAShapeWithoutAFace) {
   const auto dir = test::scratch_dir();
   test::write_text(dir / "cube.obj", test::cube_obj(200.0f));

@@ -24,14 +24,28 @@ std::string json_error(const std::string& text) {
 TEST(LandmarksJson, RoundTripsToAHundredthOfAMillimetre) {
   Landmarks l;
   for (std::size_t i = 0; i < kLandmarkCount; ++i) l.positions[i] = glm::vec3(float(i) + 0.123f, -float(i), 2.5f * float(i));
-  const Landmarks back = landmarks_from_json(landmarks_to_json(l), "test");
+  const LandmarksFile back = landmarks_from_json(landmarks_to_json({l, glm::mat3(1.0f), 0.0f}), "test");
   for (std::size_t i = 0; i < kLandmarkCount; ++i)
-    for (int k = 0; k < 3; ++k) EXPECT_NEAR(back.positions[i][k], l.positions[i][k], 0.005f);
+    for (int k = 0; k < 3; ++k) EXPECT_NEAR(back.landmarks.positions[i][k], l.positions[i][k], 0.005f);
+  EXPECT_EQ(back.orientation, glm::mat3(1.0f));
+  EXPECT_EQ(back.crop_to_top_mm, 0.0f);
+}
+
+TEST(LandmarksJson, OrientationAndCropRoundTrip) {
+  LandmarksFile file;
+  file.orientation = glm::mat3(glm::vec3(1, 0, 0), glm::vec3(0, 0, -1), glm::vec3(0, 1, 0));  // Z up, facing -Y
+  file.crop_to_top_mm = 320.0f;
+  const LandmarksFile back = landmarks_from_json(landmarks_to_json(file), "test");
+  EXPECT_EQ(back.orientation, file.orientation);
+  EXPECT_EQ(back.crop_to_top_mm, 320.0f);
+  std::string skewed = landmarks_to_json(file);
+  skewed.replace(skewed.find("\"orientation\": ["), 16, "\"orientation\": [[2, 0, 0], ");
+  EXPECT_NE(json_error(skewed).find("must be a 3x3 rotation"), std::string::npos) << json_error(skewed);
 }
 
 TEST(LandmarksJson, BrokenFilesSayWhatIsWrong) {
   Landmarks l;
-  const std::string good = landmarks_to_json(l);
+  const std::string good = landmarks_to_json({l, glm::mat3(1.0f), 0.0f});
   EXPECT_NE(json_error("{ not json").find("not valid JSON"), std::string::npos);
   EXPECT_NE(json_error("{}").find("no \"landmarks\""), std::string::npos);
   std::string missing = good;
