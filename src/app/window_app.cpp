@@ -56,6 +56,8 @@ struct Session {
   };
   std::vector<KeyPress> pressed_keys;  // since the last frame
   bool undo_requested = false;    // Ctrl+Z this frame
+  glm::vec2 cursor{0.0f};         // as of the last cursor event
+  glm::vec2 left_press_at{0.0f};  // where the left button went down: a slow frame may see the drag already under way
   bool save_requested = false;    // Ctrl+S this frame
 
   float aspect() const {
@@ -127,8 +129,9 @@ glm::vec2 mouse_ndc(const ImGuiIO& io) {
   return {2.0f * io.MousePos.x / std::max(io.DisplaySize.x, 1.0f) - 1.0f, 1.0f - 2.0f * io.MousePos.y / std::max(io.DisplaySize.y, 1.0f)};
 }
 
-// The landmark whose marker is under the mouse (within 12 px) and not hidden behind the head.
-std::optional<Landmark> landmark_under_mouse(const Mesh& mesh, const Landmarks& landmarks, const OrbitCamera& camera, float aspect) {
+// The landmark whose marker is under `mouse` (window units, within 12 px) and not hidden behind the head.
+std::optional<Landmark> landmark_under_mouse(const Mesh& mesh, const Landmarks& landmarks, const OrbitCamera& camera, float aspect,
+                                             glm::vec2 mouse) {
   const ImGuiIO& io = ImGui::GetIO();
   const glm::mat4 to_clip = camera.projection_matrix(aspect) * camera.view_matrix();
   std::optional<Landmark> nearest;
@@ -137,11 +140,12 @@ std::optional<Landmark> landmark_under_mouse(const Mesh& mesh, const Landmarks& 
     const glm::vec4 clip = to_clip * glm::vec4(landmarks[l], 1.0f);
     if (clip.w <= 0) continue;
     const glm::vec2 px((clip.x / clip.w * 0.5f + 0.5f) * io.DisplaySize.x, (0.5f - clip.y / clip.w * 0.5f) * io.DisplaySize.y);
-    const float d = glm::length(px - glm::vec2(io.MousePos.x, io.MousePos.y));
+    const float d = glm::length(px - mouse);
     if (d >= nearest_px) continue;
     const glm::vec3 to_marker = landmarks[l] - camera.eye();
     const auto hit = cast_ray(mesh, camera.eye(), to_marker);
-    if (hit && hit->distance < glm::length(to_marker) - 4.0f) continue;  // the head is in front of it
+    // Hidden markers are a head-width behind the skin; 15 mm allows for grazing views of the crown.
+    if (hit && hit->distance < glm::length(to_marker) - 15.0f) continue;
     nearest = l;
     nearest_px = d;
   }
@@ -181,6 +185,16 @@ void handle_input(Session& s, bool dragging_landmark) {
 
 // Key presses are queued rather than polled: at software-rendering frame rates a quick tap can
 // start and end inside one frame, and ImGui 1.86 would never see it down.
+// Remembers where the left button went down, from the events in the order they came (asking
+// for the cursor now would give where it has moved to since).
+void note_cursor(GLFWwindow* window, double x, double y) {
+  static_cast<Session*>(glfwGetWindowUserPointer(window))->cursor = {float(x), float(y)};
+}
+void note_mouse_press(GLFWwindow* window, int button, int action, int /*mods*/) {
+  auto* s = static_cast<Session*>(glfwGetWindowUserPointer(window));
+  if (button == GLFW_MOUSE_BUTTON_LEFT && action == GLFW_PRESS) s->left_press_at = s->cursor;
+}
+
 void queue_key_press(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
   if (action == GLFW_PRESS) static_cast<Session*>(glfwGetWindowUserPointer(window))->pressed_keys.push_back({key, mods});
 }
@@ -201,9 +215,11 @@ int run_window(const WindowOptions& options) {
     return run_headless_sheet(options.head, options.headless_out);
   }
 
-  Session s{*window, SceneRenderer(), bounds_of(head), OrbitCamera(), ViewSettings(), FrameStats(), {}, false, false};
+  Session s{*window, SceneRenderer(), bounds_of(head), OrbitCamera(), ViewSettings(), FrameStats(), {}, false, glm::vec2(0.0f), glm::vec2(0.0f), false};
   glfwSetWindowUserPointer(window->handle(), &s);
-  glfwSetKeyCallback(window->handle(), queue_key_press);  // before ImGui, which chains to it
+  glfwSetKeyCallback(window->handle(), queue_key_press);  // before ImGui, which chains to them
+  glfwSetMouseButtonCallback(window->handle(), note_mouse_press);
+  glfwSetCursorPosCallback(window->handle(), note_cursor);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -257,7 +273,7 @@ int run_window(const WindowOptions& options) {
     // A press on a landmark drags it along the skin instead of turning the head.
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse && shown_landmarks && s.settings.show_landmarks) {
-      dragged = landmark_under_mouse(shown, *shown_landmarks, s.camera, s.aspect());
+      dragged = landmark_under_mouse(shown, *shown_landmarks, s.camera, s.aspect(), s.left_press_at);
       if (dragged) undo.push_back(*shown_landmarks);
     }
     if (dragged && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {

@@ -172,8 +172,10 @@ ViewPanelRequest draw_view_panel(ViewSettings& settings, const FrameStats& stats
   const float scale = ImGui::GetStyle().ItemSpacing.y / 4.0f;  // ScaleAllSizes scaled the default 4 px
   ImGui::SetNextWindowPos(ImVec2(10 * scale, 10 * scale), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(kPanelWidth * scale, 0), ImGuiCond_FirstUseEver);
-  // Never taller than the window: a short window scrolls the panel instead of cutting it off.
-  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, ImGui::GetIO().DisplaySize.y - 20 * scale));
+  // A fixed width, so the head (centred beside the panel) never jumps when a line of text grows;
+  // never taller than the window: a short window scrolls the panel instead of cutting it off.
+  ImGui::SetNextWindowSizeConstraints(ImVec2(kPanelWidth * scale, 0),
+                                      ImVec2(kPanelWidth * scale, ImGui::GetIO().DisplaySize.y - 20 * scale));
   ImGui::Begin("View", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::PushItemWidth(150 * scale);
   if (ImGui::CollapsingHeader("Skin", ImGuiTreeNodeFlags_DefaultOpen)) skin_tone_section(settings, scale);

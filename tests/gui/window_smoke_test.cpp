@@ -1,5 +1,8 @@
 // The real window under a virtual X server: it opens, draws the head and the panel, and closes.
 #include <filesystem>
+#include <optional>
+
+#include <glm/vec2.hpp>
 
 #include <gtest/gtest.h>
 
@@ -46,6 +49,52 @@ TEST(Window, ScalesWithAHighDpiScreen) {
   // (sum ~300) if the UI had stayed at 1x.
   const std::uint8_t* p = image.pixel(500, 130);
   EXPECT_LT(int(p[0]) + int(p[1]) + int(p[2]), 120) << "the panel did not scale with the screen";
+}
+
+bool gold(const std::uint8_t* p) { return p[0] > 200 && p[1] > 150 && p[1] < 215 && p[2] < 80; }
+
+// The topmost gold (midline landmark) marker right of the panel, at or below `from_y`.
+std::optional<glm::ivec2> gold_marker(const Image& image, int from_y = 0) {
+  for (int y = from_y; y < image.height; ++y)
+    for (int x = 400; x < image.width; ++x)
+      if (gold(image.pixel(x, y))) return glm::ivec2(x + 2, y + 3);  // near its middle
+  return std::nullopt;
+}
+
+bool gold_near(const Image& image, glm::ivec2 at) {
+  for (int y = at.y - 4; y <= at.y + 4; ++y)
+    for (int x = at.x - 4; x <= at.x + 4; ++x)
+      if (x >= 0 && y >= 0 && x < image.width && y < image.height && gold(image.pixel(x, y))) return true;
+  return false;
+}
+
+TEST(Window, DraggingALandmarkMovesItOnTheSkin) {
+  if (test::run_command("command -v xvfb-run && command -v xdotool").exit_code != 0)
+    GTEST_SKIP() << "xvfb-run or xdotool is not installed";
+  const auto dir = test::scratch_dir();
+  const std::string studio = std::string(SMP_STUDIO_BINARY) + " --window-size 1200x800 --frames ";
+  // Where the vertex marker is drawn before anything moves.
+  ASSERT_EQ(test::run_command("xvfb-run -a -s '-screen 0 1600x1000x24' " + studio + "3 --screenshot " + (dir / "before.png").string()).exit_code, 0);
+  const Image first = read_png(dir / "before.png");
+  const auto before = gold_marker(first);
+  ASSERT_TRUE(before.has_value()) << "no vertex marker in the first picture";
+  const auto glabella = gold_marker(first, before->y + 150);  // the next midline marker down the face
+  ASSERT_TRUE(glabella.has_value());
+  // Drag it 100 px down the forehead while the window runs, then let it settle.
+  const std::string x = std::to_string(before->x), y0 = std::to_string(before->y);
+  const std::string script = studio + "80 --screenshot " + (dir / "after.png").string() + " & sleep 4; xdotool mousemove " + x + " " + y0 +
+                             "; sleep 0.5; xdotool mousedown 1; for d in 20 40 60 80 100; do xdotool mousemove " + x + " $((" + y0 +
+                             " + d)); sleep 0.3; done; xdotool mouseup 1; wait";
+  const auto result = test::run_command("xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + script + "'");
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  const Image last = read_png(dir / "after.png");
+  const auto after = gold_marker(last);
+  ASSERT_TRUE(after.has_value());
+  // It ends near the mouse (the marker half sinks into the skin, so its visible top sits low),
+  // while the glabella's marker stays put: the head did not turn.
+  EXPECT_NEAR(after->y, before->y + 100, 30) << "the marker did not follow the mouse down the head";
+  EXPECT_NEAR(after->x, before->x, 15);
+  EXPECT_TRUE(gold_near(last, *glabella)) << "the head turned instead of the landmark moving";
 }
 
 }  // namespace
