@@ -253,7 +253,9 @@ int run_window(const WindowOptions& options) {
   show_head(head, loaded.landmarks);
   PatientPanelState patient;
   glm::mat3 orientation = loaded.placement.orientation;  // of the shown head, from the imported mesh
-  std::optional<Landmark> dragged;  // the landmark following the mouse
+  // The landmark following the mouse, if any (a plain index: GCC 12 warns falsely on optional<enum>).
+  constexpr int kNone = -1;
+  int dragged = kNone;
   std::vector<Landmarks> undo;      // landmark sets before each drag, for Ctrl+Z
   bool fitted = loaded.fit.has_value();
   s.settings.show_landmarks = loaded.landmarks.has_value();
@@ -273,21 +275,22 @@ int run_window(const WindowOptions& options) {
     // A press on a landmark drags it along the skin instead of turning the head.
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse && shown_landmarks && s.settings.show_landmarks) {
-      dragged = landmark_under_mouse(shown, *shown_landmarks, s.camera, s.aspect(), s.left_press_at);
-      if (dragged) undo.push_back(*shown_landmarks);
+      const auto picked = landmark_under_mouse(shown, *shown_landmarks, s.camera, s.aspect(), s.left_press_at);
+      dragged = picked ? static_cast<int>(*picked) : kNone;
+      if (dragged != kNone) undo.push_back(*shown_landmarks);
     }
-    if (dragged && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    if (dragged != kNone && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
       if (const auto hit = cast_ray(shown, s.camera.eye(), s.camera.ray_direction(mouse_ndc(io), s.aspect()))) {
-        (*shown_landmarks)[*dragged] = hit->point;
+        shown_landmarks->positions[static_cast<std::size_t>(dragged)] = hit->point;
         s.renderer.set_markers(landmark_markers(*shown_landmarks));
       }
-    } else if (dragged) {  // released: the zones and figures follow the moved landmark
-      dragged.reset();
+    } else if (dragged != kNone) {  // released: the zones and figures follow the moved landmark
+      dragged = kNone;
       show_head(shown, shown_landmarks);
       s.stats.landmarks_note = "landmarks moved by hand";
     }
-    handle_input(s, dragged.has_value());
-    if (s.undo_requested && !undo.empty() && !dragged) {
+    handle_input(s, dragged != kNone);
+    if (s.undo_requested && !undo.empty() && dragged == kNone) {
       show_head(shown, undo.back());
       undo.pop_back();
       s.stats.landmarks_note = undo.empty() ? loaded.landmarks_note : "landmarks moved by hand";
