@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "io/mesh_import.h"
+#include "support/bundled_head.h"
 #include "io/ply_write.h"
 #include "io/png.h"
 #include "support/test_files.h"
@@ -144,7 +144,7 @@ TEST(Cli, FitStretchesTheHeadToThePatientsTape) {
 
 TEST(Cli, ScanInMetresWithZUpIsTurnedAndMeasuresLikeTheHeadItIs) {
   // The bundled head saved as a scanner would: metres, Z up, facing -Y.
-  Mesh head = import_mesh(std::filesystem::path(SMP_ASSETS_DIR) / "head.ply", Units::Millimetres).mesh;
+  Mesh head = test::bundled_head();
   for (glm::vec3& p : head.positions) p = glm::vec3(p.x, -p.z, p.y) / 1000.0f;
   const auto dir = test::scratch_dir();
   write_ply(dir / "scan.ply", head);
@@ -161,7 +161,7 @@ TEST(Cli, ScanInMetresWithZUpIsTurnedAndMeasuresLikeTheHeadItIs) {
 }
 
 TEST(Cli, SavedOrientationAndLandmarksBesideAScanAreUsed) {
-  Mesh head = import_mesh(std::filesystem::path(SMP_ASSETS_DIR) / "head.ply", Units::Millimetres).mesh;
+  Mesh head = test::bundled_head();
   for (glm::vec3& p : head.positions) p = glm::vec3(p.x, -p.z, p.y);  // saved Z up, facing -Y
   const auto dir = test::scratch_dir();
   write_ply(dir / "scan.ply", head);

@@ -5,7 +5,7 @@
 
 #include "head/anatomy.h"
 #include "head/landmark_estimate.h"
-#include "io/mesh_import.h"
+#include "support/bundled_head.h"
 
 namespace smp {
 namespace {
@@ -13,7 +13,7 @@ namespace {
 class BundledHeadAnatomy : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    mesh_ = new Mesh(import_mesh(std::filesystem::path(SMP_ASSETS_DIR) / "head.ply", Units::Millimetres).mesh);
+    mesh_ = new Mesh(test::bundled_head());
     landmarks_ = new Landmarks(estimate_landmarks(*mesh_, "head.ply"));
     geodesic_ = new GeodesicDistance(*mesh_);
     anatomy_ = new Anatomy(prepare_anatomy(*mesh_, *landmarks_, *geodesic_));

@@ -7,7 +7,7 @@
 #include "core/mesh_primitives.h"
 #include "head/landmark_estimate.h"
 #include "head/landmarks_json.h"
-#include "io/mesh_import.h"
+#include "support/bundled_head.h"
 
 namespace smp {
 namespace {
@@ -60,7 +60,7 @@ TEST(LandmarksJson, BrokenFilesSayWhatIsWrong) {
 }
 
 TEST(LandmarkEstimate, BundledHeadLandmarksAreAnatomicallyOrdered) {
-  const Mesh head = import_mesh(std::filesystem::path(SMP_ASSETS_DIR) / "head.ply", Units::Millimetres).mesh;
+  const Mesh& head = test::bundled_head();
   const Landmarks l = estimate_landmarks(head, "head.ply");
   const glm::vec3 g = l[Landmark::Glabella], n = l[Landmark::Nasion], v = l[Landmark::Vertex], i = l[Landmark::Inion];
   EXPECT_GT(g.y, n.y + 5) << "glabella above the nasion";

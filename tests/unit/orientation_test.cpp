@@ -7,15 +7,10 @@
 #include "core/input_error.h"
 #include "core/mesh_primitives.h"
 #include "head/orientation.h"
-#include "io/mesh_import.h"
+#include "support/bundled_head.h"
 
 namespace smp {
 namespace {
-
-const Mesh& bundled_head() {
-  static const Mesh head = import_mesh(std::filesystem::path(SMP_ASSETS_DIR) / "head.ply", Units::Millimetres).mesh;
-  return head;
-}
 
 // A rotation taking the program's frame to a file's: `up` and `facing` are where they end up.
 glm::mat3 file_frame(glm::vec3 up, glm::vec3 facing) { return glm::mat3(glm::cross(up, facing), up, facing); }
@@ -29,9 +24,9 @@ TEST(Orientation, TurnsScansSavedInOtherFramesBack) {
                         {"Z up, facing +X", {0, 0, 1}, {1, 0, 0}},
                         {"upside down", {0, -1, 0}, {0, 0, 1}},
                         {"facing away", {0, 1, 0}, {0, 0, -1}}};
-  const Landmarks reference = orient_head(bundled_head(), "head.ply").landmarks;
+  const Landmarks reference = orient_head(test::bundled_head(), "head.ply").landmarks;
   for (const Case& c : cases) {
-    const Mesh file = rotate_mesh(bundled_head(), file_frame(c.up, c.facing));
+    const Mesh file = rotate_mesh(test::bundled_head(), file_frame(c.up, c.facing));
     const OrientedHead oriented = orient_head(file, c.name);
     for (Landmark l : kAllLandmarks)
       EXPECT_LT(glm::length(oriented.landmarks[l] - reference[l]), 2.0f) << c.name << ": " << landmark_label(l);
@@ -41,7 +36,7 @@ TEST(Orientation, TurnsScansSavedInOtherFramesBack) {
 
 TEST(Orientation, BodyScanIsCutToTheHead) {
   // The head on a torso: a box 40 x 60 x 25 cm under the neck.
-  Mesh body = bundled_head();
+  Mesh body = test::bundled_head();
   const float neck = bounds_of(body).min.y;
   const auto base = static_cast<std::uint32_t>(body.positions.size());
   for (int i = 0; i < 8; ++i)

@@ -6,7 +6,7 @@
 #include "core/input_error.h"
 #include "head/landmark_estimate.h"
 #include "head/proportions_fit.h"
-#include "io/mesh_import.h"
+#include "support/bundled_head.h"
 
 namespace smp {
 namespace {
@@ -14,7 +14,7 @@ namespace {
 class ProportionsFitTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    mesh_ = new Mesh(import_mesh(std::filesystem::path(SMP_ASSETS_DIR) / "head.ply", Units::Millimetres).mesh);
+    mesh_ = new Mesh(test::bundled_head());
     landmarks_ = new Landmarks(estimate_landmarks(*mesh_, "head.ply"));
   }
   static inline Mesh* mesh_ = nullptr;
