@@ -1,0 +1,107 @@
+#include "dots/dot_pool.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <glm/geometric.hpp>
+
+#include "core/random.h"
+#include "dots/spatial_hash.h"
+
+namespace smp {
+namespace {
+
+// A maximal Poisson-disk set of radius r covers about 60% of what a hexagonal packing of spacing r
+// would: it holds n = 0.696 / r^2 points per unit area.
+constexpr double kMaximalPackingCoefficient = 0.696;
+constexpr double kThrowsPerPoint = 3.0;  // fresh area-weighted candidates per expected point per level
+constexpr int kPointsAtCoarsestLevel = 64;
+
+// Picks triangles in proportion to their area, and a uniform point inside.
+class SurfaceSampler {
+ public:
+  SurfaceSampler(const Mesh& mesh, const std::vector<std::uint8_t>& mask) : mesh_(mesh) {
+    for (std::size_t t = 0; t < mesh.triangle_count(); ++t) {
+      if (!mask.empty() && !mask[t]) continue;
+      const glm::vec3 &a = mesh.positions[mesh.indices[3 * t]], &b = mesh.positions[mesh.indices[3 * t + 1]],
+                      &c = mesh.positions[mesh.indices[3 * t + 2]];
+      total_ += 0.5 * double(glm::length(glm::cross(b - a, c - a)));
+      cumulative_.push_back(total_);
+      triangles_.push_back(static_cast<std::uint32_t>(t));
+    }
+  }
+  double area() const { return total_; }
+  void sample(Random& random, glm::vec3& position, glm::vec3& normal) const {
+    const double at = random.uniform() * total_;
+    const std::size_t i = std::min<std::size_t>(std::upper_bound(cumulative_.begin(), cumulative_.end(), at) - cumulative_.begin(),
+                                                cumulative_.size() - 1);
+    const std::uint32_t t = triangles_[i];
+    const glm::vec3 &a = mesh_.positions[mesh_.indices[3 * t]], &b = mesh_.positions[mesh_.indices[3 * t + 1]],
+                    &c = mesh_.positions[mesh_.indices[3 * t + 2]];
+    float u = float(random.uniform()), v = float(random.uniform());
+    if (u + v > 1.0f) u = 1.0f - u, v = 1.0f - v;
+    position = a + u * (b - a) + v * (c - a);
+    normal = glm::normalize(glm::cross(b - a, c - a));
+  }
+
+ private:
+  const Mesh& mesh_;
+  std::vector<double> cumulative_;
+  std::vector<std::uint32_t> triangles_;
+  double total_ = 0.0;
+};
+
+}  // namespace
+
+// Dart throwing over levels whose exclusion radius shrinks by 1/sqrt(2), keeping every earlier
+// level's points: each level is a nearly maximal Poisson-disk set at its radius, so the pool
+// ranked level by level has well-spread prefixes at every level boundary. A rejected candidate is
+// pushed (in its tangent plane) to exactly the radius from the point that rejected it and tried
+// once more, which fills gaps that fresh darts rarely hit.
+DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triangle_mask, std::size_t target_count, std::uint64_t seed) {
+  DotPool pool;
+  const SurfaceSampler sampler(mesh, triangle_mask);
+  pool.area_mm2 = sampler.area();
+  if (pool.area_mm2 <= 0.0 || target_count == 0) return pool;
+  Random random(seed);
+
+  const double final_radius = std::sqrt(kMaximalPackingCoefficient * pool.area_mm2 / double(target_count));
+  const int levels = std::max(1, int(std::ceil(std::log2(double(target_count) / kPointsAtCoarsestLevel))) + 1);
+  pool.positions.reserve(target_count + target_count / 8);
+  pool.normals.reserve(pool.positions.capacity());
+  for (int level = 0; level < levels; ++level) {
+    const float radius = float(final_radius * std::pow(std::sqrt(2.0), levels - 1 - level));
+    pool.level_radius.push_back(radius);
+    const double expected = kMaximalPackingCoefficient * pool.area_mm2 / (double(radius) * radius);
+    SpatialHash grid(radius, std::size_t(expected) + 1);
+    for (std::uint32_t i = 0; i < pool.positions.size(); ++i) grid.insert(i, pool.positions[i]);
+
+    const auto throws = std::size_t(kThrowsPerPoint * expected);
+    glm::vec3 p, n;
+    std::uint32_t near = 0;
+    float d2 = 0.0f;
+    for (std::size_t k = 0; k < throws; ++k) {
+      sampler.sample(random, p, n);
+      if (grid.nearest_within(p, radius, pool.positions, near, d2)) {
+        // Push out to exactly the radius from the blocking point, staying in the tangent plane.
+        glm::vec3 away = p - pool.positions[near];
+        away -= glm::dot(away, n) * n;
+        const float length = glm::length(away);
+        if (length < 1e-6f * radius) continue;
+        p = pool.positions[near] + away * (radius * 1.0001f / length);
+        if (grid.nearest_within(p, radius, pool.positions, near, d2)) continue;
+      }
+      grid.insert(static_cast<std::uint32_t>(pool.positions.size()), p);
+      pool.positions.push_back(p);
+      pool.normals.push_back(n);
+    }
+  }
+  // Ranks: the order of acceptance, coarse levels first.
+  const auto count = pool.positions.size();
+  pool.rank.resize(count);
+  for (std::size_t i = 0; i < count; ++i) pool.rank[i] = float((double(i) + 0.5) / double(count));
+  pool.density_per_cm2 = double(count) / (pool.area_mm2 / 100.0);
+  return pool;
+}
+
+}  // namespace smp

@@ -1,0 +1,26 @@
+#pragma once
+// Which pool dots a design keeps, and in which session each is tattooed.
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "dots/dot_pool.h"
+
+namespace smp {
+
+// Cumulative share of the target density reached after each session: DOMAIN's 30% / 70% / 100%.
+struct SessionPlan {
+  std::vector<float> cumulative{0.3f, 0.7f, 1.0f};
+};
+
+struct DotSelection {
+  std::vector<std::uint32_t> dots;     // pool indices, in rank order
+  std::vector<std::uint8_t> session;   // per kept dot: 0 for the first session
+};
+
+// `fraction[i]`: the target density at pool dot i over the pool's density (0 = none, 1 = all).
+// Dot i is kept when its rank is below its fraction, and belongs to the first session whose
+// cumulative share of the fraction passes its rank. O(pool size), no allocation beyond the result.
+DotSelection select_dots(const DotPool& pool, std::span<const float> fraction, const SessionPlan& plan = {});
+
+}  // namespace smp

@@ -1,0 +1,25 @@
+#pragma once
+// How evenly dots are spread, as the issue measures it: rho = distance to the nearest other dot
+// over the spacing of a hexagonal packing at the local target density (1 would be a perfect
+// honeycomb; good blue noise is 0.65-0.85), and how local counts vary.
+#include <span>
+#include <vector>
+
+#include <glm/vec3.hpp>
+
+namespace smp {
+
+struct SpacingStats {
+  std::size_t count = 0;
+  double rho_min = 0;     // the worst pair
+  double rho_p01 = 0;     // 0.1th percentile: the worst pairs without the single outlier
+  double rho_mean = 0;
+};
+
+// Spacing of a hexagonal packing with `density` dots per mm2.
+double hex_spacing_mm(double density_per_mm2);
+
+// `density_per_mm2[i]`: the target density where dot i is (per mm2).
+SpacingStats spacing_stats(const std::vector<glm::vec3>& dots, std::span<const float> density_per_mm2);
+
+}  // namespace smp

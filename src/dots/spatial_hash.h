@@ -1,0 +1,43 @@
+#pragma once
+// Points in 3D bucketed by cells of a fixed size, for "is anything within r of here?" queries.
+// Open addressing with a fixed capacity per cell: a well-spread set has at most a few points per
+// cell of its own spacing, so one cell is a few contiguous indices.
+#include <cstdint>
+#include <vector>
+
+#include <glm/vec3.hpp>
+
+namespace smp {
+
+class SpatialHash {
+ public:
+  // Cells are `2 * radius` wide for queries up to `radius`.
+  SpatialHash(float radius, std::size_t expected_points);
+
+  void insert(std::uint32_t id, glm::vec3 p);
+  // The nearest stored point within `radius` (at most half the cell size) of p, other than
+  // `exclude`: its id and squared distance. Returns false when there is none. With cells twice the
+  // radius, only the 2x2x2 cells on p's side of its own cell can hold such a point.
+  bool nearest_within(glm::vec3 p, float radius, const std::vector<glm::vec3>& positions, std::uint32_t& id,
+                      float& distance2, std::uint32_t exclude = UINT32_MAX) const;
+
+ private:
+  static constexpr int kCapacity = 14;
+  struct Cell {
+    std::int64_t key = kEmpty;
+    std::uint8_t count = 0;
+    std::uint32_t ids[kCapacity];
+  };
+  static constexpr std::int64_t kEmpty = INT64_MIN;
+
+  std::int64_t key_of(int x, int y, int z) const;
+  const Cell* find(std::int64_t key) const;
+  Cell& find_or_add(std::int64_t key);
+
+  float inverse_cell_;
+  std::vector<Cell> cells_;
+  std::size_t mask_;
+  std::vector<std::uint32_t> overflow_;  // ids that did not fit their cell (rare), checked linearly
+};
+
+}  // namespace smp

@@ -1,0 +1,103 @@
+// The dot pool and selection: spread, density, stability and sessions, on a sphere.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <gtest/gtest.h>
+
+#include "core/mesh_primitives.h"
+#include "dots/dot_pool.h"
+#include "dots/selection.h"
+#include "dots/spacing_metrics.h"
+
+namespace smp {
+namespace {
+
+class DotPoolTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    sphere_ = new Mesh(make_icosphere(60.0f, 5));  // 452 cm2
+    pool_ = new DotPool(build_dot_pool(*sphere_, {}, 20000, 11));
+  }
+  static std::vector<glm::vec3> kept(const DotSelection& s) {
+    std::vector<glm::vec3> points;
+    for (std::uint32_t i : s.dots) points.push_back(pool_->positions[i]);
+    return points;
+  }
+  static SpacingStats spread(const DotSelection& s, const std::vector<float>& fraction) {
+    std::vector<float> density;
+    for (std::uint32_t i : s.dots) density.push_back(float(fraction[i] * pool_->density_per_cm2 / 100.0));
+    return spacing_stats(kept(s), density);
+  }
+  static inline Mesh* sphere_ = nullptr;
+  static inline DotPool* pool_ = nullptr;
+};
+
+TEST_F(DotPoolTest, SameSeedSameDots) {
+  const DotPool again = build_dot_pool(*sphere_, {}, 20000, 11);
+  ASSERT_EQ(again.size(), pool_->size());
+  EXPECT_TRUE(std::equal(again.positions.begin(), again.positions.end(), pool_->positions.begin()));
+  EXPECT_NEAR(double(pool_->size()), 20000.0, 0.05 * 20000) << "about the count asked for";
+}
+
+TEST_F(DotPoolTest, FullSetIsWellSpread) {
+  const std::vector<float> all(pool_->size(), 1.0f);
+  const SpacingStats s = spread(select_dots(*pool_, all), all);
+  std::printf("full set: %zu dots, rho min %.3f, mean %.3f\n", s.count, s.rho_min, s.rho_mean);
+  EXPECT_GE(s.rho_min, 0.75);  // the goal
+  EXPECT_LT(s.rho_mean, 1.0);  // not a lattice
+}
+
+TEST_F(DotPoolTest, PrefixesStayEven) {
+  // At a level boundary a prefix is a Poisson-disk set at that level's radius (~0.78). Just past a
+  // boundary, a few dots of the finer level sit 1/sqrt(2) closer: the worst case is about
+  // 0.78 / sqrt(2) = 0.55, measured 0.548 at 25%. The goal of 0.75 everywhere is not met yet;
+  // this guards the level structure (a broken ranking falls far below 0.5).
+  for (float f : {0.5f, 0.3f, 0.7f, 0.25f}) {
+    const std::vector<float> fraction(pool_->size(), f);
+    const SpacingStats s = spread(select_dots(*pool_, fraction), fraction);
+    std::printf("fraction %.2f: rho min %.3f mean %.3f\n", double(f), s.rho_min, s.rho_mean);
+    EXPECT_GE(s.rho_min, 0.50) << "fraction " << f;
+  }
+}
+
+TEST_F(DotPoolTest, GradedDensityIsMetWithinThreePercentPerRegion) {
+  // 20% of the pool's density below the equator, 70% above.
+  std::vector<float> fraction(pool_->size());
+  std::size_t north = 0;
+  for (std::size_t i = 0; i < pool_->size(); ++i) {
+    fraction[i] = pool_->positions[i].y > 0 ? 0.7f : 0.2f;
+    north += pool_->positions[i].y > 0;
+  }
+  const DotSelection s = select_dots(*pool_, fraction);
+  std::size_t kept_north = 0;
+  for (std::uint32_t i : s.dots) kept_north += pool_->positions[i].y > 0;
+  const double south = double(pool_->size() - north), kept_south = double(s.dots.size() - kept_north);
+  EXPECT_NEAR(double(kept_north) / (0.7 * double(north)), 1.0, 0.03);
+  EXPECT_NEAR(kept_south / (0.2 * south), 1.0, 0.03);
+}
+
+TEST_F(DotPoolTest, RaisingDensityOnlyAddsDots) {
+  const std::vector<float> low(pool_->size(), 0.4f), high(pool_->size(), 0.6f);
+  const DotSelection a = select_dots(*pool_, low), b = select_dots(*pool_, high);
+  EXPECT_GT(b.dots.size(), a.dots.size());
+  EXPECT_TRUE(std::includes(b.dots.begin(), b.dots.end(), a.dots.begin(), a.dots.end())) << "a kept dot disappeared or moved";
+}
+
+TEST_F(DotPoolTest, SessionsLayerThirtySeventyHundred) {
+  const std::vector<float> fraction(pool_->size(), 0.8f);
+  const DotSelection s = select_dots(*pool_, fraction);
+  std::size_t per_session[3] = {};
+  for (std::uint8_t k : s.session) ++per_session[k];
+  const double n = double(s.dots.size());
+  EXPECT_NEAR(double(per_session[0]) / n, 0.3, 0.01);
+  EXPECT_NEAR(double(per_session[1]) / n, 0.4, 0.01);
+  EXPECT_NEAR(double(per_session[2]) / n, 0.3, 0.01);
+  // Session 1 alone is what a 30% design keeps: the same dots, so it is evenly spread too.
+  const std::vector<float> first(pool_->size(), 0.8f * 0.3f);
+  const DotSelection thirty = select_dots(*pool_, first);
+  EXPECT_EQ(thirty.dots.size(), per_session[0]);
+}
+
+}  // namespace
+}  // namespace smp
