@@ -10,7 +10,10 @@
 #include <string>
 #include <vector>
 
+#include <array>
+
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -25,6 +28,9 @@
 #include "head/anatomy.h"
 #include "head/landmark_estimate.h"
 #include "head/orientation.h"
+#include "dots/dot_pool.h"
+#include "dots/selection.h"
+#include "dots/spacing_metrics.h"
 #include "render/offscreen_context.h"
 #include "render/render_target.h"
 #include "render/scene_renderer.h"
@@ -173,6 +179,94 @@ Figure measure_geodesic(const Mesh& head, int runs) {
   return figure;
 }
 
+// Building a dot pool of `count` candidates on `mesh` (scalp triangles only when masked).
+Figure measure_pool(const Mesh& mesh, const std::vector<std::uint8_t>& mask, std::size_t count, int runs, DotPool* keep = nullptr) {
+  Figure figure{{}, "s"};
+  for (int run = 0; run < runs; ++run) {
+    const auto start = Clock::now();
+    DotPool pool = build_dot_pool(mesh, mask, count, 1 + std::uint64_t(run));
+    figure.samples.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+    if (keep && run == 0) *keep = std::move(pool);
+  }
+  return figure;
+}
+
+Figure single(double value, const char* unit) { return Figure{{value}, unit}; }
+
+std::vector<float> kept_density_per_mm2(const DotPool& pool, const DotSelection& s, const std::vector<float>& fraction) {
+  std::vector<float> density;
+  for (std::uint32_t i : s.dots) density.push_back(float(fraction[i] * pool.density_per_cm2 / 100.0));
+  return density;
+}
+
+std::vector<glm::vec3> kept_positions(const DotPool& pool, const DotSelection& s) {
+  std::vector<glm::vec3> points;
+  for (std::uint32_t i : s.dots) points.push_back(pool.positions[i]);
+  return points;
+}
+
+double peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return double(usage.ru_maxrss) / 1024.0;  // Linux reports kB
+}
+
+void measure_dots(std::map<std::string, Figure>& figures, int runs, bool quiet) {
+  // A sphere with the bundled head's scalp area, and the head's scalp itself.
+  const LoadedHead loaded = load_head(HeadOptions{});
+  const Mesh& head = loaded.imported.mesh;
+  const GeodesicDistance geodesic(head);
+  const Anatomy anatomy = prepare_anatomy(head, *loaded.landmarks, geodesic);
+  std::vector<std::uint8_t> scalp(head.triangle_count());
+  for (std::size_t t = 0; t < scalp.size(); ++t)
+    for (int k = 0; k < 3; ++k) scalp[t] |= anatomy.zones.vertex_zone[head.indices[3 * t + k]] != Zone::None;
+  const double R = std::sqrt(anatomy.zones.scalp_area_mm2 / (4.0 * std::numbers::pi));
+  const Mesh sphere = make_icosphere(float(R), 6);  // 81,920 triangles
+  if (!quiet) std::cerr << "Building dot pools: 200k on a " << sphere.triangle_count() << "-triangle sphere and on the head's scalp, 1M on the sphere...\n";
+
+  DotPool sphere_pool, head_pool, million;
+  figures["dots.pool_s.sphere_200k"] = measure_pool(sphere, {}, 200000, runs, &sphere_pool);
+  figures["dots.pool_s.head_200k"] = measure_pool(head, scalp, 200000, runs, &head_pool);
+  figures["dots.pool_s.sphere_1m"] = measure_pool(sphere, {}, 1000000, std::min(runs, 3), &million);
+  figures["memory.peak_mb.dots_1m"] = single(peak_rss_mb(), "MB");
+
+  const std::vector<float> all(sphere_pool.size(), 1.0f);
+  const DotSelection full = select_dots(sphere_pool, all);
+  figures["dots.rho.sphere_200k"] = single(spacing_stats(kept_positions(sphere_pool, full), kept_density_per_mm2(sphere_pool, full, all)).rho_min, "");
+
+  // Graded: the hairline band rises from 35% to 100% over its 2 cm, the rest of the scalp is full.
+  std::vector<Zone> zone(head_pool.size());
+  std::vector<float> fraction(head_pool.size());
+  for (std::size_t i = 0; i < head_pool.size(); ++i) {
+    const std::uint32_t v = geodesic.nearest_vertex(head_pool.positions[i]);
+    zone[i] = anatomy.zones.vertex_zone[v];
+    const PolarPoint p = anatomy.chart.vertices[v];
+    const double depth = anatomy.zones.boundary.radius_at(p.theta) - p.r;
+    fraction[i] = zone[i] == Zone::None ? 0.0f
+                  : zone[i] == Zone::HairlineBand ? float(0.35 + 0.65 * std::clamp(depth / kHairlineBandMm, 0.0, 1.0))
+                                                  : 1.0f;
+  }
+  const DotSelection graded = select_dots(head_pool, fraction);
+  figures["dots.rho.head_graded"] = single(spacing_stats(kept_positions(head_pool, graded), kept_density_per_mm2(head_pool, graded, fraction)).rho_min, "");
+  std::array<double, kZoneCount> expected{}, kept{};
+  for (std::size_t i = 0; i < head_pool.size(); ++i) expected[std::size_t(zone[i])] += fraction[i];
+  for (std::uint32_t i : graded.dots) kept[std::size_t(zone[i])] += 1.0;
+  double worst = 0.0;
+  for (std::size_t z = 1; z < kZoneCount; ++z)
+    if (expected[z] > 0) worst = std::max(worst, std::abs(kept[z] / expected[z] - 1.0));
+  figures["dots.density_err_pct.head_graded"] = single(100.0 * worst, "%");
+
+  Figure select{{}, "ms"};
+  const std::vector<float> half(million.size(), 0.5f);
+  for (int run = 0; run < std::max(runs, 5); ++run) {
+    const auto start = Clock::now();
+    const DotSelection chosen = select_dots(million, half);
+    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    if (!chosen.dots.empty()) select.samples.push_back(ms * 100000.0 / double(million.size()));
+  }
+  figures["dots.select_ms_per_100k"] = select;
+}
+
 // A 300k-triangle scan stand-in: the bundled head split 4x (399k triangles), simplified to 300k.
 Mesh scan_300k(const Mesh& head) {
   Mesh dense = subdivide_midpoints(head);
@@ -191,12 +285,13 @@ Mesh scan_300k(const Mesh& head) {
 }  // namespace
 
 int run_bench(const BenchOptions& options) {
-  if (options.what != "render" && options.what != "anatomy" && options.what != "all") {
-    std::cerr << "smp-studio bench: unknown benchmark '" << options.what << "' (this build has: render, anatomy, all)\n";
+  if (options.what != "render" && options.what != "anatomy" && options.what != "dots" && options.what != "all") {
+    std::cerr << "smp-studio bench: unknown benchmark '" << options.what << "' (this build has: render, anatomy, dots, all)\n";
     return 2;
   }
   std::map<std::string, Figure> figures;
-  if (options.what != "render") {
+  if (options.what == "dots" || options.what == "all") measure_dots(figures, options.runs, options.json);
+  if (options.what == "anatomy" || options.what == "all") {
     const Mesh head = load_head(HeadOptions{}).imported.mesh;
     const Mesh scan = scan_300k(head);
     if (!options.json) std::cerr << "Measuring anatomy on the bundled head and a " << scan.triangle_count() << "-triangle scan...\n";
@@ -208,7 +303,7 @@ int run_bench(const BenchOptions& options) {
     figures["anatomy.geodesic_ms.bundled_head"] = measure_geodesic(head, std::max(options.runs, 11));
   }
   std::string renderer = "none (no GL figures asked for)";
-  if (options.what != "anatomy") {
+  if (options.what == "render" || options.what == "all") {
     std::string why;
     auto context = OffscreenContext::create(why);
     if (!context) {
