@@ -126,4 +126,14 @@ std::vector<glm::vec4> zone_overlay(const ScalpZones& zones) {
   return colours;
 }
 
+std::vector<DotInstance> dot_instances(const DotPool& pool, const DotSelection& selection, float diameter_mm) {
+  std::vector<DotInstance> dots;
+  dots.reserve(selection.dots.size());
+  for (std::size_t k = 0; k < selection.dots.size(); ++k) {
+    const std::uint32_t i = selection.dots[k];
+    dots.push_back({pool.positions[i], pool.normals[i], diameter_mm, float(selection.session[k])});
+  }
+  return dots;
+}
+
 }  // namespace smp

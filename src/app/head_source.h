@@ -11,6 +11,9 @@
 #include "head/proportions_fit.h"
 #include "head/scalp_zones.h"
 #include "io/mesh_import.h"
+#include "dots/dot_pool.h"
+#include "dots/selection.h"
+#include "render/dot_pass.h"
 #include "render/marker_pass.h"
 
 namespace smp {
@@ -47,6 +50,9 @@ std::string describe_fit(const ProportionsFit& fit, const TapeMeasurements& want
 
 // One marker per landmark: gold on the midline, blue on the patient's left, red on their right.
 std::vector<Marker> landmark_markers(const Landmarks& landmarks);
+
+// The kept dots as the renderer draws them, `diameter_mm` across.
+std::vector<DotInstance> dot_instances(const DotPool& pool, const DotSelection& selection, float diameter_mm);
 
 // Each vertex tinted with its zone's colour; outside the scalp, untinted.
 std::vector<glm::vec4> zone_overlay(const ScalpZones& zones);

@@ -77,6 +77,10 @@ int main(int argc, char** argv) {
   render_cmd->add_option("--out", render.out, "PNG file to write")->required();
   render_cmd->add_flag("--landmarks", render.landmarks, "Mark the anatomical landmarks");
   render_cmd->add_flag("--zones", render.zones, "Tint the scalp zones");
+  render_cmd->add_option("--dots", render.dot_density, "Draw pigment dots at this density over the scalp, dots/cm2")
+      ->check(CLI::Range(0.0, 250.0));
+  render_cmd->add_option("--dot-size", render.dot_diameter_mm, "Dot diameter on the skin, mm (default 0.3)")
+      ->check(CLI::Range(0.02, 2.0));
   render_cmd->add_flag("--report-first-frame", render.report_first_frame, "Benchmark probe: report the first frame, write nothing")
       ->group("");
 

@@ -7,6 +7,7 @@
 #include "app/head_source.h"
 #include "core/input_error.h"
 #include "export/scalp_map.h"
+#include "dots/head_dots.h"
 #include "head/anatomy.h"
 #include "io/image_label.h"
 #include "io/png.h"
@@ -70,12 +71,18 @@ int run_render(const RenderOptions& options) {
   SceneRenderer renderer;
   renderer.set_head(head);
   ViewSettings settings;
-  if (options.landmarks || options.zones) {
+  if (options.landmarks || options.zones || options.dot_density > 0) {
     if (!loaded.landmarks) throw InputError(loaded.landmarks_note);
     if (options.landmarks) renderer.set_markers(landmark_markers(*loaded.landmarks));
-    if (options.zones) {
+    if (options.zones || options.dot_density > 0) {
       const GeodesicDistance geodesic(head);
-      renderer.set_zone_overlay(zone_overlay(prepare_anatomy(head, *loaded.landmarks, geodesic).zones));
+      const Anatomy anatomy = prepare_anatomy(head, *loaded.landmarks, geodesic);
+      if (options.zones) renderer.set_zone_overlay(zone_overlay(anatomy.zones));
+      if (options.dot_density > 0) {
+        const DotPool pool = build_head_pool(head);
+        const std::vector<float> fraction = scalp_fraction(pool, dot_zones(pool, head, anatomy.zones), options.dot_density);
+        renderer.set_dots(dot_instances(pool, select_dots(pool, fraction), options.dot_diameter_mm));
+      }
     }
     settings.show_landmarks = options.landmarks;
     settings.show_zones = options.zones;

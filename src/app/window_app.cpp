@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <future>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -27,6 +29,8 @@
 #include "head/geodesic.h"
 #include "head/anatomy.h"
 #include "core/input_error.h"
+#include "dots/head_dots.h"
+#include "dots/selection.h"
 #include "core/ray_cast.h"
 #include "head/landmark_estimate.h"
 #include "head/orientation.h"
@@ -178,6 +182,7 @@ void handle_input(Session& s, bool dragging_landmark) {
     if (key == GLFW_KEY_Z && ctrl) s.undo_requested = true;
     else if (key == GLFW_KEY_Z) s.settings.show_zones = !s.settings.show_zones;
     if (key == GLFW_KEY_L) s.settings.show_landmarks = !s.settings.show_landmarks;
+    if (key == GLFW_KEY_D) s.settings.show_dots = !s.settings.show_dots;
     if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6) s.show_view(kNumberKeys[key - GLFW_KEY_1]);
     if (key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_6) s.show_view(kNumberKeys[key - GLFW_KEY_KP_1]);
   }
@@ -232,7 +237,23 @@ int run_window(const WindowOptions& options) {
   std::optional<Landmarks> shown_landmarks = loaded.landmarks;
   std::optional<Anatomy> anatomy;
   std::vector<ZoneLabel> zone_labels;
-  auto show_head = [&](const Mesh& mesh, const std::optional<Landmarks>& landmarks) {
+  // Dots: the pool is built in the background (seconds on a software machine); selection and
+  // upload follow any change of density, size or head.
+  std::future<DotPool> pool_building;
+  std::vector<std::future<DotPool>> abandoned;  // builds for heads no longer shown, left to finish
+  DotPool pool;
+  std::vector<Zone> zone_of_dot;
+  bool dots_stale = true;
+  float selected_density = -1.0f, selected_diameter = -1.0f;  // what the uploaded dots were made with
+  auto start_dots = [&](const Mesh& mesh) {
+    if (pool_building.valid()) abandoned.push_back(std::move(pool_building));
+    pool = DotPool{};
+    zone_of_dot.clear();
+    s.renderer.set_dots({});
+    pool_building = std::async(std::launch::async, [mesh] { return build_head_pool(mesh); });
+  };
+  // `same_mesh`: only the landmarks moved, so the dot pool stays and only its zones are re-tagged.
+  auto show_head = [&](const Mesh& mesh, const std::optional<Landmarks>& landmarks, bool same_mesh = false) {
     shown = mesh;
     shown_landmarks = landmarks;
     s.renderer.set_head(shown);
@@ -249,6 +270,17 @@ int run_window(const WindowOptions& options) {
     }
     s.stats.triangles = shown.triangle_count();
     s.stats.vertices = shown.vertex_count();
+    if (!anatomy) {  // no scalp, no dots
+      if (pool_building.valid()) abandoned.push_back(std::move(pool_building));
+      pool = DotPool{};
+      zone_of_dot.clear();
+      s.renderer.set_dots({});
+    } else if (same_mesh && pool.size() > 0) {
+      zone_of_dot = dot_zones(pool, shown, anatomy->zones);
+      dots_stale = true;
+    } else {
+      start_dots(shown);
+    }
   };
   show_head(head, loaded.landmarks);
   PatientPanelState patient;
@@ -286,12 +318,12 @@ int run_window(const WindowOptions& options) {
       }
     } else if (dragged != kNone) {  // released: the zones and figures follow the moved landmark
       dragged = kNone;
-      show_head(shown, shown_landmarks);
+      show_head(shown, shown_landmarks, true);
       s.stats.landmarks_note = "landmarks moved by hand";
     }
     handle_input(s, dragged != kNone);
     if (s.undo_requested && !undo.empty() && dragged == kNone) {
-      show_head(shown, undo.back());
+      show_head(shown, undo.back(), true);
       undo.pop_back();
       s.stats.landmarks_note = undo.empty() ? loaded.landmarks_note : "landmarks moved by hand";
     }
@@ -367,6 +399,26 @@ int run_window(const WindowOptions& options) {
     }
     ImGui::Render();
 
+    // Dots: take a finished pool, then select again whenever what they depend on changed.
+    if (pool_building.valid() && pool_building.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+      pool = pool_building.get();
+      if (anatomy && pool.size() > 0) zone_of_dot = dot_zones(pool, shown, anatomy->zones);
+      dots_stale = true;
+    }
+    std::erase_if(abandoned, [](std::future<DotPool>& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
+    if (dots_stale || s.settings.dot_density_per_cm2 != selected_density || s.settings.dot_diameter_mm != selected_diameter) {
+      if (pool.size() > 0 && zone_of_dot.size() == pool.size()) {
+        const DotSelection chosen = select_dots(pool, scalp_fraction(pool, zone_of_dot, s.settings.dot_density_per_cm2));
+        s.renderer.set_dots(dot_instances(pool, chosen, s.settings.dot_diameter_mm));
+        char note[96];
+        std::snprintf(note, sizeof note, "%zu dots on the scalp", chosen.dots.size());
+        s.stats.dots_note = note;
+      }
+      selected_density = s.settings.dot_density_per_cm2;
+      selected_diameter = s.settings.dot_diameter_mm;
+      dots_stale = false;
+    }
+    if (pool_building.valid()) s.stats.dots_note = "Preparing the dots...";
     const glm::ivec2 fb = s.stats.framebuffer;
     if (fb.x > 0 && fb.y > 0) {  // a minimised window has no pixels
       if (!target || target->width() != fb.x || target->height() != fb.y || target_samples != s.settings.msaa_samples) {

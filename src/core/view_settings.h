@@ -21,6 +21,13 @@ struct ViewSettings {
 
   bool show_landmarks = false;              // markers on the anatomical landmarks
   bool show_zones = false;                  // the scalp zones tinted over the skin
+  bool show_dots = true;
+  float dot_density_per_cm2 = 90.0f;        // over the whole scalp, until designs set it per zone
+  float dot_diameter_mm = 0.4f;             // on the skin
+  float pigment_strength = 0.8f;            // 0..1: how dark a healed dot is (1: undiluted carbon black)
+  int dot_session_first = 0;                // sessions drawn: first..last (0-based)
+  int dot_session_last = 2;
+  bool colour_sessions = false;             // tint dots by session instead of pigment
   int msaa_samples = 4;                     // anti-aliasing of the window: 0 (off), 2, 4 or 8
 
   glm::vec3 background_top_srgb{0.36f, 0.39f, 0.43f};

@@ -44,9 +44,10 @@ SpatialHash::Cell& SpatialHash::find_or_add(std::int64_t key) {
 
 void SpatialHash::insert(std::uint32_t id, glm::vec3 p) {
   const glm::ivec3 c(glm::floor(p * inverse_cell_));
-  Cell& cell = find_or_add(key_of(c.x, c.y, c.z));
+  const std::int64_t key = key_of(c.x, c.y, c.z);
+  Cell& cell = find_or_add(key);
   if (cell.count < kCapacity) cell.ids[cell.count++] = id;
-  else overflow_.push_back(id);
+  else overflow_[key].push_back(id);
 }
 
 bool SpatialHash::nearest_within(glm::vec3 p, float radius, const std::vector<glm::vec3>& positions, std::uint32_t& id,
@@ -67,9 +68,12 @@ bool SpatialHash::nearest_within(glm::vec3 p, float radius, const std::vector<gl
   for (int dz = 0; dz <= 1; ++dz)
     for (int dy = 0; dy <= 1; ++dy)
       for (int dx = 0; dx <= 1; ++dx)
-        if (const Cell* cell = find(key_of(c.x + dx * side.x, c.y + dy * side.y, c.z + dz * side.z)))
+        if (const std::int64_t key = key_of(c.x + dx * side.x, c.y + dy * side.y, c.z + dz * side.z); const Cell* cell = find(key)) {
           for (int k = 0; k < cell->count; ++k) consider(cell->ids[k]);
-  for (std::uint32_t o : overflow_) consider(o);
+          if (cell->count == kCapacity && !overflow_.empty())
+            if (const auto more = overflow_.find(key); more != overflow_.end())
+              for (std::uint32_t o : more->second) consider(o);
+        }
   distance2 = best;
   return found;
 }

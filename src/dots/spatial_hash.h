@@ -3,6 +3,7 @@
 // Open addressing with a fixed capacity per cell: a well-spread set has at most a few points per
 // cell of its own spacing, so one cell is a few contiguous indices.
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include <glm/vec3.hpp>
@@ -37,7 +38,9 @@ class SpatialHash {
   float inverse_cell_;
   std::vector<Cell> cells_;
   std::size_t mask_;
-  std::vector<std::uint32_t> overflow_;  // ids that did not fit their cell (rare), checked linearly
+  // Ids that did not fit their cell, by cell key: rare for well-spread sets, common for denser
+  // data (mesh vertices), and never scanned whole.
+  std::unordered_map<std::int64_t, std::vector<std::uint32_t>> overflow_;
 };
 
 }  // namespace smp

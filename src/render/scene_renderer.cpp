@@ -25,6 +25,7 @@ void SceneRenderer::render(const OrbitCamera& camera, const ViewSettings& settin
   glDisable(GL_CULL_FACE);  // open scans must show both sides
   const float aspect = size.y > 0 ? float(size.x) / float(size.y) : 1.0f;
   head_.draw(camera, aspect, settings);
+  dots_.draw(camera, aspect, settings);
   if (settings.show_landmarks) marker_pass_.draw(camera, aspect, markers_, kMarkerRadiusMm);
 }
 

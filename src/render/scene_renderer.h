@@ -10,6 +10,7 @@
 #include "core/view_settings.h"
 #include "render/background_pass.h"
 #include "render/head_pass.h"
+#include "render/dot_pass.h"
 #include "render/marker_pass.h"
 
 namespace smp {
@@ -20,12 +21,15 @@ class SceneRenderer {
   void set_head(const Mesh& mesh);
   void set_markers(std::vector<Marker> markers) { markers_ = std::move(markers); }
   void set_zone_overlay(const std::vector<glm::vec4>& colours) { head_.set_overlay(colours); }
+  void set_dots(const std::vector<DotInstance>& dots) { dots_.set_dots(dots); }
+  std::size_t dot_count() const { return dots_.count(); }
   void render(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 framebuffer_size);
   std::size_t head_triangles() const { return head_.triangle_count(); }
 
  private:
   BackgroundPass background_;
   HeadPass head_;
+  DotPass dots_;
   MarkerPass marker_pass_;
   std::vector<Marker> markers_;
 };

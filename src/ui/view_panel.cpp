@@ -89,6 +89,22 @@ void overlay_section(ViewSettings& s) {
   ImGui::Checkbox("Zones (Z)", &s.show_zones);
 }
 
+void dots_section(ViewSettings& s, const FrameStats& stats) {
+  ImGui::Checkbox("Show dots (D)", &s.show_dots);
+  ImGui::SliderFloat("Density", &s.dot_density_per_cm2, 10.0f, 250.0f, "%.0f dots/cm2");
+  ImGui::SliderFloat("Dot size", &s.dot_diameter_mm, 0.1f, 1.0f, "%.2f mm");
+  float shade = s.pigment_strength * 100.0f;
+  if (ImGui::SliderFloat("Shade", &shade, 10.0f, 100.0f, "%.0f %% pigment")) s.pigment_strength = shade / 100.0f;
+  static constexpr const char* kShown[] = {"All sessions", "Session 1", "Sessions 1-2", "Session 2 only", "Session 3 only"};
+  static constexpr int kRange[][2] = {{0, 2}, {0, 0}, {0, 1}, {1, 1}, {2, 2}};
+  int current = 0;
+  for (int i = 0; i < 5; ++i)
+    if (kRange[i][0] == s.dot_session_first && kRange[i][1] == s.dot_session_last) current = i;
+  if (ImGui::Combo("Sessions", &current, kShown, 5)) s.dot_session_first = kRange[current][0], s.dot_session_last = kRange[current][1];
+  ImGui::Checkbox("Colour by session", &s.colour_sessions);
+  if (!stats.dots_note.empty()) ImGui::TextDisabled("%s", stats.dots_note.c_str());
+}
+
 void head_section(ViewPanelRequest& request, const FrameStats& stats, float scale) {
   // A row per axis: a quarter turn for a scan that came in the wrong way up, nudges to level it.
   const char* axes[] = {"Nod (X)", "Shake (Y)", "Tilt (Z)"};
@@ -183,6 +199,7 @@ ViewPanelRequest draw_view_panel(ViewSettings& settings, const FrameStats& stats
   if (ImGui::CollapsingHeader("Background")) background_section(settings);
   if (ImGui::CollapsingHeader("Camera", ImGuiTreeNodeFlags_DefaultOpen)) camera_section(request, scale);
   if (ImGui::CollapsingHeader("Show", ImGuiTreeNodeFlags_DefaultOpen)) overlay_section(settings);
+  if (ImGui::CollapsingHeader("Dots", ImGuiTreeNodeFlags_DefaultOpen)) dots_section(settings, stats);
   if (ImGui::CollapsingHeader("Head")) head_section(request, stats, scale);
   if (ImGui::CollapsingHeader("Quality")) quality_section(settings);
   if (ImGui::CollapsingHeader("Statistics", ImGuiTreeNodeFlags_DefaultOpen)) stats_section(stats);

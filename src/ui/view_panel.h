@@ -22,6 +22,7 @@ struct FrameStats {
   std::string head_note;        // where the head came from and which units were assumed
   std::string landmarks_note;   // where the landmarks came from, or why there are none
   std::string saved_note;       // the result of the last "Save landmarks"
+  std::string dots_note;        // how many dots are shown, or that they are being prepared
 };
 
 struct ViewPanelRequest {

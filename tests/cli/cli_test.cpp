@@ -54,6 +54,25 @@ TEST(Cli, RenderSheetHasOneCellPerView) {
   EXPECT_LT(image.height, 120 + 40);
 }
 
+TEST(Cli, DotsDarkenTheScalpAndOnlyTheScalp) {
+  const auto dir = test::scratch_dir();
+  const std::string common = " --view top --size 300x300 --out ";
+  const auto bare = studio("render" + common + (dir / "bare.png").string());
+  SKIP_WITHOUT_GL(bare);
+  const auto dotted = studio("render --dots 150 --dot-size 0.6" + common + (dir / "dots.png").string());
+  ASSERT_EQ(dotted.exit_code, 0) << dotted.output;
+  const Image a = read_png(dir / "bare.png"), b = read_png(dir / "dots.png");
+  auto mean_luma = [](const Image& image, int x0, int y0, int size) {
+    double sum = 0;
+    for (int y = y0; y < y0 + size; ++y)
+      for (int x = x0; x < x0 + size; ++x) sum += 0.3 * image.pixel(x, y)[0] + 0.6 * image.pixel(x, y)[1] + 0.1 * image.pixel(x, y)[2];
+    return sum / (size * size);
+  };
+  // The crown, in the middle of the top view, is scalp: dots darken it. The backdrop stays.
+  EXPECT_LT(mean_luma(b, 130, 130, 40), mean_luma(a, 130, 130, 40) - 5.0);
+  EXPECT_NEAR(mean_luma(b, 2, 2, 20), mean_luma(a, 2, 2, 20), 0.5);
+}
+
 TEST(Cli, RenderAnyMeshInCentimetresSaysWhatItAssumed) {
   const auto dir = test::scratch_dir();
   test::write_text(dir / "cube.obj", test::cube_obj(20.0f));

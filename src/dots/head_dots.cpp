@@ -1,0 +1,38 @@
+#include "dots/head_dots.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <glm/geometric.hpp>
+
+#include "dots/spatial_hash.h"
+
+namespace smp {
+
+DotPool build_head_pool(const Mesh& mesh, double max_density_per_cm2, std::uint64_t seed) {
+  const double area_cm2 = surface_area_mm2(mesh) / 100.0;
+  return build_dot_pool(mesh, {}, std::size_t(area_cm2 * max_density_per_cm2), seed);
+}
+
+std::vector<Zone> dot_zones(const DotPool& pool, const Mesh& mesh, const ScalpZones& zones) {
+  // Mesh vertices are 1-2 mm apart; a 4 mm search always finds one, a wider one as a fallback.
+  float reach = 4.0f;
+  SpatialHash grid(reach, mesh.positions.size());
+  for (std::uint32_t i = 0; i < mesh.positions.size(); ++i) grid.insert(i, mesh.positions[i]);
+  std::vector<Zone> zone(pool.size(), Zone::None);
+  for (std::size_t i = 0; i < pool.size(); ++i) {
+    std::uint32_t nearest = 0;
+    float d2 = 0.0f;
+    if (grid.nearest_within(pool.positions[i], reach, mesh.positions, nearest, d2)) zone[i] = zones.vertex_zone[nearest];
+  }
+  return zone;
+}
+
+std::vector<float> scalp_fraction(const DotPool& pool, const std::vector<Zone>& zone, double density_per_cm2) {
+  const float f = float(std::clamp(density_per_cm2 / pool.density_per_cm2, 0.0, 1.0));
+  std::vector<float> fraction(pool.size());
+  for (std::size_t i = 0; i < pool.size(); ++i) fraction[i] = zone[i] == Zone::None ? 0.0f : f;
+  return fraction;
+}
+
+}  // namespace smp

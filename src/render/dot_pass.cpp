@@ -1,0 +1,72 @@
+#include "render/dot_pass.h"
+
+#include <cmath>
+#include <cstddef>
+
+#include <glm/trigonometric.hpp>
+
+namespace smp {
+
+DotPass::DotPass() : program_("dot.vert", "dot.frag") {
+  glGenVertexArrays(1, &vertex_array_);
+  glGenBuffers(1, &quad_buffer_);
+  glGenBuffers(1, &instance_buffer_);
+  const float quad[8] = {-1, -1, 1, -1, -1, 1, 1, 1};  // a triangle strip
+  glBindVertexArray(vertex_array_);
+  glBindBuffer(GL_ARRAY_BUFFER, quad_buffer_);
+  glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+  glBindBuffer(GL_ARRAY_BUFFER, instance_buffer_);
+  constexpr GLsizei stride = sizeof(DotInstance);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offsetof(DotInstance, position)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offsetof(DotInstance, normal)));
+  glEnableVertexAttribArray(3);
+  glVertexAttribPointer(3, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offsetof(DotInstance, diameter_mm)));
+  for (GLuint attribute = 1; attribute <= 3; ++attribute) glVertexAttribDivisor(attribute, 1);
+  glBindVertexArray(0);
+}
+
+DotPass::~DotPass() {
+  glDeleteBuffers(1, &instance_buffer_);
+  glDeleteBuffers(1, &quad_buffer_);
+  glDeleteVertexArrays(1, &vertex_array_);
+}
+
+void DotPass::set_dots(const std::vector<DotInstance>& dots) {
+  glBindBuffer(GL_ARRAY_BUFFER, instance_buffer_);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(dots.size() * sizeof(DotInstance)), dots.data(), GL_DYNAMIC_DRAW);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  count_ = dots.size();
+}
+
+void DotPass::draw(const OrbitCamera& camera, float aspect, const ViewSettings& s) {
+  if (count_ == 0 || !s.show_dots) return;
+  program_.use();
+  program_.set("u_view", camera.view_matrix());
+  program_.set("u_projection", camera.projection_matrix(aspect));
+  // A twentieth of a millimetre off the skin, plus a polygon offset: the dot wins the depth test
+  // against its own patch of skin at every zoom, yet the head still hides dots behind it.
+  program_.set("u_lift_mm", 0.2f);
+  program_.set("u_first_session", s.dot_session_first);
+  program_.set("u_last_session", s.dot_session_last);
+  program_.set("u_skin", s.skin_linear());
+  program_.set("u_pigment", s.pigment_strength);
+  program_.set("u_colour_sessions", s.colour_sessions ? 1 : 0);
+  const float az = glm::radians(s.key_light_azimuth_deg), el = glm::radians(s.key_light_elevation_deg);
+  program_.set("u_key_dir", glm::vec3(std::cos(el) * std::sin(az), std::sin(el), std::cos(el) * std::cos(az)));
+  program_.set("u_key_intensity", s.key_light_intensity);
+  program_.set("u_ambient_intensity", s.ambient_intensity);
+  glEnable(GL_POLYGON_OFFSET_FILL);
+  glPolygonOffset(-1.0f, -2.0f);
+  glEnable(GL_SAMPLE_ALPHA_TO_COVERAGE);
+  glBindVertexArray(vertex_array_);
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count_));
+  glBindVertexArray(0);
+  glDisable(GL_SAMPLE_ALPHA_TO_COVERAGE);
+  glDisable(GL_POLYGON_OFFSET_FILL);
+}
+
+}  // namespace smp
