@@ -79,10 +79,11 @@ std::string json_escape(const std::string& text) {
 
 // Frame time of the orbiting camera around the head with the View panel drawn, offscreen.
 // The GPU is waited for each frame so the figure is the time the frame really takes, not the time to queue it.
-Figure measure_frames(int frames, int samples) {
+Figure measure_frames(int frames, int samples, const std::vector<DotInstance>& dots = {}) {
   const Mesh& head = load_head(HeadOptions{}).imported.mesh;
   SceneRenderer renderer;
   renderer.set_head(head);
+  renderer.set_dots(dots);
   RenderTarget target(kBenchSize.x, kBenchSize.y, samples);
 
   ImGui::CreateContext();
@@ -315,6 +316,17 @@ int run_bench(const BenchOptions& options) {
     const int frames = std::max(options.frames, 60);
     figures["render.frame_ms.dots_0"] = measure_frames(frames, ViewSettings{}.msaa_samples);  // the window's default
     figures["render.frame_ms.dots_0_msaa_off"] = measure_frames(frames, 0);
+    // The same orbit with 100k and 1M dots on the scalp (pools on the bundled head).
+    for (const auto& [name, count] : {std::pair{"dots_100k", std::size_t(100000)}, std::pair{"dots_1m", std::size_t(1000000)}}) {
+      if (!options.json) std::cerr << "Measuring frames with " << count << " dots...\n";
+      const Mesh head = load_head(HeadOptions{}).imported.mesh;
+      const DotPool dot_pool = build_dot_pool(head, {}, count, 1);
+      const std::vector<float> all(dot_pool.size(), 1.0f);
+      const std::vector<DotInstance> dots = dot_instances(dot_pool, select_dots(dot_pool, all), ViewSettings{}.dot_diameter_mm);
+      figures[std::string("render.frame_ms.") + name] = measure_frames(frames, ViewSettings{}.msaa_samples, dots);
+      const double ratio = median(figures[std::string("render.frame_ms.") + name].samples) / median(figures["render.frame_ms.dots_0"].samples);
+      figures[std::string("render.frame_ratio.") + name] = single(ratio, "ratio");
+    }
     if (!options.json) std::cerr << "Measuring start-up to first frame over " << options.runs << " process starts...\n";
     figures["render.first_frame_ms"] = measure_first_frame(options.runs);
   }
