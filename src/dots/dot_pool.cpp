@@ -51,6 +51,28 @@ class SurfaceSampler {
   double total_ = 0.0;
 };
 
+struct Candidate {
+  glm::vec3 position, normal;
+  std::uint64_t order;
+};
+constexpr std::size_t kBatch = 16384;
+
+// Interleaves the bits of a point's cell coordinates (cells of 1/scale mm): nearby points get
+// nearby numbers, so sorting by it visits space in small neighbourhoods.
+std::uint64_t morton_order(glm::vec3 p, float scale) {
+  auto spread = [](std::uint64_t v) {  // 21 bits -> every third bit
+    v &= 0x1FFFFF;
+    v = (v | v << 32) & 0x1F00000000FFFFull;
+    v = (v | v << 16) & 0x1F0000FF0000FFull;
+    v = (v | v << 8) & 0x100F00F00F00F00Full;
+    v = (v | v << 4) & 0x10C30C30C30C30C3ull;
+    v = (v | v << 2) & 0x1249249249249249ull;
+    return v;
+  };
+  const glm::ivec3 c(glm::floor(p * scale) + glm::vec3(1 << 20));
+  return spread(std::uint64_t(c.x)) | spread(std::uint64_t(c.y)) << 1 | spread(std::uint64_t(c.z)) << 2;
+}
+
 }  // namespace
 
 // Dart throwing over levels whose exclusion radius shrinks by 1/sqrt(2), keeping every earlier
@@ -69,7 +91,9 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
   const int levels = std::max(1, int(std::ceil(std::log2(double(target_count) / kPointsAtCoarsestLevel))) + 1);
   pool.positions.reserve(target_count + target_count / 8);
   pool.normals.reserve(pool.positions.capacity());
+  std::vector<std::size_t> level_start;
   for (int level = 0; level < levels; ++level) {
+    level_start.push_back(pool.positions.size());
     const float radius = float(final_radius * std::pow(std::sqrt(2.0), levels - 1 - level));
     pool.level_radius.push_back(radius);
     const double expected = kMaximalPackingCoefficient * pool.area_mm2 / (double(radius) * radius);
@@ -77,29 +101,50 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
     for (std::uint32_t i = 0; i < pool.positions.size(); ++i) grid.insert(i, pool.positions[i]);
 
     const auto throws = std::size_t(kThrowsPerPoint * expected);
-    glm::vec3 p, n;
+    std::vector<Candidate> batch;
+    batch.reserve(kBatch);
     std::uint32_t near = 0;
     float d2 = 0.0f;
-    for (std::size_t k = 0; k < throws; ++k) {
-      sampler.sample(random, p, n);
-      if (grid.nearest_within(p, radius, pool.positions, near, d2)) {
-        // Push out to exactly the radius from the blocking point, staying in the tangent plane.
-        glm::vec3 away = p - pool.positions[near];
-        away -= glm::dot(away, n) * n;
-        const float length = glm::length(away);
-        if (length < 1e-6f * radius) continue;
-        p = pool.positions[near] + away * (radius * 1.0001f / length);
-        if (grid.nearest_within(p, radius, pool.positions, near, d2)) continue;
+    for (std::size_t done = 0; done < throws; done += kBatch) {
+      // Darts come in random batches, each visited in spatial order so that the grid cells it
+      // reads are still in cache; a batch is sparse next to the level, so the order barely shows.
+      batch.clear();
+      for (std::size_t k = 0; k < std::min(kBatch, throws - done); ++k) {
+        Candidate c;
+        sampler.sample(random, c.position, c.normal);
+        c.order = morton_order(c.position, 1.0f / (4.0f * radius));
+        batch.push_back(c);
       }
-      grid.insert(static_cast<std::uint32_t>(pool.positions.size()), p);
-      pool.positions.push_back(p);
-      pool.normals.push_back(n);
+      std::sort(batch.begin(), batch.end(), [](const Candidate& a, const Candidate& b) { return a.order < b.order; });
+      for (Candidate& c : batch) {
+        glm::vec3 p = c.position;
+        const glm::vec3& n = c.normal;
+        if (grid.nearest_within(p, radius, pool.positions, near, d2)) {
+          // Push out to exactly the radius from the blocking point, staying in the tangent plane.
+          glm::vec3 away = p - pool.positions[near];
+          away -= glm::dot(away, n) * n;
+          const float length = glm::length(away);
+          if (length < 1e-6f * radius) continue;
+          p = pool.positions[near] + away * (radius * 1.0001f / length);
+          if (grid.any_within(p, radius, pool.positions)) continue;
+        }
+        grid.insert(static_cast<std::uint32_t>(pool.positions.size()), p);
+        pool.positions.push_back(p);
+        pool.normals.push_back(n);
+      }
     }
   }
-  // Ranks: the order of acceptance, coarse levels first.
+  // Ranks: coarse levels first; inside a level a random order, never the order of acceptance,
+  // which follows the spatially sorted batches and would favour one side of the head.
   const auto count = pool.positions.size();
+  level_start.push_back(count);
+  std::vector<std::uint32_t> order(count);
+  for (std::size_t i = 0; i < count; ++i) order[i] = static_cast<std::uint32_t>(i);
+  for (std::size_t l = 0; l + 1 < level_start.size(); ++l)
+    for (std::size_t i = level_start[l + 1]; i > level_start[l] + 1; --i)  // Fisher-Yates within the level
+      std::swap(order[i - 1], order[level_start[l] + std::size_t(random.uniform() * double(i - level_start[l]))]);
   pool.rank.resize(count);
-  for (std::size_t i = 0; i < count; ++i) pool.rank[i] = float((double(i) + 0.5) / double(count));
+  for (std::size_t k = 0; k < count; ++k) pool.rank[order[k]] = float((double(k) + 0.5) / double(count));
   pool.density_per_cm2 = double(count) / (pool.area_mm2 / 100.0);
   return pool;
 }
