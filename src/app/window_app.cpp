@@ -275,8 +275,8 @@ int run_window(const WindowOptions& options) {
       pool = DotPool{};
       zone_of_dot.clear();
       s.renderer.set_dots({});
-    } else if (same_mesh && pool.size() > 0) {
-      zone_of_dot = dot_zones(pool, shown, anatomy->zones);
+    } else if (same_mesh) {  // a pool still being built is tagged with these zones when it arrives
+      if (pool.size() > 0) zone_of_dot = dot_zones(pool, shown, anatomy->zones);
       dots_stale = true;
     } else {
       start_dots(shown);

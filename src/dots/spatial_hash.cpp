@@ -46,12 +46,8 @@ void SpatialHash::insert(std::uint32_t id, glm::vec3 p) {
   const glm::ivec3 c(glm::floor(p * inverse_cell_));
   const std::int64_t key = key_of(c.x, c.y, c.z);
   Cell& cell = find_or_add(key);
-  if (cell.count < kCapacity) {
-    cell.ids[cell.count] = id;
-    cell.points[cell.count++] = p;
-  } else {
-    overflow_[key].push_back(id);
-  }
+  if (cell.count < kCapacity) cell.ids[cell.count++] = id;
+  else overflow_[key].push_back(id);
 }
 
 bool SpatialHash::nearest_within(glm::vec3 p, float radius, const std::vector<glm::vec3>& positions, std::uint32_t& id,
@@ -73,7 +69,7 @@ bool SpatialHash::nearest_within(glm::vec3 p, float radius, const std::vector<gl
     for (int dy = 0; dy <= 1; ++dy)
       for (int dx = 0; dx <= 1; ++dx)
         if (const std::int64_t key = key_of(c.x + dx * side.x, c.y + dy * side.y, c.z + dz * side.z); const Cell* cell = find(key)) {
-          for (int k = 0; k < cell->count; ++k) consider(cell->ids[k], cell->points[k]);
+          for (int k = 0; k < cell->count; ++k) consider(cell->ids[k], positions[cell->ids[k]]);
           if (cell->count == kCapacity && !overflow_.empty())
             if (const auto more = overflow_.find(key); more != overflow_.end())
               for (std::uint32_t o : more->second) consider(o, positions[o]);
@@ -95,7 +91,7 @@ bool SpatialHash::any_within(glm::vec3 p, float radius, const std::vector<glm::v
         const Cell* cell = find(key);
         if (!cell) continue;
         for (int k = 0; k < cell->count; ++k) {
-          const glm::vec3 d = cell->points[k] - p;
+          const glm::vec3 d = positions[cell->ids[k]] - p;
           if (glm::dot(d, d) < r2) return true;
         }
         if (cell->count == kCapacity && !overflow_.empty())

@@ -19,19 +19,18 @@ class SpatialHash {
   // The nearest stored point within `radius` (at most half the cell size) of p, other than
   // `exclude`: its id and squared distance. Returns false when there is none. With cells twice the
   // radius, only the 2x2x2 cells on p's side of its own cell can hold such a point.
-  // `positions` (indexed by id) is read only for the rare ids that overflowed their cell.
+  // `positions` is indexed by id.
   bool nearest_within(glm::vec3 p, float radius, const std::vector<glm::vec3>& positions, std::uint32_t& id,
                       float& distance2, std::uint32_t exclude = UINT32_MAX) const;
   // Whether any stored point lies within `radius` of p: stops at the first.
   bool any_within(glm::vec3 p, float radius, const std::vector<glm::vec3>& positions) const;
 
  private:
-  static constexpr int kCapacity = 10;
+  static constexpr int kCapacity = 8;
   struct Cell {
     std::int64_t key = kEmpty;
     std::uint8_t count = 0;
     std::uint32_t ids[kCapacity];
-    glm::vec3 points[kCapacity];  // kept beside the ids: a query reads one cell, not the whole set
   };
   static constexpr std::int64_t kEmpty = INT64_MIN;
 
