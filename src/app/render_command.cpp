@@ -5,6 +5,7 @@
 
 #include "app/commands.h"
 #include "app/head_source.h"
+#include "app/pool_cache.h"
 #include "core/input_error.h"
 #include "export/scalp_map.h"
 #include "dots/head_dots.h"
@@ -79,7 +80,7 @@ int run_render(const RenderOptions& options) {
       const Anatomy anatomy = prepare_anatomy(head, *loaded.landmarks, geodesic);
       if (options.zones) renderer.set_zone_overlay(zone_overlay(anatomy.zones));
       if (options.dot_density > 0) {
-        const DotPool pool = build_head_pool(head);
+        const DotPool pool = cached_head_pool(head);
         const std::vector<float> fraction = scalp_fraction(pool, dot_zones(pool, head, anatomy.zones), options.dot_density);
         renderer.set_dots(dot_instances(pool, select_dots(pool, fraction), options.dot_diameter_mm));
       }

@@ -21,6 +21,7 @@
 
 #include "app/commands.h"
 #include "app/head_source.h"
+#include "app/pool_cache.h"
 #include "io/atomic_file.h"
 #include "io/png.h"
 #include "render/render_target.h"
@@ -250,7 +251,7 @@ int run_window(const WindowOptions& options) {
     pool = DotPool{};
     zone_of_dot.clear();
     s.renderer.set_dots({});
-    pool_building = std::async(std::launch::async, [mesh] { return build_head_pool(mesh); });
+    pool_building = std::async(std::launch::async, [mesh] { return cached_head_pool(mesh); });
   };
   // `same_mesh`: only the landmarks moved, so the dot pool stays and only its zones are re-tagged.
   auto show_head = [&](const Mesh& mesh, const std::optional<Landmarks>& landmarks, bool same_mesh = false) {

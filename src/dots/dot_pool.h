@@ -11,6 +11,10 @@
 
 namespace smp {
 
+// Changes whenever build_dot_pool would place or rank dots differently: cached pools from an
+// older version are not reused.
+constexpr int kDotPoolVersion = 2;
+
 struct DotPool {
   std::vector<glm::vec3> positions;  // mm, on the skin
   std::vector<glm::vec3> normals;

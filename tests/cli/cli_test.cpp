@@ -73,6 +73,25 @@ TEST(Cli, DotsDarkenTheScalpAndOnlyTheScalp) {
   EXPECT_NEAR(mean_luma(b, 2, 2, 20), mean_luma(a, 2, 2, 20), 0.5);
 }
 
+TEST(Cli, DotPoolIsCachedAndADamagedCacheIsRebuilt) {
+  const auto dir = test::scratch_dir();
+  const std::string env = "env XDG_CACHE_HOME=" + (dir / "cache").string() + " ";
+  const std::string args = " render --dots 90 --view top --size 200x200 --out ";
+  const auto first = test::run_command(env + kBinary + args + (dir / "a.png").string());
+  SKIP_WITHOUT_GL(first);
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "cache" / "smp-studio")) files.push_back(entry.path());
+  ASSERT_EQ(files.size(), 1u) << "one pool file for the bundled head";
+  ASSERT_EQ(test::run_command(env + kBinary + args + (dir / "b.png").string()).exit_code, 0);
+  std::filesystem::resize_file(files[0], std::filesystem::file_size(files[0]) / 2);  // a torn write, say
+  ASSERT_EQ(test::run_command(env + kBinary + args + (dir / "c.png").string()).exit_code, 0);
+  const Image a = read_png(dir / "a.png"), b = read_png(dir / "b.png"), c = read_png(dir / "c.png");
+  EXPECT_EQ(a.rgba, b.rgba) << "the cached pool draws the same dots";
+  EXPECT_EQ(a.rgba, c.rgba) << "a damaged cache is rebuilt, not trusted";
+  EXPECT_GT(std::filesystem::file_size(files[0]), 1000000u) << "and written back whole";
+}
+
 TEST(Cli, RenderAnyMeshInCentimetresSaysWhatItAssumed) {
   const auto dir = test::scratch_dir();
   test::write_text(dir / "cube.obj", test::cube_obj(20.0f));

@@ -1,0 +1,96 @@
+#include "app/pool_cache.h"
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "dots/head_dots.h"
+#include "io/atomic_file.h"
+
+namespace smp {
+namespace {
+
+constexpr char kMagic[8] = {'S', 'M', 'P', 'P', 'O', 'O', 'L', '1'};  // the file layout
+
+std::uint64_t fnv1a(const void* data, std::size_t bytes, std::uint64_t hash = 1469598103934665603ull) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  for (std::size_t i = 0; i < bytes; ++i) hash = (hash ^ p[i]) * 1099511628211ull;
+  return hash;
+}
+
+std::filesystem::path cache_dir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "smp-studio";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".cache" / "smp-studio";
+  return {};
+}
+
+template <class T>
+void append(std::vector<std::uint8_t>& out, const T* data, std::size_t count) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(data);
+  out.insert(out.end(), p, p + count * sizeof(T));
+}
+
+template <class T>
+bool take(const std::vector<char>& in, std::size_t& at, T* data, std::size_t count) {
+  const std::size_t bytes = count * sizeof(T);
+  if (at + bytes > in.size()) return false;
+  std::memcpy(data, in.data() + at, bytes);
+  at += bytes;
+  return true;
+}
+
+}  // namespace
+
+DotPool cached_head_pool(const Mesh& mesh) {
+  std::uint64_t key = fnv1a(mesh.positions.data(), mesh.positions.size() * sizeof(glm::vec3));
+  key = fnv1a(mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t), key);
+  const double density = kMaxDesignDensityPerCm2;
+  key = fnv1a(&density, sizeof density, key);
+  key = fnv1a(&kDotPoolVersion, sizeof kDotPoolVersion, key);
+  const std::filesystem::path dir = cache_dir();
+  const std::filesystem::path file = dir.empty() ? dir : dir / ("pool-" + std::to_string(key) + ".bin");
+
+  if (!file.empty()) {
+    std::ifstream in(file, std::ios::binary);
+    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), {});
+    std::size_t at = 0;
+    char magic[8];
+    std::uint64_t count = 0;
+    DotPool pool;
+    if (take(bytes, at, magic, 8) && std::memcmp(magic, kMagic, 8) == 0 && take(bytes, at, &count, 1) &&
+        take(bytes, at, &pool.area_mm2, 1) && take(bytes, at, &pool.density_per_cm2, 1) && count < (1ull << 28)) {
+      pool.positions.resize(count);
+      pool.normals.resize(count);
+      pool.rank.resize(count);
+      if (take(bytes, at, pool.positions.data(), count) && take(bytes, at, pool.normals.data(), count) &&
+          take(bytes, at, pool.rank.data(), count) && at == bytes.size())
+        return pool;
+    }
+  }
+  DotPool pool = build_head_pool(mesh);
+  if (!file.empty()) {
+    std::vector<std::uint8_t> out;
+    const std::uint64_t count = pool.size();
+    append(out, kMagic, 8);
+    append(out, &count, 1);
+    append(out, &pool.area_mm2, 1);
+    append(out, &pool.density_per_cm2, 1);
+    append(out, pool.positions.data(), count);
+    append(out, pool.normals.data(), count);
+    append(out, pool.rank.data(), count);
+    try {
+      std::filesystem::create_directories(dir);
+      write_file_atomically(file, out);
+    } catch (const std::exception&) {
+      // No cache this time: the pool is still good.
+    }
+  }
+  return pool;
+}
+
+}  // namespace smp
