@@ -14,7 +14,12 @@ namespace {
 // A maximal Poisson-disk set of radius r covers about 60% of what a hexagonal packing of spacing r
 // would: it holds n = 0.696 / r^2 points per unit area.
 constexpr double kMaximalPackingCoefficient = 0.696;
-constexpr double kThrowsPerPoint = 3.0;  // fresh area-weighted candidates per expected point per level
+constexpr double kThrowsPerPoint = 2.5;  // fresh area-weighted candidates per expected point per level
+// The exclusion radius shrinks by this much a level. Just past a level boundary a prefix holds a
+// few dots that much closer than the level before: the worst prefix spread is about 0.77 / ratio.
+// Measured on 200k dots: sqrt(2) gave prefixes down to rho 0.59 in 1.1 s; 2^(1/4) keeps them
+// above 0.70 in 2.0 s (with 2.5 instead of 3 darts per point); the spread was worth the time.
+constexpr double kLevelRatio = 1.189207115002721;  // 2^(1/4): each level holds sqrt(2) times the points
 constexpr int kPointsAtCoarsestLevel = 64;
 
 // Picks triangles in proportion to their area, and a uniform point inside.
@@ -75,7 +80,7 @@ std::uint64_t morton_order(glm::vec3 p, float scale) {
 
 }  // namespace
 
-// Dart throwing over levels whose exclusion radius shrinks by 1/sqrt(2), keeping every earlier
+// Dart throwing over levels whose exclusion radius shrinks by kLevelRatio, keeping every earlier
 // level's points: each level is a nearly maximal Poisson-disk set at its radius, so the pool
 // ranked level by level has well-spread prefixes at every level boundary. A rejected candidate is
 // pushed (in its tangent plane) to exactly the radius from the point that rejected it and tried
@@ -88,13 +93,14 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
   Random random(seed);
 
   const double final_radius = std::sqrt(kMaximalPackingCoefficient * pool.area_mm2 / double(target_count));
-  const int levels = std::max(1, int(std::ceil(std::log2(double(target_count) / kPointsAtCoarsestLevel))) + 1);
+  const double growth = kLevelRatio * kLevelRatio;  // points per level over the level before
+  const int levels = std::max(1, int(std::ceil(std::log(double(target_count) / kPointsAtCoarsestLevel) / std::log(growth))) + 1);
   pool.positions.reserve(target_count + target_count / 8);
   pool.normals.reserve(pool.positions.capacity());
   std::vector<std::size_t> level_start;
   for (int level = 0; level < levels; ++level) {
     level_start.push_back(pool.positions.size());
-    const float radius = float(final_radius * std::pow(std::sqrt(2.0), levels - 1 - level));
+    const float radius = float(final_radius * std::pow(kLevelRatio, levels - 1 - level));
     pool.level_radius.push_back(radius);
     const double expected = kMaximalPackingCoefficient * pool.area_mm2 / (double(radius) * radius);
     SpatialHash grid(radius, std::size_t(expected) + 1);

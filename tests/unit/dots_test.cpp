@@ -49,15 +49,15 @@ TEST_F(DotPoolTest, FullSetIsWellSpread) {
 }
 
 TEST_F(DotPoolTest, PrefixesStayEven) {
-  // At a level boundary a prefix is a Poisson-disk set at that level's radius (~0.78). Just past a
-  // boundary, a few dots of the finer level sit 1/sqrt(2) closer: the worst case is about
-  // 0.78 / sqrt(2) = 0.55, measured 0.548 at 25%. The goal of 0.75 everywhere is not met yet;
-  // this guards the level structure (a broken ranking falls far below 0.5).
+  // At a level boundary a prefix is a Poisson-disk set at that level's radius (~0.76). Just past a
+  // boundary, a few dots of the finer level sit 2^(1/4) closer: the worst case is about
+  // 0.76 / 1.19 = 0.64 (measured 0.70 on 200k). The goal of 0.75 everywhere is not met yet;
+  // this guards the level structure (a broken ranking falls far below).
   for (float f : {0.5f, 0.3f, 0.7f, 0.25f}) {
     const std::vector<float> fraction(pool_->size(), f);
     const SpacingStats s = spread(select_dots(*pool_, fraction), fraction);
     std::printf("fraction %.2f: rho min %.3f mean %.3f\n", double(f), s.rho_min, s.rho_mean);
-    EXPECT_GE(s.rho_min, 0.50) << "fraction " << f;
+    EXPECT_GE(s.rho_min, 0.62) << "fraction " << f;
   }
 }
 
