@@ -4,6 +4,7 @@
 in vec2 v_corner;
 in vec3 v_normal;
 flat in int v_session;
+in float v_shade;
 
 uniform vec3 u_skin;            // linear albedo
 uniform float u_pigment;        // 0..1: how much the dot darkens the skin (from the dilution)
@@ -26,7 +27,7 @@ void main() {
   if (r > 1.0) discard;
   float alpha = 1.0 - smoothstep(0.65, 1.0, r);
   // Carbon black heals blue-grey: a slightly cool tint as it darkens.
-  vec3 ink = mix(u_skin, u_skin * vec3(0.07, 0.08, 0.10), u_pigment);
+  vec3 ink = mix(u_skin, u_skin * vec3(0.07, 0.08, 0.10), u_pigment * v_shade);
   if (u_colour_sessions == 1) ink = kSessionColours[clamp(v_session, 0, 2)] * 0.6;
   vec3 n = normalize(v_normal);
   float light = u_key_intensity * max(dot(n, u_key_dir), 0.0) * 1.05 + u_ambient_intensity + 0.25;

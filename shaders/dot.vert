@@ -3,7 +3,7 @@
 layout(location = 0) in vec2 a_corner;       // the unit quad, -1..1
 layout(location = 1) in vec3 a_position;     // per dot, mm
 layout(location = 2) in vec3 a_normal;
-layout(location = 3) in vec2 a_size_session; // diameter in mm, session index
+layout(location = 3) in vec3 a_size_session_shade; // diameter in mm, session index, shade 0..1
 
 uniform mat4 u_view;
 uniform mat4 u_projection;
@@ -14,9 +14,11 @@ uniform int u_last_session;
 out vec2 v_corner;
 out vec3 v_normal;  // view space
 flat out int v_session;
+out float v_shade;
 
 void main() {
-  int session = int(a_size_session.y + 0.5);
+  int session = int(a_size_session_shade.y + 0.5);
+  v_shade = a_size_session_shade.z;
   v_session = session;
   v_corner = a_corner;
   v_normal = mat3(u_view) * a_normal;
@@ -27,7 +29,7 @@ void main() {
   vec3 helper = abs(a_normal.y) < 0.9 ? vec3(0.0, 1.0, 0.0) : vec3(1.0, 0.0, 0.0);
   vec3 tangent = normalize(cross(a_normal, helper));
   vec3 bitangent = cross(a_normal, tangent);
-  float radius = 0.5 * a_size_session.x;
+  float radius = 0.5 * a_size_session_shade.x;
   vec3 world = a_position + radius * (a_corner.x * tangent + a_corner.y * bitangent) + u_lift_mm * a_normal;
   gl_Position = u_projection * u_view * vec4(world, 1.0);
 }

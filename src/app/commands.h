@@ -22,6 +22,8 @@ struct RenderOptions {
   bool landmarks = false;                     // draw the landmark markers
   bool zones = false;                         // tint the scalp zones
   double dot_density = 0;                     // dots/cm2 over the scalp; 0: no dots
+  float zoom = 1.0f;                          // > 1: closer
+  std::string focus;                          // a landmark key to centre on (close-ups), or empty
   float dot_diameter_mm = 0.3f;
   bool report_first_frame = false;            // bench probe: print a line after the first frame, write nothing
 };

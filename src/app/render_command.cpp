@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -94,8 +95,18 @@ int run_render(const RenderOptions& options) {
   std::vector<Image> pictures;
   // The start-up probe draws what the window's first frame draws: the window's anti-aliasing.
   const int samples = options.report_first_frame ? settings.msaa_samples : kOffscreenSamples;
+  std::optional<glm::vec3> focus;
+  if (!options.focus.empty()) {
+    const auto landmark = landmark_from_key(options.focus);
+    if (!landmark) throw InputError("--focus: '" + options.focus + "' is not a landmark (e.g. vertex, glabella, left_frontotemporal)");
+    if (!loaded.landmarks) throw InputError(loaded.landmarks_note);
+    focus = (*loaded.landmarks)[*landmark];
+  }
   for (View view : options.views) {
-    pictures.push_back(capture_frame(renderer, camera_for_view(bounds, view, aspect), settings, options.size, samples));
+    OrbitCamera camera = camera_for_view(bounds, view, aspect);
+    if (focus) camera.target = *focus;
+    camera.distance /= options.zoom;
+    pictures.push_back(capture_frame(renderer, camera, settings, options.size, samples));
     if (options.report_first_frame) {  // capture_frame has read the pixels back: the frame is done
       std::cout << "first-frame" << std::endl;
       return 0;

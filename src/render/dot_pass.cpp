@@ -24,7 +24,7 @@ DotPass::DotPass() : program_("dot.vert", "dot.frag") {
   glEnableVertexAttribArray(2);
   glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offsetof(DotInstance, normal)));
   glEnableVertexAttribArray(3);
-  glVertexAttribPointer(3, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offsetof(DotInstance, diameter_mm)));
+  glVertexAttribPointer(3, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offsetof(DotInstance, diameter_mm)));
   for (GLuint attribute = 1; attribute <= 3; ++attribute) glVertexAttribDivisor(attribute, 1);
   glBindVertexArray(0);
 }

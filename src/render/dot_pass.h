@@ -16,6 +16,7 @@ struct DotInstance {
   glm::vec3 normal;
   float diameter_mm;
   float session;       // 0-based
+  float shade;         // 0..1: this dot's share of the full pigment (earlier sessions are lighter)
 };
 
 class DotPass {
