@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 #include <glm/geometric.hpp>
 
@@ -107,22 +108,27 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
     for (std::uint32_t i = 0; i < pool.positions.size(); ++i) grid.insert(i, pool.positions[i]);
 
     const auto throws = std::size_t(kThrowsPerPoint * expected);
-    std::vector<Candidate> batch;
-    batch.reserve(kBatch);
-    std::uint32_t near = 0;
-    float d2 = 0.0f;
-    for (std::size_t done = 0; done < throws; done += kBatch) {
-      // Darts come in random batches, each visited in spatial order so that the grid cells it
-      // reads are still in cache; a batch is sparse next to the level, so the order barely shows.
-      batch.clear();
-      for (std::size_t k = 0; k < std::min(kBatch, throws - done); ++k) {
-        Candidate c;
+    // Darts come in random batches, each visited in spatial order so that the grid cells it reads
+    // are still in cache (a batch is sparse next to the level, so the order does not show). The
+    // next batch is drawn on the other core while this one is tested; only that thread uses
+    // `random`, in the same order as ever, so the pool stays the same for a seed.
+    auto draw_batch = [&sampler, &random, radius](std::size_t count) {
+      std::vector<Candidate> batch(count);
+      for (Candidate& c : batch) {
         sampler.sample(random, c.position, c.normal);
         c.order = morton_order(c.position, 1.0f / (4.0f * radius));
-        batch.push_back(c);
       }
       std::sort(batch.begin(), batch.end(), [](const Candidate& a, const Candidate& b) { return a.order < b.order; });
-      for (Candidate& c : batch) {
+      return batch;
+    };
+    std::uint32_t near = 0;
+    float d2 = 0.0f;
+    std::future<std::vector<Candidate>> next = std::async(std::launch::async, draw_batch, std::min(kBatch, throws));
+    for (std::size_t done = 0; done < throws;) {
+      const std::vector<Candidate> batch = next.get();
+      done += batch.size();
+      if (done < throws) next = std::async(std::launch::async, draw_batch, std::min(kBatch, throws - done));
+      for (const Candidate& c : batch) {
         glm::vec3 p = c.position;
         const glm::vec3& n = c.normal;
         if (grid.nearest_within(p, radius, pool.positions, near, d2)) {
