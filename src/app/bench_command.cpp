@@ -222,7 +222,7 @@ void measure_dots(std::map<std::string, Figure>& figures, int runs, bool quiet) 
   for (std::size_t t = 0; t < scalp.size(); ++t)
     for (int k = 0; k < 3; ++k) scalp[t] |= anatomy.zones.vertex_zone[head.indices[3 * t + k]] != Zone::None;
   const double R = std::sqrt(anatomy.zones.scalp_area_mm2 / (4.0 * std::numbers::pi));
-  const Mesh sphere = make_icosphere(float(R), 6);  // 81,920 triangles
+  const Mesh sphere = make_uv_sphere(float(R), 224, 224);  // 99,904 triangles
   if (!quiet) std::cerr << "Building dot pools: 200k on a " << sphere.triangle_count() << "-triangle sphere and on the head's scalp, 1M on the sphere...\n";
 
   DotPool sphere_pool, head_pool, million;

@@ -42,6 +42,28 @@ Mesh make_icosphere(float radius, int subdivisions) {
   return mesh;
 }
 
+Mesh make_uv_sphere(float radius, int stacks, int slices) {
+  Mesh mesh;
+  const float pi = 3.14159265358979f;
+  for (int i = 0; i <= stacks; ++i) {
+    const float polar = pi * float(i) / float(stacks);
+    for (int j = 0; j < slices; ++j) {
+      const float azimuth = 2.0f * pi * float(j) / float(slices);
+      const glm::vec3 n(std::sin(polar) * std::cos(azimuth), std::cos(polar), std::sin(polar) * std::sin(azimuth));
+      mesh.normals.push_back(n);
+      mesh.positions.push_back(radius * n);
+    }
+  }
+  auto at = [slices](int i, int j) { return static_cast<std::uint32_t>(i * slices + (j % slices)); };
+  for (int i = 0; i < stacks; ++i)
+    for (int j = 0; j < slices; ++j) {
+      // Counter-clockwise seen from outside; the pole rows keep only their one non-degenerate triangle.
+      if (i > 0) mesh.indices.insert(mesh.indices.end(), {at(i, j), at(i, j + 1), at(i + 1, j)});
+      if (i < stacks - 1) mesh.indices.insert(mesh.indices.end(), {at(i, j + 1), at(i + 1, j + 1), at(i + 1, j)});
+    }
+  return mesh;
+}
+
 Mesh subdivide_midpoints(const Mesh& mesh) {
   Mesh finer;
   finer.positions = mesh.positions;

@@ -8,6 +8,10 @@ namespace smp {
 // nearly uniform. With normals.
 Mesh make_icosphere(float radius, int subdivisions);
 
+// A latitude-longitude sphere: 2 * slices * (stacks - 1) triangles, long thin ones near the poles
+// (a harder case for area-weighted sampling than the icosphere). With normals.
+Mesh make_uv_sphere(float radius, int stacks, int slices);
+
 // Splits every triangle into four at its edge midpoints (same shape, 4x the triangles): dense
 // stand-ins for scans in benchmarks. Normals are recomputed.
 Mesh subdivide_midpoints(const Mesh& mesh);

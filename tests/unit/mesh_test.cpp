@@ -61,6 +61,15 @@ TEST(Mesh, DegenerateTrianglesAreRemoved) {
 namespace smp {
 namespace {
 
+TEST(Primitives, UvSphereIsClosedOutwardAndOfTheRightArea) {
+  const Mesh sphere = make_uv_sphere(50.0f, 64, 48);
+  EXPECT_EQ(sphere.triangle_count(), std::size_t(2 * 48 * 63));
+  EXPECT_NEAR(surface_area_mm2(sphere), 4 * 3.14159265 * 2500, 0.01 * 4 * 3.14159265 * 2500);
+  Mesh copy = sphere;
+  compute_smooth_normals(copy);
+  for (std::size_t i = 0; i < copy.vertex_count(); i += 97) EXPECT_GT(glm::dot(copy.normals[i], copy.positions[i]), 0.0f) << "outward";
+}
+
 TEST(RayCast, HitsTheNearSideOfASphere) {
   const Mesh sphere = make_icosphere(100.0f, 3);
   const auto hit = cast_ray(sphere, {0, 0, 500}, {0, 0, -1});
