@@ -79,8 +79,7 @@ std::string json_escape(const std::string& text) {
 
 // Frame time of the orbiting camera around the head with the View panel drawn, offscreen.
 // The GPU is waited for each frame so the figure is the time the frame really takes, not the time to queue it.
-Figure measure_frames(int frames, int samples, const std::vector<DotInstance>& dots = {}) {
-  const Mesh& head = load_head(HeadOptions{}).imported.mesh;
+Figure measure_frames(const Mesh& head, int frames, int samples, const std::vector<DotInstance>& dots = {}) {
   SceneRenderer renderer;
   renderer.set_head(head);
   renderer.set_dots(dots);
@@ -212,9 +211,8 @@ double peak_rss_mb() {
   return double(usage.ru_maxrss) / 1024.0;  // Linux reports kB
 }
 
-void measure_dots(std::map<std::string, Figure>& figures, int runs, bool quiet) {
+void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figures, int runs, bool quiet) {
   // A sphere with the bundled head's scalp area, and the head's scalp itself.
-  const LoadedHead loaded = load_head(HeadOptions{});
   const Mesh& head = loaded.imported.mesh;
   const GeodesicDistance geodesic(head);
   const Anatomy anatomy = prepare_anatomy(head, *loaded.landmarks, geodesic);
@@ -291,9 +289,10 @@ int run_bench(const BenchOptions& options) {
     return 2;
   }
   std::map<std::string, Figure> figures;
-  if (options.what == "dots" || options.what == "all") measure_dots(figures, options.runs, options.json);
+  const LoadedHead bundled = load_head(HeadOptions{});  // read once, for every figure
+  const Mesh& head = bundled.imported.mesh;
+  if (options.what == "dots" || options.what == "all") measure_dots(bundled, figures, options.runs, options.json);
   if (options.what == "anatomy" || options.what == "all") {
-    const Mesh head = load_head(HeadOptions{}).imported.mesh;
     const Mesh scan = scan_300k(head);
     if (!options.json) std::cerr << "Measuring anatomy on the bundled head and a " << scan.triangle_count() << "-triangle scan...\n";
     figures["anatomy.prepare_s.bundled_head"] = measure_anatomy(head, options.runs);
@@ -314,16 +313,15 @@ int run_bench(const BenchOptions& options) {
     renderer = gl_renderer_name();
     if (!options.json) std::cerr << "Measuring " << options.frames << " orbiting frames at 1280x800 on " << renderer << "...\n";
     const int frames = std::max(options.frames, 60);
-    figures["render.frame_ms.dots_0"] = measure_frames(frames, ViewSettings{}.msaa_samples);  // the window's default
-    figures["render.frame_ms.dots_0_msaa_off"] = measure_frames(frames, 0);
+    figures["render.frame_ms.dots_0"] = measure_frames(head, frames, ViewSettings{}.msaa_samples);  // the window's default
+    figures["render.frame_ms.dots_0_msaa_off"] = measure_frames(head, frames, 0);
     // The same orbit with 100k and 1M dots on the scalp (pools on the bundled head).
     for (const auto& [name, count] : {std::pair{"dots_100k", std::size_t(100000)}, std::pair{"dots_1m", std::size_t(1000000)}}) {
       if (!options.json) std::cerr << "Measuring frames with " << count << " dots...\n";
-      const Mesh head = load_head(HeadOptions{}).imported.mesh;
       const DotPool dot_pool = build_dot_pool(head, {}, count, 1);
       const std::vector<float> all(dot_pool.size(), 1.0f);
       const std::vector<DotInstance> dots = dot_instances(dot_pool, select_dots(dot_pool, all), ViewSettings{}.dot_diameter_mm);
-      figures[std::string("render.frame_ms.") + name] = measure_frames(frames, ViewSettings{}.msaa_samples, dots);
+      figures[std::string("render.frame_ms.") + name] = measure_frames(head, frames, ViewSettings{}.msaa_samples, dots);
       const double ratio = median(figures[std::string("render.frame_ms.") + name].samples) / median(figures["render.frame_ms.dots_0"].samples);
       figures[std::string("render.frame_ratio.") + name] = single(ratio, "ratio");
     }

@@ -111,10 +111,10 @@ std::string describe_fit(const ProportionsFit& fit, const TapeMeasurements& want
 std::vector<Marker> landmark_markers(const Landmarks& landmarks) {
   std::vector<Marker> markers;
   for (Landmark l : kAllLandmarks) {
-    const std::string_view key = landmark_key(l);
-    const glm::vec3 colour = key.starts_with("left") ? glm::vec3(0.2f, 0.6f, 1.0f)
-                             : key.starts_with("right") ? glm::vec3(1.0f, 0.25f, 0.3f)
-                                                        : glm::vec3(1.0f, 0.8f, 0.15f);
+    const Side side = landmark_side(l);
+    const glm::vec3 colour = side == Side::Left    ? glm::vec3(0.2f, 0.6f, 1.0f)
+                             : side == Side::Right ? glm::vec3(1.0f, 0.25f, 0.3f)
+                                                   : glm::vec3(1.0f, 0.8f, 0.15f);
     markers.push_back({landmarks[l], colour});
   }
   return markers;

@@ -246,11 +246,14 @@ int run_window(const WindowOptions& options) {
   std::vector<Zone> zone_of_dot;
   bool dots_stale = true;
   float selected_density = -1.0f, selected_diameter = -1.0f;  // what the uploaded dots were made with
-  auto start_dots = [&](const Mesh& mesh) {
+  auto drop_dots = [&] {
     if (pool_building.valid()) abandoned.push_back(std::move(pool_building));
     pool = DotPool{};
     zone_of_dot.clear();
     s.renderer.set_dots({});
+  };
+  auto start_dots = [&](const Mesh& mesh) {
+    drop_dots();
     pool_building = std::async(std::launch::async, [mesh] { return cached_head_pool(mesh); });
   };
   // `same_mesh`: only the landmarks moved, so the dot pool stays and only its zones are re-tagged.
@@ -272,10 +275,7 @@ int run_window(const WindowOptions& options) {
     s.stats.triangles = shown.triangle_count();
     s.stats.vertices = shown.vertex_count();
     if (!anatomy) {  // no scalp, no dots
-      if (pool_building.valid()) abandoned.push_back(std::move(pool_building));
-      pool = DotPool{};
-      zone_of_dot.clear();
-      s.renderer.set_dots({});
+      drop_dots();
     } else if (same_mesh) {  // a pool still being built is tagged with these zones when it arrives
       if (pool.size() > 0) zone_of_dot = dot_zones(pool, shown, anatomy->zones);
       dots_stale = true;

@@ -76,10 +76,10 @@ Image draw_scalp_map(const Mesh& mesh, const Landmarks& landmarks, const Anatomy
   }
   for (Landmark l : kAllLandmarks) {
     const glm::vec2 at = to_px(chart_point(anatomy.chart, geodesic, landmarks[l]));
-    const std::string_view key = landmark_key(l);
-    const glm::vec3 colour = key.starts_with("left") ? glm::vec3(0.1f, 0.35f, 0.85f)
-                             : key.starts_with("right") ? glm::vec3(0.85f, 0.15f, 0.2f)
-                                                        : glm::vec3(0.75f, 0.55f, 0.0f);
+    const Side side = landmark_side(l);  // the window's colours, darker for paper
+    const glm::vec3 colour = side == Side::Left    ? glm::vec3(0.1f, 0.35f, 0.85f)
+                             : side == Side::Right ? glm::vec3(0.85f, 0.15f, 0.2f)
+                                                   : glm::vec3(0.75f, 0.55f, 0.0f);
     draw_dot(image, at, 0.35f * text_px, kInk);
     draw_dot(image, at, 0.25f * text_px, colour);
     left_label(image, std::string(landmark_label(l)), at.x + 0.5f * text_px, at.y + 0.35f * text_px, 0.8f * text_px);

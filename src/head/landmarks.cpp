@@ -25,6 +25,11 @@ constexpr std::array<Names, kLandmarkCount> kNames{{
 std::string_view landmark_key(Landmark l) { return kNames[static_cast<std::size_t>(l)].key; }
 std::string_view landmark_label(Landmark l) { return kNames[static_cast<std::size_t>(l)].label; }
 
+Side landmark_side(Landmark l) {
+  const std::string_view key = landmark_key(l);
+  return key.starts_with("left") ? Side::Left : key.starts_with("right") ? Side::Right : Side::Midline;
+}
+
 std::optional<Landmark> landmark_from_key(std::string_view key) {
   for (Landmark l : kAllLandmarks)
     if (landmark_key(l) == key) return l;

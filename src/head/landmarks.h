@@ -30,9 +30,12 @@ constexpr std::array<Landmark, kLandmarkCount> kAllLandmarks{
     Landmark::LeftFrontotemporal, Landmark::RightFrontotemporal, Landmark::LeftEarTop, Landmark::RightEarTop,
     Landmark::Vertex,    Landmark::Inion,      Landmark::Nape};
 
+enum class Side { Midline, Left, Right };  // the patient's left and right
+
 std::string_view landmark_key(Landmark landmark);    // "left_ear_top": files and the command line
 std::string_view landmark_label(Landmark landmark);  // "Left ear top": people
 std::optional<Landmark> landmark_from_key(std::string_view key);
+Side landmark_side(Landmark landmark);
 
 struct Landmarks {
   std::array<glm::vec3, kLandmarkCount> positions{};

@@ -63,12 +63,12 @@ ScalpZones make_scalp_zones(const Mesh& mesh, const Landmarks& l, const ScalpCha
   auto& anchors = zones.boundary.anchors;
   anchors.push_back({glabella.r - kMidFrontalAboveGlabellaMm, 0.0});
   anchors.push_back({nape.r, kPi});
-  struct Side {
+  struct SideBounds {
     double sign;
     PolarPoint temple, ear;
     double ear_front, ear_back;  // directions bounding the side zone
   };
-  std::array<Side, 2> sides{};
+  std::array<SideBounds, 2> sides{};
   for (int s = 0; s < 2; ++s) {
     const double sign = s == 0 ? 1.0 : -1.0;  // +: the patient's left
     const PolarPoint temple = at(s == 0 ? Landmark::LeftFrontotemporal : Landmark::RightFrontotemporal);
@@ -89,7 +89,7 @@ ScalpZones make_scalp_zones(const Mesh& mesh, const Landmarks& l, const ScalpCha
     const PolarPoint p = chart.vertices[i];
     const double edge = zones.boundary.radius_at(p.theta);
     if (p.r > edge) continue;
-    const Side& side = p.theta >= 0 ? sides[0] : sides[1];
+    const SideBounds& side = p.theta >= 0 ? sides[0] : sides[1];
     const bool left = p.theta >= 0;
     const double a = std::abs(p.theta);
     const bool inner = p.r < kInnerFraction * edge;

@@ -1,9 +1,8 @@
 #include "render/dot_pass.h"
 
-#include <cmath>
 #include <cstddef>
 
-#include <glm/trigonometric.hpp>
+#include "render/lighting.h"
 
 namespace smp {
 
@@ -55,8 +54,7 @@ void DotPass::draw(const OrbitCamera& camera, float aspect, const ViewSettings& 
   program_.set("u_skin", s.skin_linear());
   program_.set("u_pigment", s.pigment_strength);
   program_.set("u_colour_sessions", s.colour_sessions ? 1 : 0);
-  const float az = glm::radians(s.key_light_azimuth_deg), el = glm::radians(s.key_light_elevation_deg);
-  program_.set("u_key_dir", glm::vec3(std::cos(el) * std::sin(az), std::sin(el), std::cos(el) * std::cos(az)));
+  program_.set("u_key_dir", light_direction(s.key_light_azimuth_deg, s.key_light_elevation_deg));
   program_.set("u_key_intensity", s.key_light_intensity);
   program_.set("u_ambient_intensity", s.ambient_intensity);
   glEnable(GL_POLYGON_OFFSET_FILL);

@@ -1,19 +1,8 @@
 #include "render/head_pass.h"
 
-#include <cmath>
-
-#include <glm/trigonometric.hpp>
+#include "render/lighting.h"
 
 namespace smp {
-namespace {
-
-// A direction in view space from azimuth (to the right of the camera) and elevation, in degrees.
-glm::vec3 view_direction(float azimuth_deg, float elevation_deg) {
-  const float az = glm::radians(azimuth_deg), el = glm::radians(elevation_deg);
-  return {std::cos(el) * std::sin(az), std::sin(el), std::cos(el) * std::cos(az)};
-}
-
-}  // namespace
 
 HeadPass::HeadPass() : program_("head.vert", "head.frag") {}
 
@@ -25,12 +14,12 @@ void HeadPass::draw(const OrbitCamera& camera, float aspect, const ViewSettings&
   program_.set("u_normal_matrix", glm::mat3(view));  // the model matrix is the identity
   program_.set("u_skin", s.skin_linear());
   program_.set("u_overlay_strength", s.show_zones ? 0.6f : 0.0f);
-  // Lights follow the camera like a photographer's: every side of the head is shown well lit.
-  program_.set("u_key_dir", view_direction(s.key_light_azimuth_deg, s.key_light_elevation_deg));
+  // Lights follow the camera (render/lighting.h): every side of the head is shown well lit.
+  program_.set("u_key_dir", light_direction(s.key_light_azimuth_deg, s.key_light_elevation_deg));
   program_.set("u_key_intensity", s.key_light_intensity);
-  program_.set("u_fill_dir", view_direction(-s.key_light_azimuth_deg * 1.6f, 5.0f));
+  program_.set("u_fill_dir", light_direction(-s.key_light_azimuth_deg * 1.6f, 5.0f));
   program_.set("u_fill_intensity", s.fill_light_intensity);
-  program_.set("u_rim_dir", view_direction(180.0f - s.key_light_azimuth_deg, 40.0f));
+  program_.set("u_rim_dir", light_direction(180.0f - s.key_light_azimuth_deg, 40.0f));
   program_.set("u_rim_intensity", s.rim_light_intensity);
   program_.set("u_ambient_intensity", s.ambient_intensity);
   buffer_.draw();
