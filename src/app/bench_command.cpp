@@ -29,6 +29,7 @@
 #include "head/landmark_estimate.h"
 #include "head/orientation.h"
 #include "dots/dot_pool.h"
+#include "dots/head_dots.h"
 #include "dots/selection.h"
 #include "dots/spacing_metrics.h"
 #include "render/offscreen_context.h"
@@ -233,17 +234,26 @@ void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figur
   const DotSelection full = select_dots(sphere_pool, all);
   figures["dots.rho.sphere_200k"] = single(spacing_stats(kept_positions(sphere_pool, full), kept_density_per_mm2(sphere_pool, full, all)).rho_min, "");
 
-  // Graded: the hairline band rises from 35% to 100% over its 2 cm, the rest of the scalp is full.
-  std::vector<Zone> zone(head_pool.size());
+  const std::vector<float> head_all(head_pool.size(), 1.0f);
+  const DotSelection head_full = select_dots(head_pool, head_all);
+  figures["dots.rho.head_full"] = single(spacing_stats(kept_positions(head_pool, head_full), kept_density_per_mm2(head_pool, head_full, head_all)).rho_min, "");
+
+  // Graded: density rises from 35% at the front hairline to 100% 2 cm further back along the skin
+  // (by distance from the glabella, a field with no jumps: at a jump, such as one zone at 35% next
+  // to another at 100%, no spacing suits both sides).
+  const std::vector<double> from_glabella = geodesic.from_point((*loaded.landmarks)[Landmark::Glabella]);
+  double hairline = 1e9;
+  for (std::size_t v = 0; v < head.positions.size(); ++v)
+    if (anatomy.zones.vertex_zone[v] != Zone::None) hairline = std::min(hairline, from_glabella[v]);
+  const std::vector<std::uint32_t> nearest = nearest_vertices(head_pool, head);
+  std::vector<Zone> zone(head_pool.size(), Zone::None);
   std::vector<float> fraction(head_pool.size());
   for (std::size_t i = 0; i < head_pool.size(); ++i) {
-    const std::uint32_t v = geodesic.nearest_vertex(head_pool.positions[i]);
+    const std::uint32_t v = nearest[i];
+    if (v == kNoVertex) continue;
     zone[i] = anatomy.zones.vertex_zone[v];
-    const PolarPoint p = anatomy.chart.vertices[v];
-    const double depth = anatomy.zones.boundary.radius_at(p.theta) - p.r;
-    fraction[i] = zone[i] == Zone::None ? 0.0f
-                  : zone[i] == Zone::HairlineBand ? float(0.35 + 0.65 * std::clamp(depth / kHairlineBandMm, 0.0, 1.0))
-                                                  : 1.0f;
+    const double depth = from_glabella[v] - hairline;
+    fraction[i] = zone[i] == Zone::None ? 0.0f : float(0.35 + 0.65 * std::clamp(depth / kHairlineBandMm, 0.0, 1.0));
   }
   const DotSelection graded = select_dots(head_pool, fraction);
   figures["dots.rho.head_graded"] = single(spacing_stats(kept_positions(head_pool, graded), kept_density_per_mm2(head_pool, graded, fraction)).rho_min, "");

@@ -14,17 +14,24 @@ DotPool build_head_pool(const Mesh& mesh, double max_density_per_cm2, std::uint6
   return build_dot_pool(mesh, {}, std::size_t(area_cm2 * max_density_per_cm2), seed);
 }
 
-std::vector<Zone> dot_zones(const DotPool& pool, const Mesh& mesh, const ScalpZones& zones) {
-  // Mesh vertices are 1-2 mm apart; a 4 mm search always finds one, a wider one as a fallback.
-  float reach = 4.0f;
+std::vector<std::uint32_t> nearest_vertices(const DotPool& pool, const Mesh& mesh) {
+  // Mesh vertices are 1-2 mm apart: a 4 mm search always finds one.
+  const float reach = 4.0f;
   SpatialHash grid(reach, mesh.positions.size());
   for (std::uint32_t i = 0; i < mesh.positions.size(); ++i) grid.insert(i, mesh.positions[i]);
-  std::vector<Zone> zone(pool.size(), Zone::None);
+  std::vector<std::uint32_t> nearest(pool.size(), 0);
   for (std::size_t i = 0; i < pool.size(); ++i) {
-    std::uint32_t nearest = 0;
     float d2 = 0.0f;
-    if (grid.nearest_within(pool.positions[i], reach, mesh.positions, nearest, d2)) zone[i] = zones.vertex_zone[nearest];
+    if (!grid.nearest_within(pool.positions[i], reach, mesh.positions, nearest[i], d2)) nearest[i] = kNoVertex;
   }
+  return nearest;
+}
+
+std::vector<Zone> dot_zones(const DotPool& pool, const Mesh& mesh, const ScalpZones& zones) {
+  const std::vector<std::uint32_t> nearest = nearest_vertices(pool, mesh);
+  std::vector<Zone> zone(pool.size(), Zone::None);
+  for (std::size_t i = 0; i < pool.size(); ++i)
+    if (nearest[i] != kNoVertex) zone[i] = zones.vertex_zone[nearest[i]];
   return zone;
 }
 

@@ -1,107 +1,113 @@
 #include "dots/spatial_hash.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 
 #include <glm/geometric.hpp>
 
+#include "dots/morton.h"
+
 namespace smp {
+namespace {
+
+constexpr std::uint64_t kOccupied = 1ull << 63;
+constexpr int kOffset = 1 << 20;  // cell coordinates are shifted to be positive in 21 bits
+
+std::uint64_t spread_bits(std::uint64_t v) { return morton_detail::spread(std::uint32_t(v)); }
+
+}  // namespace
 
 SpatialHash::SpatialHash(float radius, std::size_t expected_points) : inverse_cell_(0.5f / radius) {
-  // A surface set at its own spacing puts a few points in each cell twice that wide. Most queried
-  // cells are empty, and a miss probes until it meets an empty slot: a sparse table keeps that short.
-  const std::size_t size = std::bit_ceil(std::max<std::size_t>(64, expected_points * 4));
-  cells_.resize(size);
-  mask_ = size - 1;
+  // A surface set at its own spacing puts a few points in each cell twice that wide; most queried
+  // cells are empty, and a miss probes until it meets a free slot: a sparse table keeps that short.
+  // A set at its own spacing holds about three points a cell, so slots outnumber used cells 3:1.
+  const std::size_t size = std::bit_ceil(std::max<std::size_t>(64, expected_points));
+  slots_.resize(2 * size);
+  cells_.reserve(size / 2);
+  mask_ = 2 * size - 1;
 }
 
-std::int64_t SpatialHash::key_of(int x, int y, int z) const {
-  return (std::int64_t(x & 0x1FFFFF) << 42) | (std::int64_t(y & 0x1FFFFF) << 21) | std::int64_t(z & 0x1FFFFF);
+SpatialHash::Neighbourhood SpatialHash::neighbourhood(glm::vec3 p) const {
+  const glm::vec3 scaled = p * inverse_cell_;
+  const glm::vec3 floored = glm::floor(scaled);
+  const glm::ivec3 c = glm::ivec3(floored) + kOffset;
+  // The lower neighbour in each axis when p is in the lower half of its cell, else the upper one.
+  const glm::vec3 within = scaled - floored;
+  const glm::ivec3 other = c + glm::ivec3(within.x < 0.5f ? -1 : 1, within.y < 0.5f ? -1 : 1, within.z < 0.5f ? -1 : 1);
+  const std::uint64_t x[2] = {spread_bits(std::uint64_t(c.x)), spread_bits(std::uint64_t(other.x))};
+  const std::uint64_t y[2] = {spread_bits(std::uint64_t(c.y)) << 1, spread_bits(std::uint64_t(other.y)) << 1};
+  const std::uint64_t z[2] = {spread_bits(std::uint64_t(c.z)) << 2, spread_bits(std::uint64_t(other.z)) << 2};
+  Neighbourhood n;
+  for (int k = 0; k < 8; ++k) n.keys[k] = x[k & 1] | y[(k >> 1) & 1] | z[k >> 2] | kOccupied;
+  return n;
 }
 
-const SpatialHash::Cell* SpatialHash::find(std::int64_t key) const {
-  std::size_t i = std::size_t(std::uint64_t(key) * 0x9E3779B97F4A7C15ull >> 20) & mask_;
-  while (true) {
-    const Cell& c = cells_[i];
-    if (c.key == key) return &c;
-    if (c.key == kEmpty) return nullptr;
-    i = (i + 1) & mask_;
+// The slot is the Morton code's low bits: neighbouring cells share most of them.
+const SpatialHash::Cell* SpatialHash::find(std::uint64_t key) const {
+  for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
+    if (slots_[i].key == key) return &cells_[slots_[i].cell];
+    if (slots_[i].key == kEmpty) return nullptr;
   }
 }
 
-SpatialHash::Cell& SpatialHash::find_or_add(std::int64_t key) {
-  std::size_t i = std::size_t(std::uint64_t(key) * 0x9E3779B97F4A7C15ull >> 20) & mask_;
-  while (true) {
-    Cell& c = cells_[i];
-    if (c.key == key) return c;
-    if (c.key == kEmpty) {
-      c.key = key;
-      return c;
+SpatialHash::Cell& SpatialHash::find_or_add(std::uint64_t key) {
+  for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
+    if (slots_[i].key == key) return cells_[slots_[i].cell];
+    if (slots_[i].key == kEmpty) {
+      slots_[i] = {key, std::uint32_t(cells_.size())};
+      return cells_.emplace_back();
     }
-    i = (i + 1) & mask_;
   }
 }
 
 void SpatialHash::insert(std::uint32_t id, glm::vec3 p) {
-  const glm::ivec3 c(glm::floor(p * inverse_cell_));
-  const std::int64_t key = key_of(c.x, c.y, c.z);
+  const glm::ivec3 c = glm::ivec3(glm::floor(p * inverse_cell_)) + kOffset;
+  const std::uint64_t key =
+      spread_bits(std::uint64_t(c.x)) | spread_bits(std::uint64_t(c.y)) << 1 | spread_bits(std::uint64_t(c.z)) << 2 | kOccupied;
   Cell& cell = find_or_add(key);
-  if (cell.count < kCapacity) cell.ids[cell.count++] = id;
+  if (cell.count < kCapacity) cell.ids[cell.count] = id;
   else overflow_[key].push_back(id);
+  ++cell.count;
+}
+
+// Calls visit(id, position) for every point stored in the cells that can hold points within half a cell of
+// p, until it returns true.
+template <class Visit>
+bool SpatialHash::visit_near(glm::vec3 p, const std::vector<glm::vec3>& positions, const Visit& visit) const {
+  const Neighbourhood n = neighbourhood(p);
+  for (const std::uint64_t key : n.keys) {
+    const Cell* cell = find(key);
+    if (!cell) continue;
+    for (std::uint32_t k = 0, stored = std::min<std::uint32_t>(cell->count, kCapacity); k < stored; ++k)
+      if (visit(cell->ids[k], positions[cell->ids[k]])) return true;
+    if (cell->count > kCapacity)
+      for (std::uint32_t o : overflow_.at(key))
+        if (visit(o, positions[o])) return true;
+  }
+  return false;
 }
 
 bool SpatialHash::nearest_within(glm::vec3 p, float radius, const std::vector<glm::vec3>& positions, std::uint32_t& id,
                                  float& distance2, std::uint32_t exclude) const {
-  const glm::vec3 scaled = p * inverse_cell_;
-  const glm::ivec3 c(glm::floor(scaled));
-  // The lower neighbour in each axis when p is in the lower half of its cell, else the upper one.
-  const glm::ivec3 side(scaled.x - float(c.x) < 0.5f ? -1 : 1, scaled.y - float(c.y) < 0.5f ? -1 : 1,
-                        scaled.z - float(c.z) < 0.5f ? -1 : 1);
   float best = radius * radius;
   bool found = false;
-  auto consider = [&](std::uint32_t candidate, const glm::vec3& q) {
-    if (candidate == exclude) return;
+  visit_near(p, positions, [&](std::uint32_t candidate, const glm::vec3& q) {
     const glm::vec3 d = q - p;
     const float d2 = glm::dot(d, d);
-    if (d2 < best) best = d2, id = candidate, found = true;
-  };
-  for (int dz = 0; dz <= 1; ++dz)
-    for (int dy = 0; dy <= 1; ++dy)
-      for (int dx = 0; dx <= 1; ++dx)
-        if (const std::int64_t key = key_of(c.x + dx * side.x, c.y + dy * side.y, c.z + dz * side.z); const Cell* cell = find(key)) {
-          for (int k = 0; k < cell->count; ++k) consider(cell->ids[k], positions[cell->ids[k]]);
-          if (cell->count == kCapacity && !overflow_.empty())
-            if (const auto more = overflow_.find(key); more != overflow_.end())
-              for (std::uint32_t o : more->second) consider(o, positions[o]);
-        }
+    if (d2 < best && candidate != exclude) best = d2, id = candidate, found = true;
+    return false;
+  });
   distance2 = best;
   return found;
 }
 
-bool SpatialHash::any_within(glm::vec3 p, float radius, const std::vector<glm::vec3>& positions) const {
-  const glm::vec3 scaled = p * inverse_cell_;
-  const glm::ivec3 c(glm::floor(scaled));
-  const glm::ivec3 side(scaled.x - float(c.x) < 0.5f ? -1 : 1, scaled.y - float(c.y) < 0.5f ? -1 : 1,
-                        scaled.z - float(c.z) < 0.5f ? -1 : 1);
+bool SpatialHash::first_within(glm::vec3 p, float radius, const std::vector<glm::vec3>& positions, std::uint32_t& id) const {
   const float r2 = radius * radius;
-  for (int dz = 0; dz <= 1; ++dz)
-    for (int dy = 0; dy <= 1; ++dy)
-      for (int dx = 0; dx <= 1; ++dx) {
-        const std::int64_t key = key_of(c.x + dx * side.x, c.y + dy * side.y, c.z + dz * side.z);
-        const Cell* cell = find(key);
-        if (!cell) continue;
-        for (int k = 0; k < cell->count; ++k) {
-          const glm::vec3 d = positions[cell->ids[k]] - p;
-          if (glm::dot(d, d) < r2) return true;
-        }
-        if (cell->count == kCapacity && !overflow_.empty())
-          if (const auto more = overflow_.find(key); more != overflow_.end())
-            for (std::uint32_t o : more->second) {
-              const glm::vec3 d = positions[o] - p;
-              if (glm::dot(d, d) < r2) return true;
-            }
-      }
-  return false;
+  return visit_near(p, positions, [&](std::uint32_t candidate, const glm::vec3& q) {
+    const glm::vec3 d = q - p;
+    return glm::dot(d, d) < r2 && (id = candidate, true);
+  });
 }
 
 }  // namespace smp

@@ -1,7 +1,9 @@
 #pragma once
 // Points in 3D bucketed by cells of a fixed size, for "is anything within r of here?" queries.
 // Open addressing with a fixed capacity per cell: a well-spread set has at most a few points per
-// cell of its own spacing, so one cell is a few contiguous indices.
+// cell of its own spacing, so one cell is a few contiguous indices. Cells are placed in the table
+// by their Morton code, so cells near in space sit near in memory: queries made in spatial order
+// (as the dot pool makes them) stay in cache.
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -22,28 +24,42 @@ class SpatialHash {
   // `positions` is indexed by id.
   bool nearest_within(glm::vec3 p, float radius, const std::vector<glm::vec3>& positions, std::uint32_t& id,
                       float& distance2, std::uint32_t exclude = UINT32_MAX) const;
-  // Whether any stored point lies within `radius` of p: stops at the first.
-  bool any_within(glm::vec3 p, float radius, const std::vector<glm::vec3>& positions) const;
+  // Whether any stored point lies within `radius` of p: stops at the first, whose id it gives.
+  bool any_within(glm::vec3 p, float radius, const std::vector<glm::vec3>& positions) const {
+    std::uint32_t unused;
+    return first_within(p, radius, positions, unused);
+  }
+  bool first_within(glm::vec3 p, float radius, const std::vector<glm::vec3>& positions, std::uint32_t& id) const;
 
  private:
-  static constexpr int kCapacity = 8;
+  // Positions are kept beside the ids: a query reads one cell's memory, not the caller's array.
+  static constexpr int kCapacity = 7;
   struct Cell {
-    std::int64_t key = kEmpty;
-    std::uint8_t count = 0;
+    std::uint32_t count = 0;  // points in the cell: past kCapacity the rest are in overflow_
     std::uint32_t ids[kCapacity];
   };
-  static constexpr std::int64_t kEmpty = INT64_MIN;
+  struct Slot {
+    std::uint64_t key = 0;  // the cell's Morton code, kEmpty where free
+    std::uint32_t cell = 0;  // index into cells_
+  };
+  static constexpr std::uint64_t kEmpty = 0;  // keys carry a set top bit, so no key is 0
 
-  std::int64_t key_of(int x, int y, int z) const;
-  const Cell* find(std::int64_t key) const;
-  Cell& find_or_add(std::int64_t key);
+  struct Neighbourhood {
+    std::uint64_t keys[8];
+  };
+  Neighbourhood neighbourhood(glm::vec3 p) const;
+  const Cell* find(std::uint64_t key) const;
+  Cell& find_or_add(std::uint64_t key);
+  template <class Visit>
+  bool visit_near(glm::vec3 p, const std::vector<glm::vec3>& positions, const Visit& visit) const;
 
   float inverse_cell_;
-  std::vector<Cell> cells_;
+  std::vector<Slot> slots_;  // open addressing over Morton codes
+  std::vector<Cell> cells_;  // in the order cells were first used
   std::size_t mask_;
   // Ids that did not fit their cell, by cell key: rare for well-spread sets, common for denser
   // data (mesh vertices), and never scanned whole.
-  std::unordered_map<std::int64_t, std::vector<std::uint32_t>> overflow_;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> overflow_;
 };
 
 }  // namespace smp

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include <glm/geometric.hpp>
 #include <gtest/gtest.h>
 
 #include "core/mesh_primitives.h"
@@ -17,7 +18,7 @@ class DotPoolTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     sphere_ = new Mesh(make_icosphere(60.0f, 5));  // 452 cm2
-    pool_ = new DotPool(build_dot_pool(*sphere_, {}, 20000, 11));
+    pool_ = new DotPool(build_dot_pool(*sphere_, {}, 50000, 11));
   }
   static std::vector<glm::vec3> kept(const DotSelection& s) {
     std::vector<glm::vec3> points;
@@ -34,10 +35,19 @@ class DotPoolTest : public ::testing::Test {
 };
 
 TEST_F(DotPoolTest, SameSeedSameDots) {
-  const DotPool again = build_dot_pool(*sphere_, {}, 20000, 11);
+  const DotPool again = build_dot_pool(*sphere_, {}, 50000, 11);
   ASSERT_EQ(again.size(), pool_->size());
   EXPECT_TRUE(std::equal(again.positions.begin(), again.positions.end(), pool_->positions.begin()));
-  EXPECT_NEAR(double(pool_->size()), 20000.0, 0.05 * 20000) << "about the count asked for";
+  EXPECT_NEAR(double(pool_->size()), 50000.0, 0.05 * 50000) << "about the count asked for";
+}
+
+TEST_F(DotPoolTest, DotsLieOnTheSkinFacingOut) {
+  // The pool is thrown at two halves of the surface on two threads: no dot may be missing or
+  // doubled at the plane between them (FullSetIsWellSpread), and every dot is on the sphere.
+  for (std::size_t i = 0; i < pool_->size(); ++i) {
+    ASSERT_NEAR(glm::length(pool_->positions[i]), 60.0f, 0.02f) << "dot " << i;  // the flat facets sit 0.011 mm inside
+    ASSERT_GT(glm::dot(pool_->normals[i], glm::normalize(pool_->positions[i])), 0.99f) << "dot " << i;
+  }
 }
 
 TEST_F(DotPoolTest, FullSetIsWellSpread) {
@@ -49,15 +59,15 @@ TEST_F(DotPoolTest, FullSetIsWellSpread) {
 }
 
 TEST_F(DotPoolTest, PrefixesStayEven) {
-  // At a level boundary a prefix is a Poisson-disk set at that level's radius (~0.76). Just past a
-  // boundary, a few dots of the finer level sit 2^(1/4) closer: the worst case is about
-  // 0.76 / 1.19 = 0.64 (measured 0.70 on 200k). The goal of 0.75 everywhere is not met yet;
-  // this guards the level structure (a broken ranking falls far below).
+  // At a level boundary a prefix is a packed Poisson-disk set at that level's radius (~0.75).
+  // Just past a boundary, a few dots of the finer level sit 2^(1/8) closer: the worst case is
+  // about 0.75 / 1.09 = 0.69 (0.693 here at 30%). The goal of 0.75 everywhere is not met
+  // yet; this guards the level structure (a broken ranking falls far below).
   for (float f : {0.5f, 0.3f, 0.7f, 0.25f}) {
     const std::vector<float> fraction(pool_->size(), f);
     const SpacingStats s = spread(select_dots(*pool_, fraction), fraction);
     std::printf("fraction %.2f: rho min %.3f mean %.3f\n", double(f), s.rho_min, s.rho_mean);
-    EXPECT_GE(s.rho_min, 0.62) << "fraction " << f;
+    EXPECT_GE(s.rho_min, 0.66) << "fraction " << f;
   }
 }
 

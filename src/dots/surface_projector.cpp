@@ -1,0 +1,84 @@
+#include "dots/surface_projector.h"
+
+#include <algorithm>
+
+#include <glm/geometric.hpp>
+
+namespace smp {
+namespace {
+
+// Edges are sorted and the one at the 95th percentile taken: a point on a triangle is within
+// about 0.6 of its longest edge of a corner, and a few long slivers (a cut neck) must not make
+// every cell of the vertex grid hold hundreds of vertices.
+float long_edge(const Mesh& mesh, const std::vector<std::uint8_t>& mask) {
+  std::vector<float> lengths;
+  for (std::size_t t = 0; t < mesh.triangle_count(); ++t) {
+    if (!mask.empty() && !mask[t]) continue;
+    for (int k = 0; k < 3; ++k)
+      lengths.push_back(glm::distance(mesh.positions[mesh.indices[3 * t + k]], mesh.positions[mesh.indices[3 * t + (k + 1) % 3]]));
+  }
+  if (lengths.empty()) return 0.0f;
+  const auto at = lengths.begin() + std::ptrdiff_t(lengths.size() * 95 / 100);
+  std::nth_element(lengths.begin(), at, lengths.end());
+  return *at;
+}
+
+}  // namespace
+
+SurfaceProjector::SurfaceProjector(const Mesh& mesh, const std::vector<std::uint8_t>& mask)
+    : mesh_(mesh), reach_(std::max(1e-3f, long_edge(mesh, mask))), vertices_(reach_, mesh.positions.size()) {
+  first_.assign(mesh.positions.size() + 1, 0);
+  for (std::size_t t = 0; t < mesh.triangle_count(); ++t)
+    if (mask.empty() || mask[t])
+      for (int k = 0; k < 3; ++k) ++first_[mesh.indices[3 * t + k] + 1];
+  for (std::size_t v = 0; v < mesh.positions.size(); ++v) first_[v + 1] += first_[v];
+  triangles_.resize(first_.back());
+  std::vector<std::uint32_t> fill(first_.begin(), first_.end() - 1);
+  for (std::size_t t = 0; t < mesh.triangle_count(); ++t)
+    if (mask.empty() || mask[t])
+      for (int k = 0; k < 3; ++k) triangles_[fill[mesh.indices[3 * t + k]]++] = std::uint32_t(t);
+  for (std::uint32_t v = 0; v < mesh.positions.size(); ++v)
+    if (first_[v + 1] > first_[v]) vertices_.insert(v, mesh.positions[v]);
+}
+
+bool SurfaceProjector::project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& normal) const {
+  std::uint32_t nearest = 0;
+  float d2 = 0.0f;
+  if (!vertices_.nearest_within(p, reach_, mesh_.positions, nearest, d2)) return false;
+  float best = -1.0f;
+  for (std::uint32_t k = first_[nearest]; k < first_[nearest + 1]; ++k) {
+    const std::uint32_t t = triangles_[k];
+    const glm::vec3 &a = mesh_.positions[mesh_.indices[3 * t]], &b = mesh_.positions[mesh_.indices[3 * t + 1]],
+                    &c = mesh_.positions[mesh_.indices[3 * t + 2]];
+    const glm::vec3 q = closest_point_on_triangle(p, a, b, c);
+    const glm::vec3 cross = glm::cross(b - a, c - a);
+    const float area2 = glm::dot(cross, cross);
+    if (!(area2 > 0.0f)) continue;
+    if (const float d = glm::dot(q - p, q - p); best < 0.0f || d < best) best = d, on_surface = q, normal = cross / std::sqrt(area2);
+  }
+  return best >= 0.0f;
+}
+
+// By the region of the triangle's plane p projects into: a corner, an edge or the inside
+// (as in Ericson, Real-Time Collision Detection, 5.1.5).
+glm::vec3 closest_point_on_triangle(glm::vec3 p, glm::vec3 a, glm::vec3 b, glm::vec3 c) {
+  const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
+  const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+  if (d1 <= 0.0f && d2 <= 0.0f) return a;
+  const glm::vec3 bp = p - b;
+  const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+  if (d3 >= 0.0f && d4 <= d3) return b;
+  const float vc = d1 * d4 - d3 * d2;
+  if (vc <= 0.0f && d1 >= 0.0f && d3 <= 0.0f) return a + ab * (d1 / (d1 - d3));
+  const glm::vec3 cp = p - c;
+  const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+  if (d6 >= 0.0f && d5 <= d6) return c;
+  const float vb = d5 * d2 - d1 * d6;
+  if (vb <= 0.0f && d2 >= 0.0f && d6 <= 0.0f) return a + ac * (d2 / (d2 - d6));
+  const float va = d3 * d6 - d5 * d4;
+  if (va <= 0.0f && (d4 - d3) >= 0.0f && (d5 - d6) >= 0.0f) return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
+  const float denominator = 1.0f / (va + vb + vc);
+  return a + ab * (vb * denominator) + ac * (vc * denominator);
+}
+
+}  // namespace smp

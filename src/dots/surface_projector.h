@@ -1,0 +1,34 @@
+#pragma once
+// The nearest point of a mesh's surface to a point already near it (within about a triangle):
+// where a dot pushed sideways across a curved surface is put back onto the skin.
+#include <cstdint>
+#include <vector>
+
+#include <glm/vec3.hpp>
+
+#include "core/mesh.h"
+#include "dots/spatial_hash.h"
+
+namespace smp {
+
+class SurfaceProjector {
+ public:
+  // Only triangles whose `mask` flag is set (all when it is empty). Keeps a reference to `mesh`.
+  SurfaceProjector(const Mesh& mesh, const std::vector<std::uint8_t>& mask);
+
+  // The closest point on the triangles around the vertex nearest to `p`, and their normal.
+  // False when no vertex of the surface is within reach (p is far off it, or on a rare very long
+  // triangle).
+  bool project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& normal) const;
+
+ private:
+  const Mesh& mesh_;
+  float reach_ = 0.0f;  // mm: a long edge, so a point near the surface nearly always finds a vertex
+  std::vector<std::uint32_t> first_, triangles_;  // each vertex's triangles: triangles_[first_[v]..first_[v+1])
+  SpatialHash vertices_;
+};
+
+// The point of triangle abc closest to p.
+glm::vec3 closest_point_on_triangle(glm::vec3 p, glm::vec3 a, glm::vec3 b, glm::vec3 c);
+
+}  // namespace smp

@@ -1,0 +1,81 @@
+// The point queries under the dot pool: the cache-line grid, the vertex hash and putting a point
+// back onto a surface.
+#include <glm/geometric.hpp>
+#include <gtest/gtest.h>
+
+#include "core/mesh_primitives.h"
+#include "core/random.h"
+#include "dots/point_grid.h"
+#include "dots/spatial_hash.h"
+#include "dots/surface_projector.h"
+
+namespace smp {
+namespace {
+
+TEST(PointGrid, FindsExactlyThePointsWithinTheRadiusAcrossCellsAndFullCells) {
+  // 2,000 random points in a 20 mm box, many cells over their four inline places; every query
+  // answer is checked against brute force.
+  Random random(5);
+  std::vector<glm::vec3> points(2000);
+  for (glm::vec3& p : points) p = glm::vec3(random.uniform(), random.uniform(), random.uniform()) * 20.0f - 10.0f;
+  const float radius = 1.5f;
+  PointGrid grid(radius, 100);  // expecting too few: the table must still work
+  for (const glm::vec3& p : points) grid.insert(p);
+  for (int q = 0; q < 2000; ++q) {
+    const glm::vec3 p = glm::vec3(random.uniform(), random.uniform(), random.uniform()) * 22.0f - 11.0f;
+    bool any = false;
+    for (const glm::vec3& s : points) any |= glm::distance(s, p) < radius;
+    glm::vec3 found;
+    ASSERT_EQ(grid.first_within(p, radius, found), any) << "query " << q;
+    if (any) {
+      EXPECT_LT(glm::distance(found, p), radius);
+    }
+  }
+}
+
+TEST(SpatialHash, NearestWithinMatchesBruteForce) {
+  Random random(9);
+  std::vector<glm::vec3> points(3000);
+  for (glm::vec3& p : points) p = glm::vec3(random.uniform(), random.uniform(), random.uniform()) * 30.0f;
+  SpatialHash grid(2.0f, points.size());
+  for (std::uint32_t i = 0; i < points.size(); ++i) grid.insert(i, points[i]);
+  for (int q = 0; q < 1000; ++q) {
+    const glm::vec3 p = glm::vec3(random.uniform(), random.uniform(), random.uniform()) * 30.0f;
+    float best = 4.0f;
+    for (const glm::vec3& s : points) best = std::min(best, glm::dot(s - p, s - p));
+    std::uint32_t id = 0;
+    float d2 = 0.0f;
+    ASSERT_EQ(grid.nearest_within(p, 2.0f, points, id, d2), best < 4.0f);
+    if (best < 4.0f) {
+      EXPECT_FLOAT_EQ(d2, best);
+    }
+  }
+}
+
+TEST(SurfaceProjector, PutsPointsNearASphereBackOnIt) {
+  const Mesh sphere = make_icosphere(50.0f, 5);
+  const SurfaceProjector projector(sphere, {});
+  Random random(2);
+  for (int q = 0; q < 500; ++q) {
+    const glm::vec3 direction = glm::normalize(glm::vec3(random.uniform(), random.uniform(), random.uniform()) - 0.5f);
+    const float off = float(random.uniform()) * 0.6f - 0.3f;  // up to 0.3 mm above or below
+    glm::vec3 on, normal;
+    ASSERT_TRUE(projector.project(direction * (50.0f + off), on, normal));
+    EXPECT_NEAR(glm::length(on), 50.0f, 0.02f);               // the facets sit 0.008 mm inside
+    EXPECT_LT(glm::distance(glm::normalize(on), direction), 0.002f);  // straight down, not sideways
+    EXPECT_GT(glm::dot(normal, direction), 0.99f);
+  }
+  glm::vec3 on, normal;
+  EXPECT_FALSE(projector.project(glm::vec3(0, 0, 80), on, normal)) << "30 mm off the surface is not near it";
+}
+
+TEST(SurfaceProjector, ClosestPointOnTriangleByRegion) {
+  const glm::vec3 a(0, 0, 0), b(4, 0, 0), c(0, 4, 0);
+  EXPECT_EQ(closest_point_on_triangle({1, 1, 3}, a, b, c), glm::vec3(1, 1, 0));    // inside
+  EXPECT_EQ(closest_point_on_triangle({-2, -2, 1}, a, b, c), a);                 // corner
+  EXPECT_EQ(closest_point_on_triangle({2, -3, 0}, a, b, c), glm::vec3(2, 0, 0));  // edge ab
+  EXPECT_EQ(closest_point_on_triangle({5, 5, 0}, a, b, c), glm::vec3(2, 2, 0));   // edge bc
+}
+
+}  // namespace
+}  // namespace smp
