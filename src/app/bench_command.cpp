@@ -330,7 +330,7 @@ int run_bench(const BenchOptions& options) {
       if (!options.json) std::cerr << "Measuring frames with " << count << " dots...\n";
       const DotPool dot_pool = build_dot_pool(head, {}, count, 1);
       const std::vector<float> all(dot_pool.size(), 1.0f);
-      const std::vector<DotInstance> dots = dot_instances(dot_pool, select_dots(dot_pool, all), ViewSettings{}.dot_diameter_mm);
+      const std::vector<DotInstance> dots = dot_instances(dot_pool, select_dots(dot_pool, all), ViewSettings{}.session_dot_mm());
       figures[std::string("render.frame_ms.") + name] = measure_frames(head, frames, ViewSettings{}.msaa_samples, dots);
       const double ratio = median(figures[std::string("render.frame_ms.") + name].samples) / median(figures["render.frame_ms.dots_0"].samples);
       figures[std::string("render.frame_ratio.") + name] = single(ratio, "ratio");

@@ -24,7 +24,7 @@ struct RenderOptions {
   double dot_density = 0;                     // dots/cm2 over the scalp; 0: no dots
   float zoom = 1.0f;                          // > 1: closer
   std::string focus;                          // a landmark key to centre on (close-ups), or empty
-  float dot_diameter_mm = 0.3f;
+  float dot_diameter_mm = 0.0f;  // 0: from each session's needle
   bool report_first_frame = false;            // bench probe: print a line after the first frame, write nothing
 };
 

@@ -127,11 +127,11 @@ std::vector<glm::vec4> zone_overlay(const ScalpZones& zones) {
   return colours;
 }
 
-std::vector<DotInstance> dot_instances(const DotPool& pool, const DotSelection& selection, float diameter_mm) {
-  // DOMAIN: session 1 goes in lighter and finer, later sessions fill in darker. Each impression
-  // also varies a little (+-12% in size, +-8% in shade), from a hash of the dot so it is stable.
+std::vector<DotInstance> dot_instances(const DotPool& pool, const DotSelection& selection, std::array<float, 3> session_diameter_mm) {
+  // DOMAIN: session 1 goes in lighter, later sessions fill in darker; each session's needle sets
+  // its size. Each impression also varies a little (+-12% in size, +-8% in shade), from a hash of
+  // the dot so it is stable.
   constexpr float kSessionShade[3] = {0.7f, 0.85f, 1.0f};
-  constexpr float kSessionSize[3] = {0.85f, 0.95f, 1.0f};
   std::vector<DotInstance> dots;
   dots.reserve(selection.dots.size());
   for (std::size_t k = 0; k < selection.dots.size(); ++k) {
@@ -139,7 +139,7 @@ std::vector<DotInstance> dot_instances(const DotPool& pool, const DotSelection& 
     const std::size_t session = std::min<std::size_t>(selection.session[k], 2);
     const std::uint32_t h = i * 2654435761u;
     const float jitter_size = float((h >> 8) & 0xFF) / 255.0f - 0.5f, jitter_shade = float((h >> 16) & 0xFF) / 255.0f - 0.5f;
-    dots.push_back({pool.positions[i], pool.normals[i], diameter_mm * kSessionSize[session] * (1.0f + 0.24f * jitter_size),
+    dots.push_back({pool.positions[i], pool.normals[i], session_diameter_mm[session] * (1.0f + 0.24f * jitter_size),
                     float(selection.session[k]), std::clamp(kSessionShade[session] * (1.0f + 0.16f * jitter_shade), 0.0f, 1.0f)});
   }
   return dots;

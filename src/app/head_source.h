@@ -52,7 +52,7 @@ std::string describe_fit(const ProportionsFit& fit, const TapeMeasurements& want
 std::vector<Marker> landmark_markers(const Landmarks& landmarks);
 
 // The kept dots as the renderer draws them, `diameter_mm` across.
-std::vector<DotInstance> dot_instances(const DotPool& pool, const DotSelection& selection, float diameter_mm);
+std::vector<DotInstance> dot_instances(const DotPool& pool, const DotSelection& selection, std::array<float, 3> session_diameter_mm);
 
 // Each vertex tinted with its zone's colour; outside the scalp, untinted.
 std::vector<glm::vec4> zone_overlay(const ScalpZones& zones);

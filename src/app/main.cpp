@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 250.0));
   render_cmd->add_option("--zoom", render.zoom, "Closer by this factor (1: the whole head)")->check(CLI::Range(1.0, 50.0));
   render_cmd->add_option("--focus", render.focus, "Centre on a landmark, e.g. left_frontotemporal, vertex (with --zoom for close-ups)");
-  render_cmd->add_option("--dot-size", render.dot_diameter_mm, "Dot diameter on the skin, mm (default 0.3)")
+  render_cmd->add_option("--dot-size", render.dot_diameter_mm, "Dot diameter on the skin for every session, mm (default: each session's needle, 0.29-0.50 mm)")
       ->check(CLI::Range(0.02, 2.0));
   render_cmd->add_flag("--report-first-frame", render.report_first_frame, "Benchmark probe: report the first frame, write nothing")
       ->group("");

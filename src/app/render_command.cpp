@@ -83,7 +83,9 @@ int run_render(const RenderOptions& options) {
       if (options.dot_density > 0) {
         const DotPool pool = cached_head_pool(head);
         const std::vector<float> fraction = scalp_fraction(pool, dot_zones(pool, head, anatomy.zones), options.dot_density);
-        renderer.set_dots(dot_instances(pool, select_dots(pool, fraction), options.dot_diameter_mm));
+        const std::array<float, 3> sizes = options.dot_diameter_mm > 0.0f ? std::array{options.dot_diameter_mm, options.dot_diameter_mm, options.dot_diameter_mm}
+                                                                          : ViewSettings{}.session_dot_mm();
+        renderer.set_dots(dot_instances(pool, select_dots(pool, fraction), sizes));
       }
     }
     settings.show_landmarks = options.landmarks;

@@ -245,7 +245,8 @@ int run_window(const WindowOptions& options) {
   DotPool pool;
   std::vector<Zone> zone_of_dot;
   bool dots_stale = true;
-  float selected_density = -1.0f, selected_diameter = -1.0f;  // what the uploaded dots were made with
+  float selected_density = -1.0f;  // what the uploaded dots were made with
+  std::array<Needle, 3> selected_needles{};
   auto drop_dots = [&] {
     if (pool_building.valid()) abandoned.push_back(std::move(pool_building));
     pool = DotPool{};
@@ -407,16 +408,16 @@ int run_window(const WindowOptions& options) {
       dots_stale = true;
     }
     std::erase_if(abandoned, [](std::future<DotPool>& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
-    if (dots_stale || s.settings.dot_density_per_cm2 != selected_density || s.settings.dot_diameter_mm != selected_diameter) {
+    if (dots_stale || s.settings.dot_density_per_cm2 != selected_density || s.settings.session_needle != selected_needles) {
       if (pool.size() > 0 && zone_of_dot.size() == pool.size()) {
         const DotSelection chosen = select_dots(pool, scalp_fraction(pool, zone_of_dot, s.settings.dot_density_per_cm2));
-        s.renderer.set_dots(dot_instances(pool, chosen, s.settings.dot_diameter_mm));
+        s.renderer.set_dots(dot_instances(pool, chosen, s.settings.session_dot_mm()));
         char note[96];
         std::snprintf(note, sizeof note, "%zu dots on the scalp", chosen.dots.size());
         s.stats.dots_note = note;
       }
       selected_density = s.settings.dot_density_per_cm2;
-      selected_diameter = s.settings.dot_diameter_mm;
+      selected_needles = s.settings.session_needle;
       dots_stale = false;
     }
     if (pool_building.valid()) s.stats.dots_note = "Preparing the dots...";

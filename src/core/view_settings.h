@@ -1,8 +1,11 @@
 #pragma once
 // How the head is shown (not part of the design): skin tone, lights and background.
 // Colours are sRGB 0..1 as the user picks them; angles in degrees.
+#include <array>
+
 #include <glm/vec3.hpp>
 
+#include "core/needle.h"
 #include "core/skin_tone.h"
 
 namespace smp {
@@ -23,7 +26,8 @@ struct ViewSettings {
   bool show_zones = false;                  // the scalp zones tinted over the skin
   bool show_dots = true;
   float dot_density_per_cm2 = 90.0f;        // over the whole scalp, until designs set it per zone
-  float dot_diameter_mm = 0.4f;             // on the skin
+  // Each session's needle sets its dots' size (DOMAIN: a single needle for the first, finer layer).
+  std::array<Needle, 3> session_needle{Needle::Single025, Needle::Triple020, Needle::Triple020};
   float pigment_strength = 0.8f;            // 0..1: how dark a healed dot is (1: undiluted carbon black)
   int dot_session_first = 0;                // sessions drawn: first..last (0-based)
   int dot_session_last = 2;
@@ -32,6 +36,11 @@ struct ViewSettings {
 
   glm::vec3 background_top_srgb{0.36f, 0.39f, 0.43f};
   glm::vec3 background_bottom_srgb{0.13f, 0.14f, 0.16f};
+
+  // The fresh dot each session's needle leaves, mm.
+  std::array<float, 3> session_dot_mm() const {
+    return {fresh_dot_mm(session_needle[0]), fresh_dot_mm(session_needle[1]), fresh_dot_mm(session_needle[2])};
+  }
 
   glm::vec3 skin_linear() const {
     return use_custom_skin ? srgb_to_linear(custom_skin_srgb) : fitzpatrick_skin_linear(fitzpatrick_type);
