@@ -1,0 +1,62 @@
+#pragma once
+// The design: everything the practitioner decides, as plain data. One schema for the UI, the
+// design file and the command line; the dots, warnings and guides are all computed from it.
+// Lengths in mm along the skin, densities in dots/cm2, shares in percent.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "core/needle.h"
+#include "head/scalp_zones.h"
+
+namespace smp {
+
+constexpr int kDesignSchemaVersion = 1;
+
+struct HairlineDesign {
+  float height_mm = 80.0f;           // mid-frontal point above the glabella (DOMAIN: about 8 cm)
+  float temple_recession_mm = 5.0f;  // how far the temple corners sit back from the landmarks
+  float corner_offset_mm = 0.0f;     // corners moved out (+) or in (-) from the outer-eye-corner line
+  float corner_rounding = 0.5f;      // 0: a straight front meeting sharp corners, 1: one soft curve
+  float widow_peak_depth_mm = 0.0f;  // 0: none (the default); how far the peak comes forward
+  float widow_peak_width_mm = 20.0f;
+  float asymmetry_mm = 0.0f;         // the patient's left side higher (+) or lower (-) than the right
+  float wave_mm = 1.5f;              // large-scale irregularity (waves about 15 mm long)
+  float jitter_mm = 0.5f;            // small-scale irregularity (about 3 mm long)
+  float transition_mm = 8.0f;        // width of the soft edge, 3-20 (DOMAIN: 0.5-1 cm)
+  float transition_falloff = 1.5f;   // how density rises across it: 1 even, 3 slow then fast
+  float stray_percent = 4.0f;        // isolated dots ahead of the line, % of the edge's density
+  int seed = 1;                      // the irregularity's pattern
+};
+
+struct SessionDesign {
+  float cumulative_percent = 100.0f;  // of the target density reached after this session
+  float pigment_percent = 60.0f;      // share of pigment in the mix: lighter first
+  Needle needle = Needle::Triple020;
+  int interval_days = 12;             // after the session before (DOMAIN: 7-14)
+};
+
+struct PatientDesign {
+  std::string id;                      // name or ID; optional
+  int fitzpatrick_type = 2;            // 1..6
+  std::string hair_colour = "dark brown";
+  std::string notes;
+};
+
+struct Design {
+  std::string name = "Untitled design";
+  HairlineDesign hairline;
+  std::array<float, kZoneCount> zone_density{};  // dots/cm2 per Zone (index 0, None, is unused)
+  std::vector<SessionDesign> sessions;
+  PatientDesign patient;
+
+  Design();  // DOMAIN's defaults: natural densities, three sessions at 30/70/100%
+  bool operator==(const Design&) const = default;
+
+  float density(Zone zone) const { return zone_density[static_cast<std::size_t>(zone)]; }
+};
+
+constexpr int kMaxSessions = 5;
+constexpr float kMaxZoneDensity = 200.0f;
+
+}  // namespace smp
