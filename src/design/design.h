@@ -27,6 +27,7 @@ struct HairlineDesign {
   float transition_falloff = 1.5f;   // how density rises across it: 1 even, 3 slow then fast
   float stray_percent = 4.0f;        // isolated dots ahead of the line, % of the edge's density
   int seed = 1;                      // the irregularity's pattern
+  bool operator==(const HairlineDesign&) const = default;
 };
 
 struct SessionDesign {
@@ -34,6 +35,7 @@ struct SessionDesign {
   float pigment_percent = 60.0f;      // share of pigment in the mix: lighter first
   Needle needle = Needle::Triple020;
   int interval_days = 12;             // after the session before (DOMAIN: 7-14)
+  bool operator==(const SessionDesign&) const = default;
 };
 
 struct PatientDesign {
@@ -41,6 +43,7 @@ struct PatientDesign {
   int fitzpatrick_type = 2;            // 1..6
   std::string hair_colour = "dark brown";
   std::string notes;
+  bool operator==(const PatientDesign&) const = default;
 };
 
 struct Design {

@@ -1,0 +1,221 @@
+#include "design/design_file.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+namespace smp {
+namespace {
+
+using Json = nlohmann::ordered_json;
+constexpr const char* kFormat = "smp-studio design";
+
+std::string number_text(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", v);
+  return text;
+}
+
+// Reads fields out of one JSON object, collecting a line for each problem.
+class Reader {
+ public:
+  Reader(const Json& object, std::string path, std::vector<std::string>& errors) : object_(object), path_(std::move(path)), errors_(errors) {}
+
+  void number(const char* key, float& value, double low, double high, const char* unit) {
+    const Json* field = find(key);
+    if (!field) return;
+    if (!field->is_number()) return fail(key, "should be a number (" + std::string(unit) + "), not " + std::string(field->type_name()));
+    const double v = field->get<double>();
+    if (!std::isfinite(v) || v < low || v > high)
+      return fail(key, number_text(v) + " is outside " + number_text(low) + "-" + number_text(high) + " " + unit);
+    value = float(v);
+  }
+  void integer(const char* key, int& value, int low, int high, const char* unit) {
+    const Json* field = find(key);
+    if (!field) return;
+    if (!field->is_number_integer()) return fail(key, "should be a whole number (" + std::string(unit) + ")");
+    const long long v = field->get<long long>();
+    if (v < low || v > high) return fail(key, std::to_string(v) + " is outside " + std::to_string(low) + "-" + std::to_string(high) + " " + unit);
+    value = int(v);
+  }
+  void text(const char* key, std::string& value) {
+    const Json* field = find(key);
+    if (!field) return;
+    if (!field->is_string()) return fail(key, "should be text");
+    value = field->get<std::string>();
+  }
+  void needle(const char* key, Needle& value) {
+    const Json* field = find(key);
+    if (!field) return;
+    if (field->is_string())
+      for (int n = 0; n < kNeedleCount; ++n)
+        if (needle_spec(static_cast<Needle>(n)).key == field->get<std::string>()) {
+          value = static_cast<Needle>(n);
+          return;
+        }
+    std::string known;
+    for (int n = 0; n < kNeedleCount; ++n) known += (n ? ", " : "") + std::string(needle_spec(static_cast<Needle>(n)).key);
+    fail(key, "should be one of " + known);
+  }
+  const Json* object(const char* key) {
+    const Json* field = find(key);
+    if (field && !field->is_object()) {
+      fail(key, "should be an object { ... }");
+      return nullptr;
+    }
+    return field;
+  }
+  std::string path(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+  void fail(const char* key, const std::string& problem) { errors_.push_back(path(key) + ": " + problem); }
+
+ private:
+  const Json* find(const char* key) const {
+    const auto it = object_.find(key);
+    return it == object_.end() ? nullptr : &*it;
+  }
+  const Json& object_;
+  std::string path_;
+  std::vector<std::string>& errors_;
+};
+
+}  // namespace
+
+std::string design_to_json(const Design& d) {
+  const HairlineDesign& h = d.hairline;
+  Json density = Json::object();
+  for (std::size_t z = 1; z < kZoneCount; ++z) density[std::string(zone_key(static_cast<Zone>(z)))] = d.zone_density[z];
+  Json sessions = Json::array();
+  for (const SessionDesign& s : d.sessions)
+    sessions.push_back({{"cumulative_percent", s.cumulative_percent},
+                        {"pigment_percent", s.pigment_percent},
+                        {"needle", std::string(needle_spec(s.needle).key)},
+                        {"interval_days", s.interval_days}});
+  const Json doc = {{"format", kFormat},
+                    {"version", kDesignSchemaVersion},
+                    {"name", d.name},
+                    {"hairline",
+                     {{"height_mm", h.height_mm},
+                      {"temple_recession_mm", h.temple_recession_mm},
+                      {"corner_offset_mm", h.corner_offset_mm},
+                      {"corner_rounding", h.corner_rounding},
+                      {"widow_peak_depth_mm", h.widow_peak_depth_mm},
+                      {"widow_peak_width_mm", h.widow_peak_width_mm},
+                      {"asymmetry_mm", h.asymmetry_mm},
+                      {"wave_mm", h.wave_mm},
+                      {"jitter_mm", h.jitter_mm},
+                      {"transition_mm", h.transition_mm},
+                      {"transition_falloff", h.transition_falloff},
+                      {"stray_percent", h.stray_percent},
+                      {"seed", h.seed}}},
+                    {"density_per_cm2", density},
+                    {"sessions", sessions},
+                    {"patient",
+                     {{"id", d.patient.id},
+                      {"fitzpatrick_type", d.patient.fitzpatrick_type},
+                      {"hair_colour", d.patient.hair_colour},
+                      {"notes", d.patient.notes}}}};
+  return doc.dump(2) + "\n";
+}
+
+DesignReadResult design_from_json(const std::string& text) {
+  DesignReadResult result;
+  std::vector<std::string>& errors = result.errors;
+  Json doc;
+  try {
+    doc = Json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // nlohmann's message ends with where it stopped: "... at line 3, column 5: ...".
+    std::string what = e.what();
+    if (const auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
+    errors.push_back("not valid JSON (" + what + ")");
+    return result;
+  }
+  if (!doc.is_object()) {
+    errors.push_back("not a design: the file is not a JSON object");
+    return result;
+  }
+  if (!doc.contains("format") || doc["format"] != kFormat) {
+    errors.push_back("format: not a design file (expected \"format\": \"" + std::string(kFormat) + "\")");
+    return result;
+  }
+  if (!doc.contains("version") || !doc["version"].is_number_integer()) {
+    errors.push_back("version: missing or not a whole number");
+    return result;
+  }
+  if (const int version = doc["version"].get<int>(); version < 1 || version > kDesignSchemaVersion) {
+    errors.push_back("version: " + std::to_string(version) + " is not a version this program reads (1-" + std::to_string(kDesignSchemaVersion) +
+                     (version > kDesignSchemaVersion ? "; it was written by a newer SMP Studio)" : ")"));
+    return result;
+  }
+
+  Design d;
+  Reader top(doc, "", errors);
+  top.text("name", d.name);
+  if (const Json* hairline = top.object("hairline")) {
+    Reader h(*hairline, "hairline", errors);
+    HairlineDesign& v = d.hairline;
+    h.number("height_mm", v.height_mm, 40, 120, "mm");
+    h.number("temple_recession_mm", v.temple_recession_mm, -20, 40, "mm");
+    h.number("corner_offset_mm", v.corner_offset_mm, -25, 25, "mm");
+    h.number("corner_rounding", v.corner_rounding, 0, 1, "");
+    h.number("widow_peak_depth_mm", v.widow_peak_depth_mm, 0, 20, "mm");
+    h.number("widow_peak_width_mm", v.widow_peak_width_mm, 5, 60, "mm");
+    h.number("asymmetry_mm", v.asymmetry_mm, -15, 15, "mm");
+    h.number("wave_mm", v.wave_mm, 0, 6, "mm");
+    h.number("jitter_mm", v.jitter_mm, 0, 3, "mm");
+    h.number("transition_mm", v.transition_mm, 3, 20, "mm");
+    h.number("transition_falloff", v.transition_falloff, 0.5, 3, "");
+    h.number("stray_percent", v.stray_percent, 0, 20, "%");
+    h.integer("seed", v.seed, 0, 1000000, "");
+  }
+  if (const Json* density = top.object("density_per_cm2")) {
+    Reader z(*density, "density_per_cm2", errors);
+    for (std::size_t i = 1; i < kZoneCount; ++i) {
+      const std::string key(zone_key(static_cast<Zone>(i)));
+      z.number(key.c_str(), d.zone_density[i], 0, kMaxZoneDensity, "dots/cm2");
+    }
+    for (const auto& [key, value] : density->items()) {
+      bool known = false;
+      for (std::size_t i = 1; i < kZoneCount; ++i) known |= zone_key(static_cast<Zone>(i)) == key;
+      if (!known) errors.push_back("density_per_cm2." + key + ": not a zone (zones: hairline_band, frontal, mid_scalp, crown, ...)");
+    }
+  }
+  if (doc.contains("sessions")) {
+    const Json& list = doc["sessions"];
+    if (!list.is_array() || list.empty() || list.size() > std::size_t(kMaxSessions)) {
+      errors.push_back("sessions: should be a list of 1-" + std::to_string(kMaxSessions) + " sessions");
+    } else {
+      d.sessions.assign(list.size(), SessionDesign{});
+      float previous = 0.0f;
+      for (std::size_t k = 0; k < list.size(); ++k) {
+        const std::string path = "sessions[" + std::to_string(k) + "]";
+        if (!list[k].is_object()) {
+          errors.push_back(path + ": should be an object { ... }");
+          continue;
+        }
+        Reader s(list[k], path, errors);
+        SessionDesign& v = d.sessions[k];
+        s.number("cumulative_percent", v.cumulative_percent, 1, 100, "%");
+        s.number("pigment_percent", v.pigment_percent, 5, 100, "%");
+        s.needle("needle", v.needle);
+        s.integer("interval_days", v.interval_days, 0, 365, "days");
+        if (v.cumulative_percent <= previous) s.fail("cumulative_percent", "should be more than the session before's (" + number_text(previous) + "%)");
+        previous = v.cumulative_percent;
+      }
+      if (errors.empty() && d.sessions.back().cumulative_percent != 100.0f)
+        errors.push_back("sessions[" + std::to_string(list.size() - 1) + "].cumulative_percent: the last session should reach 100%");
+    }
+  }
+  if (const Json* patient = top.object("patient")) {
+    Reader p(*patient, "patient", errors);
+    p.text("id", d.patient.id);
+    p.integer("fitzpatrick_type", d.patient.fitzpatrick_type, 1, 6, "");
+    p.text("hair_colour", d.patient.hair_colour);
+    p.text("notes", d.patient.notes);
+  }
+  if (errors.empty()) result.design = std::move(d);
+  return result;
+}
+
+}  // namespace smp
