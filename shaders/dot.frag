@@ -1,37 +1,28 @@
 #version 330 core
-// A healed pigment dot: the skin darkened by diluted carbon black, soft at the rim. The rim's
-// alpha becomes multisample coverage, so dots need no sorting.
+// A pigment dot: diluted carbon black in the skin, darkening whatever the head pass lit there.
+// Drawn with multiplicative blending (framebuffer x this colour), so each dot is shaded exactly
+// like the skin under it, overlapping dots darken each other in any order, and a dot drawn larger
+// than it is (see dot.vert) thins its ink instead of brightening the skin.
 in vec2 v_corner;
 in vec3 v_normal;
 flat in int v_session;
 in float v_shade;
+in float v_ink_share;
 
-uniform vec3 u_skin;            // linear albedo
-uniform float u_pigment;        // 0..1: how much the dot darkens the skin (from the dilution)
-uniform vec3 u_key_dir;
-uniform float u_key_intensity;
-uniform float u_ambient_intensity;
+uniform float u_pigment;        // 0..1: how dark the ink is at full strength
 uniform int u_colour_sessions;  // 1: tint by session instead of pigment
 
 out vec4 frag_colour;
 
-const vec3 kSessionColours[3] = vec3[3](vec3(0.95, 0.35, 0.25), vec3(0.25, 0.7, 0.95), vec3(0.35, 0.85, 0.35));
-
-vec3 linear_to_srgb(vec3 c) {
-  c = clamp(c, 0.0, 1.0);
-  return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
-}
+const vec3 kSessionColours[3] = vec3[3](vec3(0.95, 0.30, 0.20), vec3(0.20, 0.60, 0.95), vec3(0.30, 0.85, 0.30));
+const vec3 kInk = vec3(0.07, 0.08, 0.10);  // what full carbon black leaves of the skin's light: slightly cool
 
 void main() {
   float r = length(v_corner);
   if (r > 1.0) discard;
-  float alpha = 1.0 - smoothstep(0.65, 1.0, r);
-  // Carbon black heals blue-grey: a slightly cool tint as it darkens.
-  vec3 ink = mix(u_skin, u_skin * vec3(0.07, 0.08, 0.10), u_pigment * v_shade);
-  if (u_colour_sessions == 1) ink = kSessionColours[clamp(v_session, 0, 2)] * 0.6;
-  vec3 n = normalize(v_normal);
-  float light = u_key_intensity * max(dot(n, u_key_dir), 0.0) * 1.05 + u_ambient_intensity + 0.25;
-  vec3 colour = ink * light;
-  colour = colour / (1.0 + 0.25 * colour);
-  frag_colour = vec4(linear_to_srgb(colour * 1.2), alpha);
+  float edge = 1.0 - smoothstep(0.65, 1.0, r);  // soft rim: pigment thins out at the edge
+  vec3 keep = mix(vec3(1.0), kInk, u_pigment * v_shade * v_ink_share * edge);
+  if (u_colour_sessions == 1) keep = mix(vec3(1.0), kSessionColours[clamp(v_session, 0, 2)], edge * min(1.0, 4.0 * v_ink_share));
+  // The framebuffer holds sRGB: the share of linear light kept, encoded the same way.
+  frag_colour = vec4(pow(keep, vec3(1.0 / 2.2)), 1.0);
 }

@@ -10,11 +10,17 @@ uniform mat4 u_projection;
 uniform float u_lift_mm;         // off the skin, against z-fighting
 uniform int u_first_session;     // sessions outside [first, last] are not drawn
 uniform int u_last_session;
+uniform float u_viewport_height_px;
+// A dot smaller than this on screen would fall between the pixel centres and vanish: it is drawn
+// this big instead, with its ink thinned by the same factor, so a region of dots darkens the skin
+// by the true share of it that the dots cover (what reads as shaved hair at a distance).
+const float kSmallestDotPx = 1.5;
 
 out vec2 v_corner;
 out vec3 v_normal;  // view space
 flat out int v_session;
 out float v_shade;
+out float v_ink_share;  // 1, or less for a dot drawn larger than it is
 
 void main() {
   int session = int(a_size_session_shade.y + 0.5);
@@ -30,6 +36,14 @@ void main() {
   vec3 tangent = normalize(cross(a_normal, helper));
   vec3 bitangent = cross(a_normal, tangent);
   float radius = 0.5 * a_size_session_shade.x;
+  vec4 centre = u_view * vec4(a_position, 1.0);
+  float px_per_mm = u_projection[1][1] * 0.5 * u_viewport_height_px / max(1e-3, -centre.z);
+  float diameter_px = 2.0 * radius * px_per_mm;
+  v_ink_share = 1.0;
+  if (diameter_px < kSmallestDotPx) {
+    v_ink_share = (diameter_px / kSmallestDotPx) * (diameter_px / kSmallestDotPx);
+    radius *= kSmallestDotPx / max(diameter_px, 1e-4);
+  }
   vec3 world = a_position + radius * (a_corner.x * tangent + a_corner.y * bitangent) + u_lift_mm * a_normal;
   gl_Position = u_projection * u_view * vec4(world, 1.0);
 }

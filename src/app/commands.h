@@ -26,6 +26,8 @@ struct RenderOptions {
   std::string focus;                          // a landmark key to centre on (close-ups), or empty
   float dot_diameter_mm = 0.0f;  // 0: from each session's needle
   bool report_first_frame = false;            // bench probe: print a line after the first frame, write nothing
+  std::filesystem::path design;               // a design file: its dots instead of --dots
+  int session = 0;                            // with a design: dots up to this session (1-based); 0: all
 };
 
 struct WindowOptions {
@@ -52,6 +54,8 @@ int run_render(const RenderOptions& options);
 int run_window(const WindowOptions& options);
 int run_bench(const BenchOptions& options);
 int run_measure(const MeasureOptions& options);
+// Exit 0 and "FILE: a valid design (...)" or exit 2 and every problem, one per line.
+int run_validate(const std::filesystem::path& design);
 
 // The headless main job: the head from front/left/right/top/back as one sheet in `out_dir`.
 int run_headless_sheet(const HeadOptions& head, const std::filesystem::path& out_dir);

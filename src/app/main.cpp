@@ -83,6 +83,9 @@ int main(int argc, char** argv) {
   render_cmd->add_option("--focus", render.focus, "Centre on a landmark, e.g. left_frontotemporal, vertex (with --zoom for close-ups)");
   render_cmd->add_option("--dot-size", render.dot_diameter_mm, "Dot diameter on the skin for every session, mm (default: each session's needle, 0.29-0.50 mm)")
       ->check(CLI::Range(0.02, 2.0));
+  render_cmd->add_option("--design", render.design, "Design file (JSON): its hairline, densities, sessions and needles");
+  render_cmd->add_option("--session", render.session, "With --design: the dots up to this session (1-based); earlier sessions shown paler")
+      ->check(CLI::Range(1, 5));
   render_cmd->add_flag("--report-first-frame", render.report_first_frame, "Benchmark probe: report the first frame, write nothing")
       ->group("");
 
@@ -91,6 +94,10 @@ int main(int argc, char** argv) {
   CLI::App* measure_cmd = app.add_subcommand("measure", "Landmarks and tape-measure figures of the head, along the skin");
   add_head_options(*measure_cmd, measure.head, measure_units);
   measure_cmd->add_flag("--json", measure.json, "One JSON object on stdout (lengths in mm)");
+
+  std::filesystem::path validate_path;
+  CLI::App* validate_cmd = app.add_subcommand("validate", "Check a design file and say what is wrong with it, field by field");
+  validate_cmd->add_option("design", validate_path, "Design file (JSON)")->required();
 
   smp::BenchOptions bench;
   CLI::App* bench_cmd = app.add_subcommand("bench", "Measure the speed figures on this machine now");
@@ -134,6 +141,7 @@ int main(int argc, char** argv) {
       return smp::run_render(render);
     }
     if (*bench_cmd) return smp::run_bench(bench);
+    if (*validate_cmd) return smp::run_validate(validate_path);
     if (*measure_cmd) {
       measure.head.units = *smp::parse_units(measure_units);
       return smp::run_measure(measure);

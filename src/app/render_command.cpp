@@ -5,6 +5,8 @@
 #include <string>
 
 #include "app/commands.h"
+#include "app/design_dots.h"
+#include "app/design_io.h"
 #include "app/head_source.h"
 #include "app/pool_cache.h"
 #include "core/input_error.h"
@@ -73,14 +75,29 @@ int run_render(const RenderOptions& options) {
   SceneRenderer renderer;
   renderer.set_head(head);
   ViewSettings settings;
-  if (options.landmarks || options.zones || options.dot_density > 0) {
+  // A design is read before any GL work too: a bad file is the user's to fix, with or without a GPU.
+  const std::optional<Design> design = options.design.empty() ? std::nullopt : std::optional(read_design_file(options.design));
+  if (options.landmarks || options.zones || options.dot_density > 0 || design) {
     if (!loaded.landmarks) throw InputError(loaded.landmarks_note);
     if (options.landmarks) renderer.set_markers(landmark_markers(*loaded.landmarks));
-    if (options.zones || options.dot_density > 0) {
+    if (options.zones || options.dot_density > 0 || design) {
       const GeodesicDistance geodesic(head);
       const Anatomy anatomy = prepare_anatomy(head, *loaded.landmarks, geodesic);
       if (options.zones) renderer.set_zone_overlay(zone_overlay(anatomy.zones));
-      if (options.dot_density > 0) {
+      if (design) {
+        const DotPool pool = cached_head_pool(head);
+        DesignDots designed(head, *loaded.landmarks, anatomy, geodesic, pool);
+        std::vector<DotInstance> dots = designed.make(*design).instances;
+        if (options.session > 0) {
+          // This session's dots and the earlier ones (paler, as the guide shows them); none after.
+          const float last = float(options.session - 1);
+          std::erase_if(dots, [&](const DotInstance& d) { return d.session > last; });
+          for (DotInstance& d : dots)
+            if (d.session < last) d.shade *= 0.5f;
+        }
+        renderer.set_dots(dots);
+        settings.pigment_strength = 1.0f;  // the design's dilutions set the shade
+      } else if (options.dot_density > 0) {
         const DotPool pool = cached_head_pool(head);
         const std::vector<float> fraction = scalp_fraction(pool, dot_zones(pool, head, anatomy.zones), options.dot_density);
         const std::array<float, 3> sizes = options.dot_diameter_mm > 0.0f ? std::array{options.dot_diameter_mm, options.dot_diameter_mm, options.dot_diameter_mm}

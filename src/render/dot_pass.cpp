@@ -2,7 +2,6 @@
 
 #include <cstddef>
 
-#include "render/lighting.h"
 
 namespace smp {
 
@@ -51,19 +50,22 @@ void DotPass::draw(const OrbitCamera& camera, float aspect, const ViewSettings& 
   program_.set("u_lift_mm", 0.2f);
   program_.set("u_first_session", s.dot_session_first);
   program_.set("u_last_session", s.dot_session_last);
-  program_.set("u_skin", s.skin_linear());
+  GLint viewport[4] = {0, 0, 0, 0};
+  glGetIntegerv(GL_VIEWPORT, viewport);
+  program_.set("u_viewport_height_px", float(viewport[3]));
   program_.set("u_pigment", s.pigment_strength);
   program_.set("u_colour_sessions", s.colour_sessions ? 1 : 0);
-  program_.set("u_key_dir", light_direction(s.key_light_azimuth_deg, s.key_light_elevation_deg));
-  program_.set("u_key_intensity", s.key_light_intensity);
-  program_.set("u_ambient_intensity", s.ambient_intensity);
   glEnable(GL_POLYGON_OFFSET_FILL);
   glPolygonOffset(-1.0f, -2.0f);
-  glEnable(GL_SAMPLE_ALPHA_TO_COVERAGE);
+  // framebuffer x dot colour: the dots darken the lit skin under them, in any order.
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_DST_COLOR, GL_ZERO);
+  glDepthMask(GL_FALSE);
   glBindVertexArray(vertex_array_);
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count_));
   glBindVertexArray(0);
-  glDisable(GL_SAMPLE_ALPHA_TO_COVERAGE);
+  glDepthMask(GL_TRUE);
+  glDisable(GL_BLEND);
   glDisable(GL_POLYGON_OFFSET_FILL);
 }
 

@@ -273,3 +273,65 @@ TEST(Cli, UnwritableOutputFailsAndLeavesNothing) {
 
 }  // namespace
 }  // namespace smp
+
+namespace smp {
+namespace {
+
+std::string preset(const std::string& name) { return std::string(SMP_ASSETS_DIR) + "/presets/" + name + ".json"; }
+
+TEST(Cli, EveryPresetValidates) {
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(SMP_ASSETS_DIR) + "/presets")) {
+    const auto result = studio("validate " + entry.path().string());
+    EXPECT_EQ(result.exit_code, 0) << result.output;
+    EXPECT_NE(result.output.find("a valid design"), std::string::npos) << result.output;
+  }
+}
+
+TEST(Cli, ValidateNamesEveryProblemAndExitsTwo) {
+  const auto dir = test::scratch_dir();
+  const auto bad = dir / "bad.json";
+  test::write_text(bad, R"({"format": "smp-studio design", "version": 1, "hairline": {"height_mm": 300, "transition_mm": "wide"},
+                            "sessions": [{"cumulative_percent": 50, "needle": "9rl"}]})");
+  const auto result = studio("validate " + bad.string());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.output.find("bad.json: hairline.height_mm: 300 is outside 40-120 mm"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("hairline.transition_mm: should be a number"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("sessions[0].needle: should be one of"), std::string::npos) << result.output;
+  // The same file given to render is refused before anything is drawn or written.
+  const auto out = dir / "never.png";
+  const auto render = studio("render --design " + bad.string() + " --out " + out.string());
+  EXPECT_EQ(render.exit_code, 2);
+  EXPECT_NE(render.output.find("bad.json: hairline.height_mm"), std::string::npos) << render.output;
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST(Cli, DesignDotsFollowTheHairlineAndSessions) {
+  // Presets decide where the dots go and sessions how many: measured on top views.
+  const auto dir = test::scratch_dir();
+  const std::string common = " --view top --size 300x300 --out ";
+  const auto plain = studio("render" + common + (dir / "bare.png").string());
+  SKIP_WITHOUT_GL(plain);
+  ASSERT_EQ(studio("render --design " + preset("norwood-6") + common + (dir / "nw6.png").string()).exit_code, 0);
+  ASSERT_EQ(studio("render --design " + preset("norwood-6") + " --session 1" + common + (dir / "nw6_s1.png").string()).exit_code, 0);
+  ASSERT_EQ(studio("render --design " + preset("ludwig-1") + common + (dir / "l1.png").string()).exit_code, 0);
+  auto luma = [](const Image& image, int x0, int y0, int w, int h) {
+    double sum = 0;
+    for (int y = y0; y < y0 + h; ++y)
+      for (int x = x0; x < x0 + w; ++x) sum += 0.3 * image.pixel(x, y)[0] + 0.6 * image.pixel(x, y)[1] + 0.1 * image.pixel(x, y)[2];
+    return sum / (w * h);
+  };
+  const Image b = read_png(dir / "bare.png"), n = read_png(dir / "nw6.png"), s1 = read_png(dir / "nw6_s1.png"), l = read_png(dir / "l1.png");
+  // The middle of the top: Norwood VI treats it at 85 dots/cm2, Ludwig I at 40; at this size each
+  // dot is under a pixel, so what shows is the share of skin the ink covers (measured: about 4 and
+  // 2 levels darker, session 1 alone 0.3).
+  const double bare = luma(b, 125, 110, 50, 50), nw6 = luma(n, 125, 110, 50, 50), l1 = luma(l, 125, 110, 50, 50), first = luma(s1, 125, 110, 50, 50);
+  EXPECT_LT(nw6, bare - 2.5) << "Norwood VI darkens the top";
+  EXPECT_LT(l1, bare - 0.8) << "Ludwig I thickens the top a little";
+  EXPECT_GT(l1, nw6 + 1.0) << "less than Norwood VI";
+  EXPECT_GT(first, nw6 + 2.0) << "session 1 alone is sparser and lighter";
+  // The forehead, ahead of every hairline, has no dots.
+  EXPECT_NEAR(luma(n, 130, 40, 40, 15), luma(b, 130, 40, 40, 15), 0.5);
+}
+
+}  // namespace
+}  // namespace smp
