@@ -36,6 +36,7 @@ struct WindowOptions {
   int frames = 0;                             // > 0: close after this many frames (tests)
   std::optional<std::filesystem::path> screenshot;  // saved after the last frame
   std::filesystem::path headless_out = "out"; // where the headless fallback writes
+  std::optional<std::filesystem::path> design; // opened at the start
 };
 
 struct MeasureOptions {

@@ -1,8 +1,11 @@
 #include "app/design_io.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
+#include "app/head_source.h"
 #include "core/input_error.h"
 #include "design/design_file.h"
 #include "io/atomic_file.h"
@@ -28,6 +31,31 @@ Design read_design_file(const std::filesystem::path& path) {
 void write_design_file(const std::filesystem::path& path, const Design& design) {
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
   write_file_atomically(path, design_to_json(design));
+}
+
+namespace {
+std::filesystem::path xdg_dir(const char* variable, const char* fallback) {
+  if (const char* set = std::getenv(variable); set && *set) return set;
+  const char* home = std::getenv("HOME");
+  return std::filesystem::path(home && *home ? home : ".") / fallback;
+}
+}  // namespace
+
+std::filesystem::path recovery_path() { return xdg_dir("XDG_STATE_HOME", ".local/state") / "smp-studio" / "recovery.json"; }
+
+std::filesystem::path user_presets_dir() { return xdg_dir("XDG_DATA_HOME", ".local/share") / "smp-studio" / "presets"; }
+
+std::vector<std::filesystem::path> list_presets() {
+  std::vector<std::filesystem::path> all;
+  for (const std::filesystem::path& dir : {bundled_head_path().parent_path() / "presets", user_presets_dir()}) {
+    std::vector<std::filesystem::path> here;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error))
+      if (entry.path().extension() == ".json") here.push_back(entry.path());
+    std::sort(here.begin(), here.end());
+    all.insert(all.end(), here.begin(), here.end());
+  }
+  return all;
 }
 
 }  // namespace smp

@@ -1,6 +1,7 @@
 #pragma once
 // Design files on disk: read with every problem named, written atomically.
 #include <filesystem>
+#include <vector>
 
 #include "design/design.h"
 
@@ -10,5 +11,13 @@ namespace smp {
 Design read_design_file(const std::filesystem::path& path);
 // Throws std::runtime_error naming the file when it cannot be written; the old file is then intact.
 void write_design_file(const std::filesystem::path& path, const Design& design);
+
+// Where the window keeps the design being edited every 30 s, for recovery after a crash:
+// $XDG_STATE_HOME/smp-studio/recovery.json (or ~/.local/state/...).
+std::filesystem::path recovery_path();
+// Presets the user saved: $XDG_DATA_HOME/smp-studio/presets (or ~/.local/share/...).
+std::filesystem::path user_presets_dir();
+// The bundled presets (beside the bundled head) and the user's, sorted by name within each.
+std::vector<std::filesystem::path> list_presets();
 
 }  // namespace smp

@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
   app.add_option("--window-size", window_size, "Window size in screen units, WxH")->check(size_validator(window.size));
   app.add_option("--frames", window.frames, "Close after N frames (for tests and screenshots)")->check(CLI::PositiveNumber);
   app.add_option("--screenshot", window.screenshot, "Save the window as PNG after the last frame (with --frames)");
+  app.add_option("--design", window.design, "Open this design file (JSON) in the window");
 
   smp::RenderOptions render;
   std::string render_units = "auto", render_views = "front", render_size;

@@ -35,6 +35,11 @@
 #include "core/ray_cast.h"
 #include "head/landmark_estimate.h"
 #include "head/orientation.h"
+#include "app/design_dots.h"
+#include "app/design_io.h"
+#include "design/design_history.h"
+#include "design/design_warnings.h"
+#include "ui/design_panel.h"
 #include "ui/measurements_panel.h"
 #include "ui/patient_panel.h"
 #include "ui/view_panel.h"
@@ -61,6 +66,8 @@ struct Session {
   };
   std::vector<KeyPress> pressed_keys;  // since the last frame
   bool undo_requested = false;    // Ctrl+Z this frame
+  bool redo_requested = false;    // Ctrl+Shift+Z or Ctrl+Y
+  bool open_requested = false;    // Ctrl+O
   glm::vec2 cursor{0.0f};         // as of the last cursor event
   glm::vec2 left_press_at{0.0f};  // where the left button went down: a slow frame may see the drag already under way
   bool save_requested = false;    // Ctrl+S this frame
@@ -174,13 +181,15 @@ void handle_input(Session& s, bool dragging_landmark) {
   std::vector<Session::KeyPress> keys;
   keys.swap(s.pressed_keys);
   if (io.WantCaptureKeyboard) return;  // typing into a field
-  s.undo_requested = false;
+  s.undo_requested = s.redo_requested = s.open_requested = false;
   constexpr View kNumberKeys[] = {View::Front, View::Back, View::Left, View::Right, View::Top, View::ThreeQuarter};
   for (const auto [key, mods] : keys) {
-    const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0;
+    const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0, shift = (mods & GLFW_MOD_SHIFT) != 0;
     if (key == GLFW_KEY_F) s.frame_head();
     if (key == GLFW_KEY_S && ctrl) s.save_requested = true;
-    if (key == GLFW_KEY_Z && ctrl) s.undo_requested = true;
+    if (key == GLFW_KEY_O && ctrl) s.open_requested = true;
+    if ((key == GLFW_KEY_Z && ctrl && shift) || (key == GLFW_KEY_Y && ctrl)) s.redo_requested = true;
+    else if (key == GLFW_KEY_Z && ctrl) s.undo_requested = true;
     else if (key == GLFW_KEY_Z) s.settings.show_zones = !s.settings.show_zones;
     if (key == GLFW_KEY_L) s.settings.show_landmarks = !s.settings.show_landmarks;
     if (key == GLFW_KEY_D) s.settings.show_dots = !s.settings.show_dots;
@@ -211,6 +220,7 @@ int run_window(const WindowOptions& options) {
   // Read the head first: a broken file is reported before any window opens.
   const LoadedHead loaded = load_head(options.head);
   const Mesh& head = loaded.imported.mesh;
+  const std::optional<Design> opened_design = options.design ? std::optional(read_design_file(*options.design)) : std::nullopt;
   std::string why;
   std::unique_ptr<WindowContext> window;
   if (has_display()) window = WindowContext::create(options.size.x, options.size.y, "SMP Studio", why);
@@ -221,7 +231,8 @@ int run_window(const WindowOptions& options) {
     return run_headless_sheet(options.head, options.headless_out);
   }
 
-  Session s{*window, SceneRenderer(), bounds_of(head), OrbitCamera(), ViewSettings(), FrameStats(), {}, false, glm::vec2(0.0f), glm::vec2(0.0f), false};
+  Session s{*window, SceneRenderer(), bounds_of(head), OrbitCamera(), ViewSettings(), FrameStats(), {}, false, false, false,
+            glm::vec2(0.0f), glm::vec2(0.0f), false};
   glfwSetWindowUserPointer(window->handle(), &s);
   glfwSetKeyCallback(window->handle(), queue_key_press);  // before ImGui, which chains to them
   glfwSetMouseButtonCallback(window->handle(), note_mouse_press);
@@ -243,15 +254,20 @@ int run_window(const WindowOptions& options) {
   std::future<DotPool> pool_building;
   std::vector<std::future<DotPool>> abandoned;  // builds for heads no longer shown, left to finish
   DotPool pool;
-  std::vector<Zone> zone_of_dot;
+  std::unique_ptr<DesignDots> design_dots;  // the pool placed on this head's chart
   bool dots_stale = true;
-  float selected_density = -1.0f;  // what the uploaded dots were made with
-  std::array<Needle, 3> selected_needles{};
   auto drop_dots = [&] {
     if (pool_building.valid()) abandoned.push_back(std::move(pool_building));
+    design_dots.reset();
     pool = DotPool{};
-    zone_of_dot.clear();
     s.renderer.set_dots({});
+  };
+  // The head's geodesic field, kept for placing the pool on the chart when it arrives.
+  std::unique_ptr<GeodesicDistance> geodesic;
+  auto place_dots = [&] {
+    design_dots.reset();
+    if (anatomy && shown_landmarks && pool.size() > 0) design_dots = std::make_unique<DesignDots>(shown, *shown_landmarks, *anatomy, *geodesic, pool);
+    dots_stale = true;
   };
   auto start_dots = [&](const Mesh& mesh) {
     drop_dots();
@@ -269,7 +285,8 @@ int run_window(const WindowOptions& options) {
     s.renderer.set_zone_overlay({});
     if (landmarks) {
       s.renderer.set_markers(landmark_markers(*landmarks));
-      anatomy = prepare_anatomy(shown, *landmarks, GeodesicDistance(shown));
+      geodesic = std::make_unique<GeodesicDistance>(shown);
+      anatomy = prepare_anatomy(shown, *landmarks, *geodesic);
       s.renderer.set_zone_overlay(zone_overlay(anatomy->zones));
       zone_labels = zone_labels_of(shown, anatomy->zones);
     }
@@ -277,15 +294,50 @@ int run_window(const WindowOptions& options) {
     s.stats.vertices = shown.vertex_count();
     if (!anatomy) {  // no scalp, no dots
       drop_dots();
-    } else if (same_mesh) {  // a pool still being built is tagged with these zones when it arrives
-      if (pool.size() > 0) zone_of_dot = dot_zones(pool, shown, anatomy->zones);
-      dots_stale = true;
+    } else if (same_mesh) {  // a pool still being built is placed on this chart when it arrives
+      place_dots();
     } else {
       start_dots(shown);
     }
   };
   show_head(head, loaded.landmarks);
   PatientPanelState patient;
+
+  // The design being edited; `saved` is what its file holds (unsaved changes: they differ).
+  DesignPanelState design_panel;
+  design_panel.presets = list_presets();
+  if (options.design) design_panel.path = options.design->string();
+  Design design = opened_design ? *opened_design : Design{};
+  Design saved = design, dots_design, autosaved = design;
+  DesignHistory history(design);
+  DotCounts dot_counts;
+  std::vector<char> undo_kinds;  // what Ctrl+Z undoes next: 'L' a landmark drag, 'D' a design step
+  auto last_autosave = std::chrono::steady_clock::now();
+  std::optional<Design> recovered;  // a design left by a crash, offered back at the start
+  if (options.frames == 0 && std::filesystem::exists(recovery_path())) {
+    try {
+      recovered = read_design_file(recovery_path());
+    } catch (const InputError&) {
+      std::filesystem::remove(recovery_path());  // half a recovery file is no recovery
+    }
+  }
+  bool ask_quit = false, quit_confirmed = false;
+  std::string shown_title;
+  auto report = [&](const std::string& message, bool error) {
+    design_panel.message = message;
+    design_panel.message_is_error = error;
+  };
+  auto save_design = [&]() -> bool {
+    try {
+      write_design_file(design_panel.path, design);
+      saved = design;
+      report("Saved " + std::filesystem::absolute(design_panel.path).string(), false);
+      return true;
+    } catch (const std::exception& e) {
+      report(std::string("Not saved: ") + e.what(), true);
+      return false;
+    }
+  };
   glm::mat3 orientation = loaded.placement.orientation;  // of the shown head, from the imported mesh
   // The landmark following the mouse, if any (a plain index: GCC 12 warns falsely on optional<enum>).
   constexpr int kNone = -1;
@@ -301,8 +353,13 @@ int run_window(const WindowOptions& options) {
   int target_samples = 0;
   int exit_code = 0;
   auto last = std::chrono::steady_clock::now();
-  for (int frame = 1; !window->should_close(); ++frame) {
+  for (int frame = 1;; ++frame) {
     glfwPollEvents();
+    if (window->should_close()) {
+      if (options.frames > 0 || quit_confirmed || design == saved) break;
+      glfwSetWindowShouldClose(window->handle(), GLFW_FALSE);  // ask first
+      ask_quit = true;
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -311,7 +368,7 @@ int run_window(const WindowOptions& options) {
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse && shown_landmarks && s.settings.show_landmarks) {
       const auto picked = landmark_under_mouse(shown, *shown_landmarks, s.camera, s.aspect(), s.left_press_at);
       dragged = picked ? static_cast<int>(*picked) : kNone;
-      if (dragged != kNone) undo.push_back(*shown_landmarks);
+      if (dragged != kNone) undo.push_back(*shown_landmarks), undo_kinds.push_back('L');
     }
     if (dragged != kNone && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
       if (const auto hit = cast_ray(shown, s.camera.eye(), s.camera.ray_direction(mouse_ndc(io), s.aspect()))) {
@@ -324,7 +381,9 @@ int run_window(const WindowOptions& options) {
       s.stats.landmarks_note = "landmarks moved by hand";
     }
     handle_input(s, dragged != kNone);
-    if (s.undo_requested && !undo.empty() && dragged == kNone) {
+    if (s.undo_requested && !undo.empty() && dragged == kNone && !undo_kinds.empty() && undo_kinds.back() == 'L') {
+      s.undo_requested = false;
+      undo_kinds.pop_back();
       show_head(shown, undo.back(), true);
       undo.pop_back();
       s.stats.landmarks_note = undo.empty() ? loaded.landmarks_note : "landmarks moved by hand";
@@ -332,6 +391,125 @@ int run_window(const WindowOptions& options) {
     s.stats.framebuffer = window->framebuffer_size();
     s.stats.content_scale = window->content_scale();
     const ViewPanelRequest request = draw_view_panel(s.settings, s.stats);
+    DesignPanelInfo info;
+    for (std::size_t k = 0; k < design.sessions.size(); ++k) info.session_dots.push_back(dot_counts.in_session(k));
+    for (std::size_t k = 0; k < std::size_t(kMaxSessions); ++k)
+      for (std::size_t z = 0; z < kZoneCount; ++z) info.zone_dots[z] += dot_counts.per_session_zone[k][z];
+    if (anatomy)
+      for (std::size_t z = 0; z < kZoneCount; ++z) info.zone_area_cm2[z] = anatomy->zones.area_mm2[z] / 100.0;
+    info.warnings = design_warnings(design);
+    info.dirty = design != saved;
+    info.can_undo = history.can_undo() || design != history.settled();
+    info.can_redo = history.can_redo();
+    const DesignPanelRequest edit = draw_design_panel(design, design_panel, info);
+    s.settings.fitzpatrick_type = design.patient.fitzpatrick_type;  // the patient's skin on the head
+    s.settings.use_custom_skin = false;
+    if (edit.save || s.save_requested) {
+      s.save_requested = false;
+      save_design();
+    }
+    if (edit.open || s.open_requested) {
+      try {
+        design = read_design_file(design_panel.path);
+        saved = design;
+        history.reset(design);
+        std::erase(undo_kinds, 'D');
+        report("Opened " + std::filesystem::absolute(design_panel.path).string(), false);
+      } catch (const InputError& e) {
+        report(std::string("Not opened (the design on show is unchanged): ") + e.what(), true);
+      }
+    }
+    if (edit.apply_preset && !design_panel.presets.empty()) {
+      const std::filesystem::path& file = design_panel.presets[std::size_t(design_panel.preset)];
+      try {
+        const Design preset = read_design_file(file);
+        if (file.stem().string().rfind("style-", 0) == 0) {
+          design.hairline = preset.hairline;  // a hairline style: the rest of the design stays
+        } else {
+          const PatientDesign patient_kept = design.patient;
+          design = preset;
+          design.patient = patient_kept;
+        }
+        report("Applied " + file.stem().string() + " (Ctrl+Z undoes it)", false);
+      } catch (const InputError& e) {
+        report(e.what(), true);
+      }
+    }
+    if (edit.save_preset) {
+      std::string slug;
+      for (char c : design.name) slug += std::isalnum(static_cast<unsigned char>(c)) ? char(std::tolower(static_cast<unsigned char>(c))) : '-';
+      const std::filesystem::path file = user_presets_dir() / (slug.empty() ? "preset.json" : slug + ".json");
+      try {
+        write_design_file(file, design);
+        design_panel.presets = list_presets();
+        report("Saved as a preset: " + file.string(), false);
+      } catch (const std::exception& e) {
+        report(std::string("Preset not saved: ") + e.what(), true);
+      }
+    }
+    if (edit.new_design) {
+      design = Design{};
+      report("A new design with the default settings (Ctrl+Z goes back)", false);
+    }
+    // A slider drag is one step: the edit settles when no control is held.
+    if (history.settle(design, ImGui::IsAnyItemActive())) undo_kinds.push_back('D');
+    if ((edit.undo || s.undo_requested) && history.undo(design)) {
+      if (!undo_kinds.empty() && undo_kinds.back() == 'D') undo_kinds.pop_back();
+    }
+    if (edit.redo || s.redo_requested) history.redo(design);
+    s.undo_requested = s.redo_requested = s.open_requested = false;
+
+    // The title says which design and whether it has unsaved changes.
+    const std::string title = "SMP Studio - " + design.name + (design != saved ? " *" : "") + "  (" + design_panel.path + ")";
+    if (title != shown_title) glfwSetWindowTitle(window->handle(), title.c_str()), shown_title = title;
+    // Every 30 s, the design as it is now goes to the recovery file (removed on a clean exit).
+    if (const auto now = std::chrono::steady_clock::now(); options.frames == 0 && now - last_autosave > std::chrono::seconds(30)) {
+      last_autosave = now;
+      if (design != autosaved) {
+        try {
+          write_design_file(recovery_path(), design);
+          autosaved = design;
+        } catch (const std::exception& e) {
+          report(std::string("Autosave failed: ") + e.what(), true);
+        }
+      }
+    }
+    if (recovered) {
+      ImGui::OpenPopup("Recover design");
+      if (ImGui::BeginPopupModal("Recover design", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("SMP Studio did not close cleanly last time.\nRecover the design \"%s\" as it was up to 30 s before?", recovered->name.c_str());
+        if (ImGui::Button("Recover")) {
+          design = *recovered;
+          recovered.reset();
+          report("Recovered; save it to keep it (Ctrl+S)", false);
+          ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Discard")) {
+          recovered.reset();
+          std::filesystem::remove(recovery_path());
+          ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+      }
+    }
+    if (ask_quit) ImGui::OpenPopup("Unsaved changes"), ask_quit = false;
+    if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+      ImGui::Text("\"%s\" has changes that are not saved.", design.name.c_str());
+      if (ImGui::Button("Save and close")) {
+        if (save_design()) quit_confirmed = true, glfwSetWindowShouldClose(window->handle(), GLFW_TRUE);
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::SameLine();
+      if (ImGui::Button("Close without saving")) {
+        quit_confirmed = true;
+        glfwSetWindowShouldClose(window->handle(), GLFW_TRUE);
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::SameLine();
+      if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+      ImGui::EndPopup();
+    }
     draw_measurements_panel(anatomy ? std::optional(anatomy->measurements) : std::nullopt,
                             anatomy ? &anatomy->zones : nullptr, loaded.landmarks_note);
     if (s.settings.show_zones) draw_zone_labels(zone_labels, s.camera, s.aspect());
@@ -349,8 +527,7 @@ int run_window(const WindowOptions& options) {
     } else if (tape.fit) {
       patient.result = "This head has no landmarks, so it cannot be measured or fitted.";
     }
-    if (request.save_landmarks || s.save_requested) {
-      s.save_requested = false;
+    if (request.save_landmarks) {
       if (!options.head.head) s.stats.saved_note = "The bundled head's landmarks are part of the program; open a scan with --head to keep its own.";
       else if (fitted) s.stats.saved_note = "Not saved: the head is stretched to a patient's tape; go back to the original head first.";
       else if (!shown_landmarks) s.stats.saved_note = "Not saved: this head has no landmarks.";
@@ -373,7 +550,11 @@ int run_window(const WindowOptions& options) {
     }
     // Centre the head in the part of the window the panel leaves free.
     const float display_width = ImGui::GetIO().DisplaySize.x;
-    s.camera.lens_shift_x = display_width > 0 ? std::min(request.covered_width / display_width, 0.6f) : 0.0f;
+    if (display_width > 0) {
+      const float left = request.covered_width / display_width, right = edit.covered_width / display_width;
+      s.camera.free_width = std::max(0.2f, 1.0f - left - right);
+      s.camera.lens_shift_x = left - right;  // NDC: the middle of what the panels leave free
+    }
     if (frame == 1) s.show_view(View::ThreeQuarter);  // framed once the panel's size is known
     if (request.view) s.show_view(*request.view);
     if (request.frame_head) s.frame_head();
@@ -404,20 +585,17 @@ int run_window(const WindowOptions& options) {
     // Dots: take a finished pool, then select again whenever what they depend on changed.
     if (pool_building.valid() && pool_building.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
       pool = pool_building.get();
-      if (anatomy && pool.size() > 0) zone_of_dot = dot_zones(pool, shown, anatomy->zones);
-      dots_stale = true;
+      place_dots();
     }
     std::erase_if(abandoned, [](std::future<DotPool>& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
-    if (dots_stale || s.settings.dot_density_per_cm2 != selected_density || s.settings.session_needle != selected_needles) {
-      if (pool.size() > 0 && zone_of_dot.size() == pool.size()) {
-        const DotSelection chosen = select_dots(pool, scalp_fraction(pool, zone_of_dot, s.settings.dot_density_per_cm2));
-        s.renderer.set_dots(dot_instances(pool, chosen, s.settings.session_dot_mm()));
-        char note[96];
-        std::snprintf(note, sizeof note, "%zu dots on the scalp", chosen.dots.size());
-        s.stats.dots_note = note;
-      }
-      selected_density = s.settings.dot_density_per_cm2;
-      selected_needles = s.settings.session_needle;
+    if (design_dots && (dots_stale || design != dots_design)) {
+      DesignDots::Result made = design_dots->make(design);
+      s.renderer.set_dots(made.instances);
+      dot_counts = made.counts;
+      char note[96];
+      std::snprintf(note, sizeof note, "%zu dots planned", made.counts.total);
+      s.stats.dots_note = note;
+      dots_design = design;
       dots_stale = false;
     }
     if (pool_building.valid()) s.stats.dots_note = "Preparing the dots...";
@@ -451,6 +629,8 @@ int run_window(const WindowOptions& options) {
     if (last_frame) break;
   }
 
+  std::error_code ignored;
+  if (options.frames == 0) std::filesystem::remove(recovery_path(), ignored);  // a clean exit: nothing to recover
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

@@ -55,7 +55,7 @@ void OrbitCamera::frame(const Bounds& bounds, float aspect) {
   target = bounds.centre();
   scene_radius_ = std::max(bounds.radius(), 1.0f);
   // Back off until every corner of the box is inside the view from the current direction.
-  const float free_fraction = std::clamp(1.0f - lens_shift_x, 0.1f, 1.0f);  // half-width left of the shift
+  const float free_fraction = std::clamp(free_width, 0.1f, 1.0f);
   const float tan_y = std::tan(0.5f * fov_y), tan_x = tan_y * aspect * free_fraction;
   const glm::vec3 r = right(), u = up(), toward_eye = -forward();
   float needed = 0.0f;

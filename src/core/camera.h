@@ -28,6 +28,7 @@ class OrbitCamera {
   // Moves the picture's centre right by this much of the half-width (normalised device units), so
   // the head centres in the part of the window that a side panel leaves free.
   float lens_shift_x = 0.0f;
+  float free_width = 1.0f;  // share of the window's width the head may fill (panels cover the rest)
 
   // Places the camera on a named side of the head, keeping the target and distance.
   void set_view(View view);

@@ -28,7 +28,7 @@ struct ViewSettings {
   float dot_density_per_cm2 = 90.0f;        // over the whole scalp, until designs set it per zone
   // Each session's needle sets its dots' size (DOMAIN: a single needle for the first, finer layer).
   std::array<Needle, 3> session_needle{Needle::Single025, Needle::Triple020, Needle::Triple020};
-  float pigment_strength = 0.8f;            // 0..1: how dark a healed dot is (1: undiluted carbon black)
+  float pigment_strength = 1.0f;            // x each dot's own shade (designs set it from their dilution)
   int dot_session_first = 0;                // sessions drawn: first..last (0-based)
   int dot_session_last = 2;
   bool colour_sessions = false;             // tint dots by session instead of pigment

@@ -91,26 +91,7 @@ void overlay_section(ViewSettings& s) {
 
 void dots_section(ViewSettings& s, const FrameStats& stats) {
   ImGui::Checkbox("Show dots (D)", &s.show_dots);
-  ImGui::SliderFloat("Density", &s.dot_density_per_cm2, 10.0f, 250.0f, "%.0f dots/cm2");
-  // A needle per session, and the size of the dots they leave.
-  for (int k = 0; k < 3; ++k) {
-    char label[32], item[96];
-    std::snprintf(label, sizeof label, "Session %d needle", k + 1);
-    const Needle chosen = s.session_needle[std::size_t(k)];
-    if (ImGui::BeginCombo(label, needle_spec(chosen).label.data())) {
-      for (int n = 0; n < kNeedleCount; ++n) {
-        const Needle needle = static_cast<Needle>(n);
-        std::snprintf(item, sizeof item, "%s: %.2f mm dot, %.2f mm healed", needle_spec(needle).label.data(), double(fresh_dot_mm(needle)),
-                      double(healed_dot_mm(needle)));
-        if (ImGui::Selectable(item, needle == chosen)) s.session_needle[std::size_t(k)] = needle;
-      }
-      ImGui::EndCombo();
-    }
-  }
-  const std::array<float, 3> size = s.session_dot_mm();
-  ImGui::TextDisabled("Dots %.2f / %.2f / %.2f mm fresh", double(size[0]), double(size[1]), double(size[2]));
-  float shade = s.pigment_strength * 100.0f;
-  if (ImGui::SliderFloat("Shade", &shade, 10.0f, 100.0f, "%.0f %% pigment")) s.pigment_strength = shade / 100.0f;
+  ImGui::TextDisabled("Density, needles and shade: the Design panel");
   static constexpr const char* kShown[] = {"All sessions", "Session 1", "Sessions 1-2", "Session 2 only", "Session 3 only"};
   static constexpr int kRange[][2] = {{0, 2}, {0, 0}, {0, 1}, {1, 1}, {2, 2}};
   int current = 0;
@@ -139,7 +120,7 @@ void head_section(ViewPanelRequest& request, const FrameStats& stats, float scal
     ImGui::PopID();
   }
   ImGui::TextDisabled("The landmarks are found again after a quarter turn.\nDrag a landmark to move it on the skin;\nCtrl+Z undoes.");
-  request.save_landmarks = ImGui::Button("Save landmarks (Ctrl+S)");
+  request.save_landmarks = ImGui::Button("Save landmarks");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Beside the mesh, as NAME.landmarks.json, with the head's orientation");
   if (!stats.saved_note.empty()) {
     ImGui::PushTextWrapPos(300 * scale);

@@ -53,19 +53,21 @@ TEST(Camera, FramingKeepsEveryCornerOnScreen) {
     }
 }
 
-TEST(Camera, LensShiftFramesTheHeadBesideThePanel) {
+TEST(Camera, LensShiftFramesTheHeadBetweenThePanels) {
   OrbitCamera c;
-  c.lens_shift_x = 0.4f;  // a panel covers the left 40% of the window: its edge is at x = -0.2
+  // Panels cover the left 40% and the right 20% of the window: x from -0.2 to 0.6 is free.
+  c.lens_shift_x = 0.4f - 0.2f;
+  c.free_width = 1.0f - 0.4f - 0.2f;
   c.set_view(View::ThreeQuarter);
   c.frame(head_box(), 1.6f);
   for (int corner = 0; corner < 8; ++corner) {
     const glm::vec3 p((corner & 1) ? 80 : -80, (corner & 2) ? 100 : -100, (corner & 4) ? 100 : -100);
     const glm::vec2 ndc = project(c, p, 1.6f);
     EXPECT_GE(ndc.x, -0.2f - 1e-4f);
-    EXPECT_LE(ndc.x, 1.0f);
+    EXPECT_LE(ndc.x, 0.6f + 1e-4f);
     EXPECT_LE(std::abs(ndc.y), 1.0f);
   }
-  EXPECT_NEAR(project(c, c.target, 1.6f).x, 0.4f, 1e-5f);  // the head's centre moves with the shift
+  EXPECT_NEAR(project(c, c.target, 1.6f).x, 0.2f, 1e-5f);  // the head's centre: the middle of the free part
 }
 
 TEST(Camera, ZoomKeepsThePointUnderTheCursorStill) {

@@ -142,3 +142,36 @@ TEST(DesignWarnings, EachWithItsNumber) {
 
 }  // namespace
 }  // namespace smp
+
+#include "design/design_history.h"
+
+namespace smp {
+namespace {
+
+TEST(DesignHistory, ASliderDragIsOneStepAndRedoFollowsUndo) {
+  Design d;
+  DesignHistory history(d);
+  for (float h = 80.0f; h > 70.0f; h -= 0.5f) {  // a drag: many frames with the slider held
+    d.hairline.height_mm = h;
+    EXPECT_FALSE(history.settle(d, true));
+  }
+  EXPECT_TRUE(history.settle(d, false));  // released
+  d.zone_density[static_cast<std::size_t>(Zone::Crown)] = 120.0f;
+  history.settle(d, false);
+  ASSERT_TRUE(history.undo(d));
+  EXPECT_EQ(d.density(Zone::Crown), 85.0f);
+  EXPECT_FLOAT_EQ(d.hairline.height_mm, 70.5f);
+  ASSERT_TRUE(history.undo(d));
+  EXPECT_FLOAT_EQ(d.hairline.height_mm, 80.0f) << "the whole drag undone at once";
+  EXPECT_FALSE(history.undo(d));
+  ASSERT_TRUE(history.redo(d));
+  ASSERT_TRUE(history.redo(d));
+  EXPECT_EQ(d.density(Zone::Crown), 120.0f);
+  EXPECT_FALSE(history.redo(d));
+  d.name = "new edit";
+  history.settle(d, false);
+  EXPECT_FALSE(history.can_redo()) << "a new edit ends the redo branch";
+}
+
+}  // namespace
+}  // namespace smp

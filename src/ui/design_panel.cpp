@@ -1,0 +1,179 @@
+#include "ui/design_panel.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+
+namespace smp {
+namespace {
+
+constexpr float kPanelWidth = 390.0f;
+
+// ImGui 1.86 has no std::string input: edits go through a fixed buffer.
+bool input_text(const char* label, std::string& text, std::size_t capacity = 256) {
+  std::vector<char> buffer(capacity, '\0');
+  text.copy(buffer.data(), capacity - 1);
+  if (!ImGui::InputText(label, buffer.data(), capacity)) return false;
+  text = buffer.data();
+  return true;
+}
+
+void help(const char* text) {
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+}
+
+void file_section(Design& design, DesignPanelState& state, const DesignPanelInfo& info, DesignPanelRequest& request) {
+  input_text("Name", design.name);
+  input_text("File", state.path, 1024);
+  help("A design file (.json). Relative paths start in the folder the program was started from.");
+  if (ImGui::Button("Open (Ctrl+O)")) request.open = true;
+  ImGui::SameLine();
+  if (ImGui::Button(info.dirty ? "Save* (Ctrl+S)" : "Save (Ctrl+S)")) request.save = true;
+  ImGui::SameLine();
+  if (ImGui::Button("New")) request.new_design = true;
+  ImGui::BeginDisabled(!info.can_undo);
+  if (ImGui::Button("Undo (Ctrl+Z)")) request.undo = true;
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!info.can_redo);
+  if (ImGui::Button("Redo (Ctrl+Shift+Z)")) request.redo = true;
+  ImGui::EndDisabled();
+  if (!state.presets.empty()) {
+    std::vector<std::string> names;
+    for (const auto& p : state.presets) names.push_back(p.stem().string());
+    state.preset = std::clamp(state.preset, 0, int(names.size()) - 1);
+    if (ImGui::BeginCombo("Preset", names[std::size_t(state.preset)].c_str())) {
+      for (int i = 0; i < int(names.size()); ++i)
+        if (ImGui::Selectable(names[std::size_t(i)].c_str(), i == state.preset)) state.preset = i;
+      ImGui::EndCombo();
+    }
+    help("Norwood and Ludwig presets set the hairline and where the dots go; style-... presets set the hairline only.");
+    if (ImGui::Button("Apply preset")) request.apply_preset = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Save as preset")) request.save_preset = true;
+  }
+  if (!state.message.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    if (state.message_is_error) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", state.message.c_str());
+    else ImGui::TextDisabled("%s", state.message.c_str());
+    ImGui::PopTextWrapPos();
+  }
+}
+
+void hairline_section(HairlineDesign& h) {
+  ImGui::SliderFloat("Height", &h.height_mm, 50.0f, 110.0f, "%.1f mm");
+  help("Mid-frontal point above the glabella, along the skin (DOMAIN: about 80 mm).");
+  ImGui::SliderFloat("Temple recession", &h.temple_recession_mm, -10.0f, 30.0f, "%.1f mm");
+  help("How far the temple corners sit back from the frontotemporal landmarks.");
+  ImGui::SliderFloat("Corner position", &h.corner_offset_mm, -20.0f, 20.0f, "%+.1f mm");
+  help("The corners out (+) or in (-) from the line up from the outer eye corner.");
+  ImGui::SliderFloat("Corner rounding", &h.corner_rounding, 0.0f, 1.0f, "%.2f");
+  ImGui::SliderFloat("Widow's peak", &h.widow_peak_depth_mm, 0.0f, 15.0f, h.widow_peak_depth_mm > 0 ? "%.1f mm" : "off");
+  if (h.widow_peak_depth_mm > 0.0f) ImGui::SliderFloat("Peak width", &h.widow_peak_width_mm, 5.0f, 60.0f, "%.0f mm");
+  ImGui::SliderFloat("Asymmetry", &h.asymmetry_mm, -10.0f, 10.0f, "%+.1f mm");
+  help("The patient's left side higher (+) or lower (-) than the right.");
+  ImGui::SliderFloat("Waves", &h.wave_mm, 0.0f, 6.0f, "%.1f mm");
+  help("Large-scale irregularity of the line (about 15 mm long waves).");
+  ImGui::SliderFloat("Jitter", &h.jitter_mm, 0.0f, 3.0f, "%.1f mm");
+  help("Small-scale irregularity (about 3 mm).");
+  ImGui::SliderFloat("Transition", &h.transition_mm, 3.0f, 20.0f, "%.1f mm");
+  help("Width of the soft edge: sparser, single-needle, lighter dots (DOMAIN: 5-10 mm).");
+  ImGui::SliderFloat("Falloff", &h.transition_falloff, 0.5f, 3.0f, "%.2f");
+  help("How density rises across the transition: 1 evenly, higher slow then fast.");
+  ImGui::SliderFloat("Strays ahead", &h.stray_percent, 0.0f, 20.0f, "%.0f %%");
+  help("Isolated dots ahead of the line, as a share of the edge's density.");
+  ImGui::InputInt("Pattern", &h.seed);
+  help("Another number gives another irregularity pattern.");
+}
+
+void density_section(Design& design, const DesignPanelInfo& info) {
+  if (ImGui::BeginTable("density", 3, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("zone", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("density", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("dots", ImGuiTableColumnFlags_WidthFixed);
+    for (std::size_t z = 1; z < kZoneCount; ++z) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(zone_label(static_cast<Zone>(z)).data());
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1);
+      ImGui::PushID(int(z));
+      ImGui::SliderFloat("##d", &design.zone_density[z], 0.0f, kMaxZoneDensity, "%.0f dots/cm2");
+      ImGui::PopID();
+      ImGui::TableNextColumn();
+      ImGui::Text("%6zu", info.zone_dots[z]);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("dots planned in this zone (%.1f cm2 on this head)", info.zone_area_cm2[z]);
+    }
+    ImGui::EndTable();
+  }
+}
+
+void sessions_section(Design& design, const DesignPanelInfo& info) {
+  int count = int(design.sessions.size());
+  if (ImGui::SliderInt("Sessions", &count, 1, kMaxSessions)) {
+    // Spread the cumulative shares evenly when the number changes; each keeps its own settings.
+    const SessionDesign last = design.sessions.back();
+    design.sessions.resize(std::size_t(count), last);
+    for (int k = 0; k < count; ++k) design.sessions[std::size_t(k)].cumulative_percent = 100.0f * float(k + 1) / float(count);
+  }
+  for (std::size_t k = 0; k < design.sessions.size(); ++k) {
+    SessionDesign& s = design.sessions[k];
+    ImGui::PushID(int(k));
+    ImGui::Separator();
+    ImGui::Text("Session %zu: %zu new dots", k + 1, k < info.session_dots.size() ? info.session_dots[k] : std::size_t(0));
+    const float low = k == 0 ? 5.0f : design.sessions[k - 1].cumulative_percent + 1.0f;
+    const float high = k + 1 == design.sessions.size() ? 100.0f : design.sessions[k + 1].cumulative_percent - 1.0f;
+    if (k + 1 == design.sessions.size()) ImGui::TextDisabled("Reaches 100%% of the target density");
+    else ImGui::SliderFloat("Reaches", &s.cumulative_percent, low, high, "%.0f %% of target");
+    ImGui::SliderFloat("Pigment", &s.pigment_percent, 5.0f, 100.0f, "%.0f %% in the mix");
+    if (ImGui::BeginCombo("Needle", needle_spec(s.needle).label.data())) {
+      for (int n = 0; n < kNeedleCount; ++n) {
+        const Needle needle = static_cast<Needle>(n);
+        char item[96];
+        std::snprintf(item, sizeof item, "%s: %.2f mm dot, %.2f mm healed", needle_spec(needle).label.data(), double(fresh_dot_mm(needle)),
+                      double(healed_dot_mm(needle)));
+        if (ImGui::Selectable(item, needle == s.needle)) s.needle = needle;
+      }
+      ImGui::EndCombo();
+    }
+    if (k > 0) ImGui::SliderInt("Days after the last", &s.interval_days, 4, 30, "%d days");
+    ImGui::PopID();
+  }
+}
+
+void patient_section(PatientDesign& p) {
+  input_text("Name or ID", p.id);
+  ImGui::SliderInt("Fitzpatrick type", &p.fitzpatrick_type, 1, 6);
+  input_text("Hair colour", p.hair_colour);
+  input_text("Notes", p.notes, 2048);
+}
+
+}  // namespace
+
+DesignPanelRequest draw_design_panel(Design& design, DesignPanelState& state, const DesignPanelInfo& info) {
+  DesignPanelRequest request;
+  const ImGuiIO& io = ImGui::GetIO();
+  const float scale = ImGui::GetStyle().ItemSpacing.y / 4.0f;
+  const float top = 190.0f * scale, bottom = 50.0f * scale;
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10 * scale, top), ImGuiCond_Always, ImVec2(1, 0));
+  ImGui::SetNextWindowSize(ImVec2(kPanelWidth * scale, std::max(200.0f * scale, io.DisplaySize.y - top - bottom)), ImGuiCond_Always);
+  ImGui::Begin("Design", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+  ImGui::PushItemWidth(-150.0f * scale);
+  if (!info.warnings.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    for (const std::string& warning : info.warnings) ImGui::TextColored(ImVec4(1.0f, 0.72f, 0.3f, 1.0f), "! %s", warning.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  if (ImGui::CollapsingHeader("File and presets", ImGuiTreeNodeFlags_DefaultOpen)) file_section(design, state, info, request);
+  if (ImGui::CollapsingHeader("Hairline", ImGuiTreeNodeFlags_DefaultOpen)) hairline_section(design.hairline);
+  if (ImGui::CollapsingHeader("Density per zone")) density_section(design, info);
+  if (ImGui::CollapsingHeader("Sessions")) sessions_section(design, info);
+  if (ImGui::CollapsingHeader("Patient")) patient_section(design.patient);
+  ImGui::PopItemWidth();
+  request.covered_width = ImGui::GetWindowWidth() + 10 * scale;
+  ImGui::End();
+  return request;
+}
+
+}  // namespace smp

@@ -1,0 +1,39 @@
+#pragma once
+// The Design panel: hairline, density per zone, sessions and patient, the live warnings, presets
+// and the design file. It edits the Design in place; what needs the app (files) comes back as a
+// request.
+#include <array>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "design/design.h"
+
+namespace smp {
+
+struct DesignPanelState {
+  std::string path = "designs/untitled.json";  // the design file: typed, or set by Open/Save
+  std::vector<std::filesystem::path> presets;  // bundled and saved ones, listed by the app
+  int preset = 0;
+  std::string message;                         // the last file action's result, or its error
+  bool message_is_error = false;
+};
+
+// What the panel shows beside the controls, computed by the app from the design.
+struct DesignPanelInfo {
+  std::vector<std::size_t> session_dots;                  // new dots per session
+  std::array<std::size_t, kZoneCount> zone_dots{};        // all sessions, per zone
+  std::array<double, kZoneCount> zone_area_cm2{};
+  std::vector<std::string> warnings;
+  bool dirty = false;                                     // unsaved changes
+  bool can_undo = false, can_redo = false;
+};
+
+struct DesignPanelRequest {
+  bool save = false, open = false, apply_preset = false, save_preset = false, new_design = false, undo = false, redo = false;
+  float covered_width = 0.0f;  // px of the window's right side the panel covers
+};
+
+DesignPanelRequest draw_design_panel(Design& design, DesignPanelState& state, const DesignPanelInfo& info);
+
+}  // namespace smp
