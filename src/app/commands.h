@@ -28,6 +28,8 @@ struct RenderOptions {
   bool report_first_frame = false;            // bench probe: print a line after the first frame, write nothing
   std::filesystem::path design;               // a design file: its dots instead of --dots
   int session = 0;                            // with a design: dots up to this session (1-based); 0: all
+  bool hairline = false;                      // with a design: draw its hairline on the skin
+  bool density_shadow = false;                // with a design: its planned density as a shadow
 };
 
 struct WindowOptions {

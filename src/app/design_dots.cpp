@@ -1,10 +1,17 @@
 #include "app/design_dots.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "dots/head_dots.h"
 
 namespace smp {
+namespace {
+constexpr double kChartCellMm = 3.0;
+std::int64_t cell_key(glm::dvec2 at) {
+  return (std::int64_t(std::floor(at.x / kChartCellMm)) << 32) ^ (std::int64_t(std::floor(at.y / kChartCellMm)) & 0xFFFFFFFF);
+}
+}  // namespace
 
 std::size_t DotCounts::in_session(std::size_t session) const {
   std::size_t n = 0;
@@ -14,11 +21,15 @@ std::size_t DotCounts::in_session(std::size_t session) const {
 
 DesignDots::DesignDots(const Mesh& mesh, const Landmarks& landmarks, const Anatomy& anatomy, const GeodesicDistance& geodesic,
                        const DotPool& pool)
-    : pool_(pool), blend_(mesh, anatomy.zones.vertex_zone) {
+    : pool_(pool), mesh_(mesh), chart_(anatomy.chart), blend_(mesh, anatomy.zones.vertex_zone) {
   frame_.glabella = chart_point(anatomy.chart, geodesic, landmarks[Landmark::Glabella]);
   frame_.left_corner = chart_point(anatomy.chart, geodesic, landmarks[Landmark::LeftFrontotemporal]);
   frame_.right_corner = chart_point(anatomy.chart, geodesic, landmarks[Landmark::RightFrontotemporal]);
   frame_.scalp_edge = anatomy.zones.boundary;
+  for (std::uint32_t v = 0; v < mesh.positions.size(); ++v) {
+    const glm::dvec2 at = ScalpChart::plane(anatomy.chart.vertices[v]);
+    chart_cells_[cell_key(at)].push_back(v);
+  }
   const std::vector<std::uint32_t> nearest = nearest_vertices(pool, mesh);
   places_.resize(pool.size());
   zone_.assign(pool.size(), Zone::None);
@@ -33,11 +44,54 @@ DesignDots::DesignDots(const Mesh& mesh, const Landmarks& landmarks, const Anato
   }
 }
 
-DesignDots::Result DesignDots::make(const Design& design) {
+std::vector<glm::vec3> DesignDots::hairline_points(const Design& design) const {
+  const HairlineShape shape = hairline(design);
+  const double reach = std::max(std::abs(shape.left_corner().theta), std::abs(shape.right_corner().theta)) + 0.3;
+  std::vector<glm::vec3> points;
+  const double step = 2.0 / std::max(20.0, shape.mid_frontal().r);  // about 2 mm along the line
+  for (double theta = -reach; theta <= reach; theta += step) {
+    const glm::dvec2 want = ScalpChart::plane({shape.edge_r(theta), theta});
+    // The skin there: the vertices around that chart point, weighted by closeness in the chart.
+    glm::dvec3 sum(0.0);
+    double weight = 0.0;
+    for (int dx = -1; dx <= 1; ++dx)
+      for (int dy = -1; dy <= 1; ++dy) {
+        const auto cell = chart_cells_.find(cell_key(want + glm::dvec2(dx, dy) * kChartCellMm));
+        if (cell == chart_cells_.end()) continue;
+        for (std::uint32_t v : cell->second) {
+          const double d = glm::length(ScalpChart::plane(chart_.vertices[v]) - want);
+          if (d > kChartCellMm) continue;
+          const double w = 1.0 / (0.05 + d * d);
+          sum += w * glm::dvec3(mesh_.positions[v]);
+          weight += w;
+        }
+      }
+    if (weight > 0.0) points.push_back(glm::vec3(sum / weight));
+  }
+  return points;
+}
+
+void DesignDots::blend_zones(const Design& design) {
   if (vertex_density_.empty() || blended_for_ != design.zone_density) {
     vertex_density_ = blend_.per_vertex(design);
     blended_for_ = design.zone_density;
   }
+}
+
+std::vector<glm::vec4> DesignDots::density_overlay(const Design& design) {
+  blend_zones(design);
+  const HairlineShape shape = hairline(design);
+  std::vector<glm::vec4> colours(mesh_.positions.size(), glm::vec4(0.0f));
+  for (std::size_t v = 0; v < colours.size(); ++v) {
+    const PolarPoint p = chart_.vertices[v];
+    const float density = vertex_density_[v] * edge_factor(design.hairline, shape.edge_r(p.theta) - p.r);
+    colours[v] = glm::vec4(0.18f, 0.17f, 0.17f, std::min(1.0f, density / 120.0f));  // 120 dots/cm2: full shadow
+  }
+  return colours;
+}
+
+DesignDots::Result DesignDots::make(const Design& design) {
+  blend_zones(design);
   const HairlineShape hairline(design.hairline, frame_);
   const DesignedDensity density = designed_density(design, hairline, vertex_density_, places_, pool_.density_per_cm2);
   SessionPlan plan;

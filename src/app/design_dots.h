@@ -2,6 +2,8 @@
 // The dots a design keeps on a prepared head: the pool's candidates are placed in the scalp chart
 // once, then selected again whenever the design changes (a few ms per 100k candidates).
 #include <array>
+#include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "design/density_field.h"
@@ -31,9 +33,20 @@ class DesignDots {
   };
   Result make(const Design& design);
   HairlineShape hairline(const Design& design) const { return HairlineShape(design.hairline, frame_); }
+  // Points along the designed front hairline on the skin, about 2 mm apart, from past one temple
+  // corner to past the other: what the window draws as the line.
+  std::vector<glm::vec3> hairline_points(const Design& design) const;
+  // Per mesh vertex, the planned density as a shadow over the skin (darker where denser): where
+  // the dots go, readable from across the room. An overlay, not the pigment's true look.
+  std::vector<glm::vec4> density_overlay(const Design& design);
 
  private:
   const DotPool& pool_;
+  const Mesh& mesh_;
+  const ScalpChart& chart_;
+  // Mesh vertices near the front of the chart, bucketed by their chart-plane position (3 mm cells).
+  std::unordered_map<std::int64_t, std::vector<std::uint32_t>> chart_cells_;
+  void blend_zones(const Design& design);
   HairlineFrame frame_;
   std::vector<DotPlace> places_;
   std::vector<Zone> zone_;  // of each candidate; off the head's scalp: the hairline band

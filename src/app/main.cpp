@@ -87,6 +87,8 @@ int main(int argc, char** argv) {
   render_cmd->add_option("--design", render.design, "Design file (JSON): its hairline, densities, sessions and needles");
   render_cmd->add_option("--session", render.session, "With --design: the dots up to this session (1-based); earlier sessions shown paler")
       ->check(CLI::Range(1, 5));
+  render_cmd->add_flag("--hairline", render.hairline, "With --design: draw the designed hairline on the skin");
+  render_cmd->add_flag("--density-shadow", render.density_shadow, "With --design: show the planned density as a shadow over the skin");
   render_cmd->add_flag("--report-first-frame", render.report_first_frame, "Benchmark probe: report the first frame, write nothing")
       ->group("");
 

@@ -75,6 +75,7 @@ int run_render(const RenderOptions& options) {
   SceneRenderer renderer;
   renderer.set_head(head);
   ViewSettings settings;
+  settings.show_hairline = options.hairline;
   // A design is read before any GL work too: a bad file is the user's to fix, with or without a GPU.
   const std::optional<Design> design = options.design.empty() ? std::nullopt : std::optional(read_design_file(options.design));
   if (options.landmarks || options.zones || options.dot_density > 0 || design) {
@@ -96,7 +97,13 @@ int run_render(const RenderOptions& options) {
             if (d.session < last) d.shade *= 0.5f;
         }
         renderer.set_dots(dots);
-        settings.pigment_strength = 1.0f;  // the design's dilutions set the shade
+        if (options.density_shadow) renderer.set_zone_overlay(designed.density_overlay(*design));
+        settings.show_density = options.density_shadow;
+        if (options.hairline) {
+          std::vector<Marker> beads;
+          for (const glm::vec3& p : designed.hairline_points(*design)) beads.push_back({p, glm::vec3(1.0f, 0.97f, 0.9f)});
+          renderer.set_hairline(std::move(beads));
+        }
       } else if (options.dot_density > 0) {
         const DotPool pool = cached_head_pool(head);
         const std::vector<float> fraction = scalp_fraction(pool, dot_zones(pool, head, anatomy.zones), options.dot_density);

@@ -192,6 +192,8 @@ void handle_input(Session& s, bool dragging_landmark) {
     else if (key == GLFW_KEY_Z && ctrl) s.undo_requested = true;
     else if (key == GLFW_KEY_Z) s.settings.show_zones = !s.settings.show_zones;
     if (key == GLFW_KEY_L) s.settings.show_landmarks = !s.settings.show_landmarks;
+    if (key == GLFW_KEY_H) s.settings.show_hairline = !s.settings.show_hairline;
+    if (key == GLFW_KEY_G) s.settings.show_density = !s.settings.show_density;
     if (key == GLFW_KEY_D) s.settings.show_dots = !s.settings.show_dots;
     if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6) s.show_view(kNumberKeys[key - GLFW_KEY_1]);
     if (key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_6) s.show_view(kNumberKeys[key - GLFW_KEY_KP_1]);
@@ -261,7 +263,10 @@ int run_window(const WindowOptions& options) {
     design_dots.reset();
     pool = DotPool{};
     s.renderer.set_dots({});
+    s.renderer.set_hairline({});
   };
+  bool overlay_is_density = false;  // the head's overlay holds the density shadow, not the zones
+  Design overlay_design;
   // The head's geodesic field, kept for placing the pool on the chart when it arrives.
   std::unique_ptr<GeodesicDistance> geodesic;
   auto place_dots = [&] {
@@ -288,6 +293,7 @@ int run_window(const WindowOptions& options) {
       geodesic = std::make_unique<GeodesicDistance>(shown);
       anatomy = prepare_anatomy(shown, *landmarks, *geodesic);
       s.renderer.set_zone_overlay(zone_overlay(anatomy->zones));
+      overlay_is_density = false;
       zone_labels = zone_labels_of(shown, anatomy->zones);
     }
     s.stats.triangles = shown.triangle_count();
@@ -322,6 +328,9 @@ int run_window(const WindowOptions& options) {
     }
   }
   bool ask_quit = false, quit_confirmed = false;
+  s.settings.fitzpatrick_type = design.patient.fitzpatrick_type;
+  int synced_fitzpatrick = s.settings.fitzpatrick_type;
+  s.settings.show_density = true;  // designing: where the dots go, readable at any distance
   std::string shown_title;
   auto report = [&](const std::string& message, bool error) {
     design_panel.message = message;
@@ -402,8 +411,10 @@ int run_window(const WindowOptions& options) {
     info.can_undo = history.can_undo() || design != history.settled();
     info.can_redo = history.can_redo();
     const DesignPanelRequest edit = draw_design_panel(design, design_panel, info);
-    s.settings.fitzpatrick_type = design.patient.fitzpatrick_type;  // the patient's skin on the head
-    s.settings.use_custom_skin = false;
+    // The patient's skin type is one setting shown in two places: whichever changed wins.
+    if (s.settings.fitzpatrick_type != synced_fitzpatrick) design.patient.fitzpatrick_type = s.settings.fitzpatrick_type;
+    else if (design.patient.fitzpatrick_type != synced_fitzpatrick) s.settings.fitzpatrick_type = design.patient.fitzpatrick_type;
+    synced_fitzpatrick = s.settings.fitzpatrick_type;
     if (edit.save || s.save_requested) {
       s.save_requested = false;
       save_design();
@@ -591,6 +602,9 @@ int run_window(const WindowOptions& options) {
     if (design_dots && (dots_stale || design != dots_design)) {
       DesignDots::Result made = design_dots->make(design);
       s.renderer.set_dots(made.instances);
+      std::vector<Marker> beads;
+      for (const glm::vec3& p : design_dots->hairline_points(design)) beads.push_back({p, glm::vec3(1.0f, 0.97f, 0.9f)});
+      s.renderer.set_hairline(std::move(beads));
       dot_counts = made.counts;
       char note[96];
       std::snprintf(note, sizeof note, "%zu dots planned", made.counts.total);
@@ -599,6 +613,15 @@ int run_window(const WindowOptions& options) {
       dots_stale = false;
     }
     if (pool_building.valid()) s.stats.dots_note = "Preparing the dots...";
+    const bool want_density = s.settings.show_density && design_dots;
+    if (want_density && (!overlay_is_density || design != overlay_design)) {
+      s.renderer.set_zone_overlay(design_dots->density_overlay(design));
+      overlay_is_density = true;
+      overlay_design = design;
+    } else if (!want_density && overlay_is_density) {
+      if (anatomy) s.renderer.set_zone_overlay(zone_overlay(anatomy->zones));
+      overlay_is_density = false;
+    }
     const glm::ivec2 fb = s.stats.framebuffer;
     if (fb.x > 0 && fb.y > 0) {  // a minimised window has no pixels
       if (!target || target->width() != fb.x || target->height() != fb.y || target_samples != s.settings.msaa_samples) {
@@ -626,7 +649,11 @@ int run_window(const WindowOptions& options) {
     const float ms = std::chrono::duration<float, std::milli>(now - last).count();
     s.stats.frame_ms = s.stats.frame_ms == 0.0f ? ms : 0.9f * s.stats.frame_ms + 0.1f * ms;  // steady readout
     last = now;
-    if (last_frame) break;
+    if (last_frame) {
+      // For tests and scripts: what the design on show came to.
+      std::cout << "design: hairline " << design.hairline.height_mm << " mm, " << dot_counts.total << " dots\n";
+      break;
+    }
   }
 
   std::error_code ignored;

@@ -87,6 +87,10 @@ void overlay_section(ViewSettings& s) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Gold: midline. Blue: patient's left. Red: patient's right.");
   ImGui::SameLine();
   ImGui::Checkbox("Zones (Z)", &s.show_zones);
+  ImGui::Checkbox("Hairline (H)", &s.show_hairline);
+  ImGui::SameLine();
+  ImGui::Checkbox("Density shadow (G)", &s.show_density);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The planned density as a shadow over the skin: where the dots go, seen from afar.");
 }
 
 void dots_section(ViewSettings& s, const FrameStats& stats) {

@@ -4,6 +4,8 @@
 
 #include <glm/vec2.hpp>
 
+#include <cstdio>
+
 #include <gtest/gtest.h>
 
 #include "io/png.h"
@@ -95,6 +97,43 @@ TEST(Window, DraggingALandmarkMovesItOnTheSkin) {
   EXPECT_NEAR(after->y, before->y + 100, 30) << "the marker did not follow the mouse down the head";
   EXPECT_NEAR(after->x, before->x, 15);
   EXPECT_TRUE(gold_near(last, *glabella)) << "the head turned instead of the landmark moving";
+}
+
+}  // namespace
+}  // namespace smp
+
+namespace smp {
+namespace {
+
+// "design: hairline 80 mm, 41234 dots" as the window prints it after its last frame.
+std::pair<double, long> design_line(const std::string& output) {
+  const auto at = output.find("design: hairline ");
+  if (at == std::string::npos) return {-1.0, -1};
+  double height = -1.0;
+  long dots = -1;
+  std::sscanf(output.c_str() + at, "design: hairline %lf mm, %ld dots", &height, &dots);
+  return {height, dots};
+}
+
+TEST(Window, DraggingTheHairlineHeightSliderRedrawsTheDots) {
+  if (test::run_command("command -v xvfb-run && command -v xdotool").exit_code != 0)
+    GTEST_SKIP() << "xvfb-run or xdotool is not installed";
+  const std::string studio = std::string(SMP_STUDIO_BINARY) + " --window-size 1400x880 --frames ";
+  // Untouched: the default design. The pool is cached by the first run.
+  const auto still = test::run_command("xvfb-run -a -s '-screen 0 1600x1000x24' " + studio + "40");
+  ASSERT_EQ(still.exit_code, 0) << still.output;
+  const auto [height0, dots0] = design_line(still.output);
+  ASSERT_GT(dots0, 1000) << still.output;
+  EXPECT_DOUBLE_EQ(height0, 80.0);
+  // The Height slider is the first of the Design panel's Hairline section (the panel's layout is
+  // fixed at this size): drag its knob 80 px left, towards 50 mm, through the UI.
+  const std::string script = studio + "60 & sleep 5; xdotool mousemove 1120 429; sleep 0.5; xdotool mousedown 1; "
+                             "for d in 20 40 60 80; do xdotool mousemove $((1120 - d)) 429; sleep 0.3; done; xdotool mouseup 1; wait";
+  const auto dragged = test::run_command("xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + script + "'");
+  ASSERT_EQ(dragged.exit_code, 0) << dragged.output;
+  const auto [height1, dots1] = design_line(dragged.output);
+  EXPECT_LT(height1, 75.0) << dragged.output;
+  EXPECT_GT(dots1, dots0 + 500) << "a lower hairline adds dots in front of the old one";
 }
 
 }  // namespace
