@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <numbers>
@@ -23,6 +24,8 @@
 #include <imgui_impl_opengl3.h>
 
 #include "app/commands.h"
+#include "app/design_dots.h"
+#include "app/pool_cache.h"
 #include "app/head_source.h"
 #include "core/mesh_primitives.h"
 #include "head/anatomy.h"
@@ -80,7 +83,9 @@ std::string json_escape(const std::string& text) {
 
 // Frame time of the orbiting camera around the head with the View panel drawn, offscreen.
 // The GPU is waited for each frame so the figure is the time the frame really takes, not the time to queue it.
-Figure measure_frames(const Mesh& head, int frames, int samples, const std::vector<DotInstance>& dots = {}) {
+// `before_frame`, if set, runs at the start of every frame (a slider being dragged).
+Figure measure_frames(const Mesh& head, int frames, int samples, const std::vector<DotInstance>& dots = {},
+                      const std::function<void(int, SceneRenderer&)>& before_frame = {}) {
   SceneRenderer renderer;
   renderer.set_head(head);
   renderer.set_dots(dots);
@@ -101,6 +106,7 @@ Figure measure_frames(const Mesh& head, int frames, int samples, const std::vect
   constexpr int kWarmup = 5;  // shader compilation and first uploads are not steady-state frames
   for (int frame = -kWarmup; frame < frames; ++frame) {
     const auto start = Clock::now();
+    if (before_frame) before_frame(frame, renderer);
     camera.yaw = 2.0f * std::numbers::pi_v<float> * float(frame) / float(frames);
     io.DeltaTime = 1.0f / 60.0f;
     ImGui_ImplOpenGL3_NewFrame();
@@ -294,8 +300,8 @@ Mesh scan_300k(const Mesh& head) {
 }  // namespace
 
 int run_bench(const BenchOptions& options) {
-  if (options.what != "render" && options.what != "anatomy" && options.what != "dots" && options.what != "all") {
-    std::cerr << "smp-studio bench: unknown benchmark '" << options.what << "' (this build has: render, anatomy, dots, all)\n";
+  if (options.what != "render" && options.what != "anatomy" && options.what != "dots" && options.what != "design" && options.what != "all") {
+    std::cerr << "smp-studio bench: unknown benchmark '" << options.what << "' (this build has: render, anatomy, dots, design, all)\n";
     return 2;
   }
   std::map<std::string, Figure> figures;
@@ -337,6 +343,36 @@ int run_bench(const BenchOptions& options) {
     }
     if (!options.json) std::cerr << "Measuring start-up to first frame over " << options.runs << " process starts...\n";
     figures["render.first_frame_ms"] = measure_first_frame(options.runs);
+  }
+  if (options.what == "design" || options.what == "all") {
+    std::string why;
+    auto context = OffscreenContext::create(why);
+    if (!context) {
+      std::cerr << "smp-studio bench: no offscreen OpenGL 3.3 context: " << why << "\n";
+      return 1;
+    }
+    renderer = gl_renderer_name();
+    // The window's own pool over the head (about 325k candidates), a design at the most density
+    // a zone may have; the drag moves the hairline height a little every frame, as a slider does,
+    // each frame re-selecting the dots and uploading them before drawing.
+    const GeodesicDistance geodesic(head);
+    const Anatomy anatomy = prepare_anatomy(head, *bundled.landmarks, geodesic);
+    const DotPool pool = cached_head_pool(head);
+    DesignDots designed(head, *bundled.landmarks, anatomy, geodesic, pool);
+    Design design;
+    for (float& d : design.zone_density) d = kMaxZoneDensity;
+    const DesignDots::Result still = designed.make(design);
+    if (!options.json)
+      std::cerr << "Measuring frames with a " << still.counts.total << "-dot design (" << pool.size() << " candidates), still and while dragging...\n";
+    const int frames = std::max(options.frames, 60);
+    figures["design.frame_ms.still"] = measure_frames(head, frames, ViewSettings{}.msaa_samples, still.instances);
+    figures["design.frame_ms.drag"] = measure_frames(head, frames, ViewSettings{}.msaa_samples, still.instances, [&](int frame, SceneRenderer& r) {
+      design.hairline.height_mm = 80.0f + 8.0f * std::sin(0.2f * float(frame));
+      r.set_dots(designed.make(design).instances);
+    });
+    figures["design.drag_frame_ratio"] =
+        single(median(figures["design.frame_ms.drag"].samples) / median(figures["design.frame_ms.still"].samples), "ratio");
+    figures["design.dots"] = single(double(still.counts.total), "dots");
   }
 
   if (options.json) {

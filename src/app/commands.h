@@ -44,6 +44,8 @@ struct WindowOptions {
 struct MeasureOptions {
   HeadOptions head;
   bool json = false;
+  std::filesystem::path design;               // also the design's figures: dots per session and zone, time
+  double dots_per_minute = 60.0;              // the practitioner's pace, for the time at the chair
 };
 
 struct BenchOptions {

@@ -97,6 +97,9 @@ int main(int argc, char** argv) {
   CLI::App* measure_cmd = app.add_subcommand("measure", "Landmarks and tape-measure figures of the head, along the skin");
   add_head_options(*measure_cmd, measure.head, measure_units);
   measure_cmd->add_flag("--json", measure.json, "One JSON object on stdout (lengths in mm)");
+  measure_cmd->add_option("--design", measure.design, "Also a design's figures: dots per session and zone, treated area, time at the chair");
+  measure_cmd->add_option("--dots-per-minute", measure.dots_per_minute, "The practitioner's pace for the time at the chair (default 60)")
+      ->check(CLI::Range(1.0, 1000.0));
 
   std::filesystem::path validate_path;
   CLI::App* validate_cmd = app.add_subcommand("validate", "Check a design file and say what is wrong with it, field by field");
@@ -104,8 +107,8 @@ int main(int argc, char** argv) {
 
   smp::BenchOptions bench;
   CLI::App* bench_cmd = app.add_subcommand("bench", "Measure the speed figures on this machine now");
-  bench_cmd->add_option("what", bench.what, "render, anatomy, dots or all")
-      ->check(CLI::IsMember({"render", "anatomy", "dots", "all"}));
+  bench_cmd->add_option("what", bench.what, "render, anatomy, dots, design or all")
+      ->check(CLI::IsMember({"render", "anatomy", "dots", "design", "all"}));
   bench_cmd->add_flag("--json", bench.json, "One JSON object on stdout");
   bench_cmd->add_option("--frames", bench.frames, "Frames per frame-time figure (at least 60)")->check(CLI::Range(60, 100000));
   bench_cmd->add_option("--runs", bench.runs, "Repeats of each timed run (process starts, anatomy preparations)")

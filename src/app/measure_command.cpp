@@ -9,6 +9,9 @@
 #include "app/head_source.h"
 #include "core/input_error.h"
 #include "head/geodesic.h"
+#include "app/design_dots.h"
+#include "app/design_io.h"
+#include "app/pool_cache.h"
 #include "head/anatomy.h"
 
 namespace smp {
@@ -32,6 +35,7 @@ double round_to(double value, double step) { return std::round(value / step) * s
 }  // namespace
 
 int run_measure(const MeasureOptions& options) {
+  const std::optional<Design> design = options.design.empty() ? std::nullopt : std::optional(read_design_file(options.design));
   const LoadedHead head = load_head(options.head);
   if (!head.landmarks) throw InputError(head.landmarks_note);
   const Mesh& mesh = head.imported.mesh;
@@ -39,6 +43,20 @@ int run_measure(const MeasureOptions& options) {
   const Anatomy anatomy = prepare_anatomy(mesh, *head.landmarks, geodesic);
   const HeadMeasurements& measured = anatomy.measurements;
   const std::string source = options.head.head ? options.head.head->string() : "bundled head";
+  // The design's figures, from the same selection the window and the renders use.
+  DotCounts counts;
+  double treated_cm2 = 0.0;
+  if (design) {
+    const DotPool pool = cached_head_pool(mesh);
+    counts = DesignDots(mesh, *head.landmarks, anatomy, geodesic, pool).make(*design).counts;
+    for (std::size_t z = 1; z < kZoneCount; ++z)
+      if (design->zone_density[z] > 0.0f) treated_cm2 += anatomy.zones.area_mm2[z] / 100.0;
+  }
+  auto zone_total = [&](std::size_t z) {
+    std::size_t n = 0;
+    for (const auto& session : counts.per_session_zone) n += session[z];
+    return n;
+  };
 
   if (options.json) {
     nlohmann::ordered_json out;
@@ -56,6 +74,25 @@ int run_measure(const MeasureOptions& options) {
     out["scalp_chart"] = {{"projection", "azimuthal equidistant from the vertex"},
                           {"mean_area_error", round_to(anatomy.chart_distortion.area_error, 0.001)},
                           {"mean_angle_error", round_to(anatomy.chart_distortion.angle_error, 0.001)}};
+    if (design) {
+      nlohmann::ordered_json d;
+      d["file"] = options.design.string();
+      d["name"] = design->name;
+      d["hairline_height_mm"] = design->hairline.height_mm;
+      d["treated_area_cm2"] = round_to(treated_cm2, 0.1);
+      d["dots"] = counts.total;
+      for (std::size_t k = 0; k < design->sessions.size(); ++k) {
+        const SessionDesign& s = design->sessions[k];
+        d["sessions"].push_back({{"session", k + 1},
+                                 {"new_dots", counts.in_session(k)},
+                                 {"reaches_percent", s.cumulative_percent},
+                                 {"needle", std::string(needle_spec(s.needle).key)},
+                                 {"pigment_percent", s.pigment_percent},
+                                 {"minutes_at_chair", round_to(double(counts.in_session(k)) / options.dots_per_minute, 1.0)}});
+      }
+      for (std::size_t z = 1; z < kZoneCount; ++z) d["dots_per_zone"][std::string(zone_key(Zone(z)))] = zone_total(z);
+      out["design"] = d;
+    }
     std::cout << out.dump(2) << "\n";
     return 0;
   }
@@ -68,6 +105,18 @@ int run_measure(const MeasureOptions& options) {
   std::printf("  %-38s %6.1f cm2\n", "Whole treatable scalp", anatomy.zones.scalp_area_mm2 / 100.0);
   std::printf("\nScalp chart (azimuthal equidistant from the vertex): mean area error %.1f%%, mean angle error %.1f%%\n",
               100 * anatomy.chart_distortion.area_error, 100 * anatomy.chart_distortion.angle_error);
+  if (design) {
+    std::printf("\nDesign \"%s\" (%s)\n  hairline %.1f mm above the glabella, %.1f cm2 treated, %zu dots\n", design->name.c_str(),
+                options.design.string().c_str(), double(design->hairline.height_mm), treated_cm2, counts.total);
+    for (std::size_t k = 0; k < design->sessions.size(); ++k) {
+      const SessionDesign& s = design->sessions[k];
+      std::printf("  Session %zu: %6zu new dots (to %3.0f%%), %s, %2.0f%% pigment, about %3.0f min at %.0f dots/min\n", k + 1,
+                  counts.in_session(k), double(s.cumulative_percent), std::string(needle_spec(s.needle).label).c_str(),
+                  double(s.pigment_percent), double(counts.in_session(k)) / options.dots_per_minute, options.dots_per_minute);
+    }
+    for (std::size_t z = 1; z < kZoneCount; ++z)
+      std::printf("  %-38s %6zu dots (%3.0f dots/cm2 asked)\n", std::string(zone_label(Zone(z))).c_str(), zone_total(z), double(design->zone_density[z]));
+  }
   std::printf("\nLandmarks (mm; +Y up, +Z facing, +X the patient's left)\n");
   for (Landmark l : kAllLandmarks) {
     const glm::vec3 p = (*head.landmarks)[l];

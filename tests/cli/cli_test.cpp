@@ -335,3 +335,29 @@ TEST(Cli, DesignDotsFollowTheHairlineAndSessions) {
 
 }  // namespace
 }  // namespace smp
+
+namespace smp {
+namespace {
+
+TEST(Cli, MeasureWithADesignCountsDotsPerSessionAndZoneAndTime) {
+  const auto result = studio("measure --json --dots-per-minute 50 --design " + std::string(SMP_ASSETS_DIR) + "/examples/example-design.json");
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  const auto json = nlohmann::json::parse(result.output.substr(result.output.find('{')));
+  const auto& d = json["design"];
+  ASSERT_EQ(d["sessions"].size(), 3u);
+  std::size_t by_session = 0, by_zone = 0;
+  for (const auto& s : d["sessions"]) {
+    by_session += s["new_dots"].get<std::size_t>();
+    EXPECT_NEAR(s["minutes_at_chair"].get<double>(), s["new_dots"].get<double>() / 50.0, 0.51);
+  }
+  for (const auto& [zone, n] : d["dots_per_zone"].items()) by_zone += n.get<std::size_t>();
+  EXPECT_EQ(by_session, d["dots"].get<std::size_t>());
+  EXPECT_EQ(by_zone, d["dots"].get<std::size_t>());
+  // Session 2 adds 40% of the target, sessions 1 and 3 30% each (DOMAIN's 30/70/100).
+  const double total = d["dots"].get<double>();
+  EXPECT_NEAR(d["sessions"][1]["new_dots"].get<double>() / total, 0.4, 0.02);
+  EXPECT_DOUBLE_EQ(d["hairline_height_mm"].get<double>(), 78.0);
+}
+
+}  // namespace
+}  // namespace smp
