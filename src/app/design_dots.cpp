@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "dots/head_dots.h"
 
@@ -44,31 +45,65 @@ DesignDots::DesignDots(const Mesh& mesh, const Landmarks& landmarks, const Anato
   }
 }
 
+std::optional<glm::vec3> DesignDots::on_skin(PolarPoint at) const {
+  const glm::dvec2 want = ScalpChart::plane(at);
+  // The vertices around that chart point, weighted by closeness in the chart.
+  glm::dvec3 sum(0.0);
+  double weight = 0.0;
+  for (int dx = -1; dx <= 1; ++dx)
+    for (int dy = -1; dy <= 1; ++dy) {
+      const auto cell = chart_cells_.find(cell_key(want + glm::dvec2(dx, dy) * kChartCellMm));
+      if (cell == chart_cells_.end()) continue;
+      for (std::uint32_t v : cell->second) {
+        const double d = glm::length(ScalpChart::plane(chart_.vertices[v]) - want);
+        if (d > kChartCellMm) continue;
+        const double w = 1.0 / (0.05 + d * d);
+        sum += w * glm::dvec3(mesh_.positions[v]);
+        weight += w;
+      }
+    }
+  if (weight <= 0.0) return std::nullopt;
+  return glm::vec3(sum / weight);
+}
+
+PolarPoint DesignDots::chart_of(glm::vec3 p) const {
+  std::uint32_t best = 0;
+  float best_d = std::numeric_limits<float>::max();
+  for (std::uint32_t v = 0; v < mesh_.positions.size(); ++v)
+    if (const float d = glm::dot(mesh_.positions[v] - p, mesh_.positions[v] - p); d < best_d) best_d = d, best = v;
+  return chart_.vertices[best];
+}
+
 std::vector<glm::vec3> DesignDots::hairline_points(const Design& design) const {
   const HairlineShape shape = hairline(design);
   const double reach = std::max(std::abs(shape.left_corner().theta), std::abs(shape.right_corner().theta)) + 0.3;
   std::vector<glm::vec3> points;
   const double step = 2.0 / std::max(20.0, shape.mid_frontal().r);  // about 2 mm along the line
-  for (double theta = -reach; theta <= reach; theta += step) {
-    const glm::dvec2 want = ScalpChart::plane({shape.edge_r(theta), theta});
-    // The skin there: the vertices around that chart point, weighted by closeness in the chart.
-    glm::dvec3 sum(0.0);
-    double weight = 0.0;
-    for (int dx = -1; dx <= 1; ++dx)
-      for (int dy = -1; dy <= 1; ++dy) {
-        const auto cell = chart_cells_.find(cell_key(want + glm::dvec2(dx, dy) * kChartCellMm));
-        if (cell == chart_cells_.end()) continue;
-        for (std::uint32_t v : cell->second) {
-          const double d = glm::length(ScalpChart::plane(chart_.vertices[v]) - want);
-          if (d > kChartCellMm) continue;
-          const double w = 1.0 / (0.05 + d * d);
-          sum += w * glm::dvec3(mesh_.positions[v]);
-          weight += w;
-        }
-      }
-    if (weight > 0.0) points.push_back(glm::vec3(sum / weight));
-  }
+  for (double theta = -reach; theta <= reach; theta += step)
+    if (const auto p = on_skin({shape.edge_r(theta), theta})) points.push_back(*p);
   return points;
+}
+
+std::array<glm::vec3, 3> DesignDots::hairline_handles(const Design& design) const {
+  const HairlineShape shape = hairline(design);
+  std::array<glm::vec3, 3> handles{};
+  const PolarPoint at[3] = {shape.mid_frontal(), shape.left_corner(), shape.right_corner()};
+  for (int i = 0; i < 3; ++i) handles[std::size_t(i)] = on_skin({shape.edge_r(at[i].theta), at[i].theta}).value_or(glm::vec3(0.0f));
+  return handles;
+}
+
+void DesignDots::drag_handle(Design& design, int which, glm::vec3 p) const {
+  const PolarPoint at = chart_of(p);
+  HairlineDesign& h = design.hairline;
+  if (which == 0) {
+    h.height_mm = float(std::clamp(frame_.glabella.r - at.r, 50.0, 110.0));
+    return;
+  }
+  const bool left = which == 1;
+  const PolarPoint& landmark = left ? frame_.left_corner : frame_.right_corner;
+  const double side = left ? 1.0 : -1.0, half_asymmetry = side * 0.5 * double(h.asymmetry_mm);
+  h.temple_recession_mm = float(std::clamp(landmark.r - at.r - half_asymmetry, -10.0, 30.0));
+  h.corner_offset_mm = float(std::clamp((at.theta - landmark.theta) * side * std::max(10.0, landmark.r), -20.0, 20.0));
 }
 
 void DesignDots::blend_zones(const Design& design) {

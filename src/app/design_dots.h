@@ -3,6 +3,7 @@
 // once, then selected again whenever the design changes (a few ms per 100k candidates).
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -36,6 +37,11 @@ class DesignDots {
   // Points along the designed front hairline on the skin, about 2 mm apart, from past one temple
   // corner to past the other: what the window draws as the line.
   std::vector<glm::vec3> hairline_points(const Design& design) const;
+  // The three handles of the hairline on the skin: mid-frontal point, left and right corner.
+  std::array<glm::vec3, 3> hairline_handles(const Design& design) const;
+  // Moves handle `which` (as hairline_handles) to a point on the skin: the mid-frontal point sets
+  // the height, a corner sets the temple recession and corner position of both corners.
+  void drag_handle(Design& design, int which, glm::vec3 on_skin) const;
   // Per mesh vertex, the planned density as a shadow over the skin (darker where denser): where
   // the dots go, readable from across the room. An overlay, not the pigment's true look.
   std::vector<glm::vec4> density_overlay(const Design& design);
@@ -47,6 +53,8 @@ class DesignDots {
   // Mesh vertices near the front of the chart, bucketed by their chart-plane position (3 mm cells).
   std::unordered_map<std::int64_t, std::vector<std::uint32_t>> chart_cells_;
   void blend_zones(const Design& design);
+  std::optional<glm::vec3> on_skin(PolarPoint at) const;  // the skin at a chart point, if the chart reaches it
+  PolarPoint chart_of(glm::vec3 on_skin) const;
   HairlineFrame frame_;
   std::vector<DotPlace> places_;
   std::vector<Zone> zone_;  // of each candidate; off the head's scalp: the hairline band

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #define GLFW_INCLUDE_NONE
@@ -142,23 +143,24 @@ glm::vec2 mouse_ndc(const ImGuiIO& io) {
 }
 
 // The landmark whose marker is under `mouse` (window units, within 12 px) and not hidden behind the head.
-std::optional<Landmark> landmark_under_mouse(const Mesh& mesh, const Landmarks& landmarks, const OrbitCamera& camera, float aspect,
+// The visible point drawn nearest the mouse (within 12 px), by index.
+std::optional<std::size_t> point_under_mouse(const Mesh& mesh, std::span<const glm::vec3> points, const OrbitCamera& camera, float aspect,
                                              glm::vec2 mouse) {
   const ImGuiIO& io = ImGui::GetIO();
   const glm::mat4 to_clip = camera.projection_matrix(aspect) * camera.view_matrix();
-  std::optional<Landmark> nearest;
+  std::optional<std::size_t> nearest;
   float nearest_px = 12.0f * ImGui::GetStyle().ItemSpacing.y / 4.0f;
-  for (Landmark l : kAllLandmarks) {
-    const glm::vec4 clip = to_clip * glm::vec4(landmarks[l], 1.0f);
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const glm::vec4 clip = to_clip * glm::vec4(points[i], 1.0f);
     if (clip.w <= 0) continue;
     const glm::vec2 px((clip.x / clip.w * 0.5f + 0.5f) * io.DisplaySize.x, (0.5f - clip.y / clip.w * 0.5f) * io.DisplaySize.y);
     const float d = glm::length(px - mouse);
     if (d >= nearest_px) continue;
-    const glm::vec3 to_marker = landmarks[l] - camera.eye();
+    const glm::vec3 to_marker = points[i] - camera.eye();
     const auto hit = cast_ray(mesh, camera.eye(), to_marker);
     // Hidden markers are a head-width behind the skin; 15 mm allows for grazing views of the crown.
     if (hit && hit->distance < glm::length(to_marker) - 15.0f) continue;
-    nearest = l;
+    nearest = i;
     nearest_px = d;
   }
   return nearest;
@@ -351,6 +353,7 @@ int run_window(const WindowOptions& options) {
   // The landmark following the mouse, if any (a plain index: GCC 12 warns falsely on optional<enum>).
   constexpr int kNone = -1;
   int dragged = kNone;
+  int dragged_handle = kNone;  // 0: mid-frontal point, 1: left corner, 2: right corner
   std::vector<Landmarks> undo;      // landmark sets before each drag, for Ctrl+Z
   bool fitted = loaded.fit.has_value();
   s.settings.show_landmarks = loaded.landmarks.has_value();
@@ -374,10 +377,23 @@ int run_window(const WindowOptions& options) {
     ImGui::NewFrame();
     // A press on a landmark drags it along the skin instead of turning the head.
     const ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse && shown_landmarks && s.settings.show_landmarks) {
-      const auto picked = landmark_under_mouse(shown, *shown_landmarks, s.camera, s.aspect(), s.left_press_at);
+    // A press on a hairline handle drags it instead (the handles sit on top of the line).
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse && design_dots && s.settings.show_hairline) {
+      const std::array<glm::vec3, 3> handles = design_dots->hairline_handles(design);
+      const auto picked = point_under_mouse(shown, handles, s.camera, s.aspect(), s.left_press_at);
+      dragged_handle = picked ? static_cast<int>(*picked) : kNone;
+    }
+    if (dragged_handle == kNone && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse && shown_landmarks &&
+        s.settings.show_landmarks) {
+      const auto picked = point_under_mouse(shown, shown_landmarks->positions, s.camera, s.aspect(), s.left_press_at);
       dragged = picked ? static_cast<int>(*picked) : kNone;
       if (dragged != kNone) undo.push_back(*shown_landmarks), undo_kinds.push_back('L');
+    }
+    if (dragged_handle != kNone && ImGui::IsMouseDown(ImGuiMouseButton_Left) && design_dots) {
+      if (const auto hit = cast_ray(shown, s.camera.eye(), s.camera.ray_direction(mouse_ndc(io), s.aspect())))
+        design_dots->drag_handle(design, dragged_handle, hit->point);
+    } else {
+      dragged_handle = kNone;
     }
     if (dragged != kNone && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
       if (const auto hit = cast_ray(shown, s.camera.eye(), s.camera.ray_direction(mouse_ndc(io), s.aspect()))) {
@@ -389,7 +405,7 @@ int run_window(const WindowOptions& options) {
       show_head(shown, shown_landmarks, true);
       s.stats.landmarks_note = "landmarks moved by hand";
     }
-    handle_input(s, dragged != kNone);
+    handle_input(s, dragged != kNone || dragged_handle != kNone);
     if (s.undo_requested && !undo.empty() && dragged == kNone && !undo_kinds.empty() && undo_kinds.back() == 'L') {
       s.undo_requested = false;
       undo_kinds.pop_back();
@@ -463,7 +479,7 @@ int run_window(const WindowOptions& options) {
       report("A new design with the default settings (Ctrl+Z goes back)", false);
     }
     // A slider drag is one step: the edit settles when no control is held.
-    if (history.settle(design, ImGui::IsAnyItemActive())) undo_kinds.push_back('D');
+    if (history.settle(design, ImGui::IsAnyItemActive() || dragged_handle != kNone)) undo_kinds.push_back('D');
     if ((edit.undo || s.undo_requested) && history.undo(design)) {
       if (!undo_kinds.empty() && undo_kinds.back() == 'D') undo_kinds.pop_back();
     }
@@ -602,9 +618,10 @@ int run_window(const WindowOptions& options) {
     if (design_dots && (dots_stale || design != dots_design)) {
       DesignDots::Result made = design_dots->make(design);
       s.renderer.set_dots(made.instances);
-      std::vector<Marker> beads;
+      std::vector<Marker> beads, handles;
       for (const glm::vec3& p : design_dots->hairline_points(design)) beads.push_back({p, glm::vec3(1.0f, 0.97f, 0.9f)});
-      s.renderer.set_hairline(std::move(beads));
+      for (const glm::vec3& p : design_dots->hairline_handles(design)) handles.push_back({p, glm::vec3(1.0f, 1.0f, 1.0f)});
+      s.renderer.set_hairline(std::move(beads), std::move(handles));
       dot_counts = made.counts;
       char note[96];
       std::snprintf(note, sizeof note, "%zu dots planned", made.counts.total);

@@ -7,6 +7,7 @@ namespace {
 
 constexpr float kMarkerRadiusMm = 2.5f;  // visible from across the room, smaller than an eye corner
 constexpr float kHairlineBeadMm = 0.9f;  // beads 2 mm apart, half sunk in the skin: a dashed line
+constexpr float kHairlineHandleMm = 2.0f;
 
 }  // namespace
 
@@ -28,7 +29,10 @@ void SceneRenderer::render(const OrbitCamera& camera, const ViewSettings& settin
   head_.draw(camera, aspect, settings);
   dots_.draw(camera, aspect, settings);
   if (settings.show_landmarks) marker_pass_.draw(camera, aspect, markers_, kMarkerRadiusMm);
-  if (settings.show_hairline) marker_pass_.draw(camera, aspect, hairline_, kHairlineBeadMm);
+  if (settings.show_hairline) {
+    marker_pass_.draw(camera, aspect, hairline_, kHairlineBeadMm);
+    marker_pass_.draw(camera, aspect, handles_, kHairlineHandleMm);
+  }
 }
 
 void wait_for_gpu() { glFinish(); }

@@ -20,8 +20,11 @@ class SceneRenderer {
   SceneRenderer();  // needs a current GL 3.3 core context
   void set_head(const Mesh& mesh);
   void set_markers(std::vector<Marker> markers) { markers_ = std::move(markers); }
-  // The designed hairline, drawn as a chain of small beads on the skin.
-  void set_hairline(std::vector<Marker> beads) { hairline_ = std::move(beads); }
+  // The designed hairline, drawn as a chain of small beads on the skin, with bigger handles.
+  void set_hairline(std::vector<Marker> beads, std::vector<Marker> handles = {}) {
+    hairline_ = std::move(beads);
+    handles_ = std::move(handles);
+  }
   void set_zone_overlay(const std::vector<glm::vec4>& colours) { head_.set_overlay(colours); }
   void set_dots(const std::vector<DotInstance>& dots) { dots_.set_dots(dots); }
   std::size_t dot_count() const { return dots_.count(); }
@@ -33,7 +36,7 @@ class SceneRenderer {
   HeadPass head_;
   DotPass dots_;
   MarkerPass marker_pass_;
-  std::vector<Marker> markers_, hairline_;
+  std::vector<Marker> markers_, hairline_, handles_;
 };
 
 // Blocks until the GPU has finished everything queued: frame timings measure work, not queueing.

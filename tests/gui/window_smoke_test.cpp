@@ -136,5 +136,21 @@ TEST(Window, DraggingTheHairlineHeightSliderRedrawsTheDots) {
   EXPECT_GT(dots1, dots0 + 500) << "a lower hairline adds dots in front of the old one";
 }
 
+TEST(Window, DraggingTheHairlinesMidFrontalHandleLowersTheHairline) {
+  if (test::run_command("command -v xvfb-run && command -v xdotool").exit_code != 0)
+    GTEST_SKIP() << "xvfb-run or xdotool is not installed";
+  // At this window size the default three-quarter view puts the mid-frontal handle at (580, 253)
+  // (found on a screenshot); dragging it 40 px down the forehead lowers the hairline.
+  const std::string script = std::string(SMP_STUDIO_BINARY) +
+                             " --window-size 1400x880 --frames 60 & sleep 5; xdotool mousemove 580 253; sleep 0.5; xdotool mousedown 1; "
+                             "for d in 10 20 30 40; do xdotool mousemove 580 $((253 + d)); sleep 0.3; done; xdotool mouseup 1; wait";
+  const auto result = test::run_command("xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + script + "'");
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  const auto [height, dots] = design_line(result.output);
+  EXPECT_LT(height, 72.0) << result.output;
+  EXPECT_GT(height, 50.0) << result.output;
+  EXPECT_GT(dots, 0);
+}
+
 }  // namespace
 }  // namespace smp
