@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "design/paint.h"
 #include "dots/head_dots.h"
 
 namespace smp {
@@ -116,10 +117,15 @@ void DesignDots::blend_zones(const Design& design) {
 std::vector<glm::vec4> DesignDots::density_overlay(const Design& design) {
   blend_zones(design);
   const HairlineShape shape = hairline(design);
+  const PaintField paint(design);
   std::vector<glm::vec4> colours(mesh_.positions.size(), glm::vec4(0.0f));
   for (std::size_t v = 0; v < colours.size(); ++v) {
     const PolarPoint p = chart_.vertices[v];
-    const float density = vertex_density_[v] * edge_factor(design.hairline, shape.edge_r(p.theta) - p.r);
+    float density = vertex_density_[v] * edge_factor(design.hairline, shape.edge_r(p.theta) - p.r);
+    if (!paint.empty()) {
+      density = paint.density(mesh_.positions[v], density);
+      if (const auto scar = paint.scar(mesh_.positions[v])) density += (design.scars[scar->scar].density_per_cm2 - density) * scar->weight;
+    }
     colours[v] = glm::vec4(0.18f, 0.17f, 0.17f, std::min(1.0f, density / 120.0f));  // 120 dots/cm2: full shadow
   }
   return colours;
@@ -128,7 +134,21 @@ std::vector<glm::vec4> DesignDots::density_overlay(const Design& design) {
 DesignDots::Result DesignDots::make(const Design& design) {
   blend_zones(design);
   const HairlineShape hairline(design.hairline, frame_);
-  const DesignedDensity density = designed_density(design, hairline, vertex_density_, places_, pool_.density_per_cm2);
+  DesignedDensity density = designed_density(design, hairline, vertex_density_, places_, pool_.density_per_cm2);
+  // Brush strokes and scars change the density where they were painted.
+  const PaintField paint(design);
+  std::vector<std::int16_t> scar_of(paint.empty() ? 0 : pool_.size(), -1);
+  if (!paint.empty()) {
+    const float per_pool = float(pool_.density_per_cm2);
+    for (std::size_t i = 0; i < pool_.size(); ++i) {
+      float d = paint.density(pool_.positions[i], density.fraction[i] * per_pool);
+      if (const auto scar = paint.scar(pool_.positions[i])) {
+        d += (design.scars[scar->scar].density_per_cm2 - d) * scar->weight;
+        if (scar->weight > 0.5f) scar_of[i] = std::int16_t(scar->scar);
+      }
+      density.fraction[i] = std::min(1.0f, d / per_pool);
+    }
+  }
   SessionPlan plan;
   plan.cumulative.clear();
   for (const SessionDesign& s : design.sessions) plan.cumulative.push_back(s.cumulative_percent / 100.0f);
@@ -146,8 +166,13 @@ DesignDots::Result DesignDots::make(const Design& design) {
     const bool soft = density.in_transition[i];
     const std::uint32_t h = i * 2654435761u;
     const float jitter_size = float((h >> 8) & 0xFF) / 255.0f - 0.5f, jitter_shade = float((h >> 16) & 0xFF) / 255.0f - 0.5f;
-    const float size = soft ? std::min(transition_dot, fresh_dot_mm(plan_k.needle)) : fresh_dot_mm(plan_k.needle);
-    const float shade = plan_k.pigment_percent / 100.0f * (soft ? 0.85f : 1.0f);
+    float size = soft ? std::min(transition_dot, fresh_dot_mm(plan_k.needle)) : fresh_dot_mm(plan_k.needle);
+    float shade = plan_k.pigment_percent / 100.0f * (soft ? 0.85f : 1.0f);
+    if (!scar_of.empty() && scar_of[i] >= 0) {  // scar tissue: the scar's own needle and pigment
+      const ScarDesign& scar = design.scars[std::size_t(scar_of[i])];
+      size = fresh_dot_mm(scar.needle);
+      shade = scar.pigment_percent / 100.0f;
+    }
     result.instances.push_back({pool_.positions[i], pool_.normals[i], size * (1.0f + 0.24f * jitter_size), float(session),
                                 std::clamp(shade * (1.0f + 0.16f * jitter_shade), 0.0f, 1.0f)});
     result.counts.per_session_zone[session][static_cast<std::size_t>(zone_[i])] += 1;

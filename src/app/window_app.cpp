@@ -354,6 +354,7 @@ int run_window(const WindowOptions& options) {
   constexpr int kNone = -1;
   int dragged = kNone;
   int dragged_handle = kNone;  // 0: mid-frontal point, 1: left corner, 2: right corner
+  bool painting = false;       // a brush stroke (or scar) is being painted
   std::vector<Landmarks> undo;      // landmark sets before each drag, for Ctrl+Z
   bool fitted = loaded.fit.has_value();
   s.settings.show_landmarks = loaded.landmarks.has_value();
@@ -383,11 +384,36 @@ int run_window(const WindowOptions& options) {
       const auto picked = point_under_mouse(shown, handles, s.camera, s.aspect(), s.left_press_at);
       dragged_handle = picked ? static_cast<int>(*picked) : kNone;
     }
-    if (dragged_handle == kNone && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse && shown_landmarks &&
+    if (dragged_handle == kNone && design_panel.paint.mode == PaintMode::Off && ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+        !io.WantCaptureMouse && shown_landmarks &&
         s.settings.show_landmarks) {
       const auto picked = point_under_mouse(shown, shown_landmarks->positions, s.camera, s.aspect(), s.left_press_at);
       dragged = picked ? static_cast<int>(*picked) : kNone;
       if (dragged != kNone) undo.push_back(*shown_landmarks), undo_kinds.push_back('L');
+    }
+    // The brush: a left press on the head starts a stroke (or a scar), dabs follow the mouse.
+    const PaintTool& brush = design_panel.paint;
+    if (brush.mode != PaintMode::Off && dragged_handle == kNone && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse &&
+        anatomy) {
+      if (const auto hit = cast_ray(shown, s.camera.eye(), s.camera.ray_direction(mouse_ndc(io), s.aspect()))) {
+        painting = true;
+        if (brush.mode == PaintMode::Scar) {
+          ScarDesign scar;
+          scar.name = "Scar " + std::to_string(design.scars.size() + 1);
+          scar.radius_mm = brush.radius_mm;
+          scar.dabs.push_back(hit->point);
+          design.scars.push_back(scar);
+        } else {
+          design.strokes.push_back({{hit->point}, brush.radius_mm, brush.mode == PaintMode::Add ? brush.strength_per_cm2 : -brush.strength_per_cm2});
+        }
+      }
+    }
+    if (painting && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      std::vector<glm::vec3>& dabs = brush.mode == PaintMode::Scar ? design.scars.back().dabs : design.strokes.back().dabs;
+      if (const auto hit = cast_ray(shown, s.camera.eye(), s.camera.ray_direction(mouse_ndc(io), s.aspect())))
+        if (glm::distance(hit->point, dabs.back()) > 0.25f * brush.radius_mm) dabs.push_back(hit->point);
+    } else {
+      painting = false;
     }
     if (dragged_handle != kNone && ImGui::IsMouseDown(ImGuiMouseButton_Left) && design_dots) {
       if (const auto hit = cast_ray(shown, s.camera.eye(), s.camera.ray_direction(mouse_ndc(io), s.aspect())))
@@ -405,7 +431,7 @@ int run_window(const WindowOptions& options) {
       show_head(shown, shown_landmarks, true);
       s.stats.landmarks_note = "landmarks moved by hand";
     }
-    handle_input(s, dragged != kNone || dragged_handle != kNone);
+    handle_input(s, dragged != kNone || dragged_handle != kNone || painting);
     if (s.undo_requested && !undo.empty() && dragged == kNone && !undo_kinds.empty() && undo_kinds.back() == 'L') {
       s.undo_requested = false;
       undo_kinds.pop_back();
@@ -479,7 +505,7 @@ int run_window(const WindowOptions& options) {
       report("A new design with the default settings (Ctrl+Z goes back)", false);
     }
     // A slider drag is one step: the edit settles when no control is held.
-    if (history.settle(design, ImGui::IsAnyItemActive() || dragged_handle != kNone)) undo_kinds.push_back('D');
+    if (history.settle(design, ImGui::IsAnyItemActive() || dragged_handle != kNone || painting)) undo_kinds.push_back('D');
     if ((edit.undo || s.undo_requested) && history.undo(design)) {
       if (!undo_kinds.empty() && undo_kinds.back() == 'D') undo_kinds.pop_back();
     }

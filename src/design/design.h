@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <glm/vec3.hpp>
+
 #include "core/needle.h"
 #include "head/scalp_zones.h"
 
@@ -38,6 +40,27 @@ struct SessionDesign {
   bool operator==(const SessionDesign&) const = default;
 };
 
+// Density painted on the skin: a stroke is a chain of dabs, each adding (or, negative, removing)
+// dots/cm2 within its radius, fading out towards the rim. For thin patches and crowns.
+struct BrushStroke {
+  std::vector<glm::vec3> dabs;  // mm, on the skin
+  float radius_mm = 10.0f;
+  float change_per_cm2 = 20.0f;
+  bool operator==(const BrushStroke&) const = default;
+};
+
+// Scar tissue takes pigment differently: inside a scar (painted like a stroke) the density,
+// needle and pigment are the scar's own.
+struct ScarDesign {
+  std::string name = "Scar";
+  std::vector<glm::vec3> dabs;
+  float radius_mm = 6.0f;
+  float density_per_cm2 = 60.0f;
+  Needle needle = Needle::Single020;
+  float pigment_percent = 45.0f;
+  bool operator==(const ScarDesign&) const = default;
+};
+
 struct PatientDesign {
   std::string id;                      // name or ID; optional
   int fitzpatrick_type = 2;            // 1..6
@@ -51,7 +74,10 @@ struct Design {
   HairlineDesign hairline;
   std::array<float, kZoneCount> zone_density{};  // dots/cm2 per Zone (index 0, None, is unused)
   std::vector<SessionDesign> sessions;
+  std::vector<BrushStroke> strokes;
+  std::vector<ScarDesign> scars;
   PatientDesign patient;
+  std::string first_session_date;  // YYYY-MM-DD, optional: the later sessions follow by their intervals
 
   Design();  // DOMAIN's defaults: natural densities, three sessions at 30/70/100%
   bool operator==(const Design&) const = default;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include <glm/geometric.hpp>
 #include <nlohmann/json.hpp>
 
 namespace smp {
@@ -44,6 +45,31 @@ class Reader {
     if (!field) return;
     if (!field->is_string()) return fail(key, "should be text");
     value = field->get<std::string>();
+  }
+  void points(const char* key, std::vector<glm::vec3>& value) {
+    const Json* field = find(key);
+    if (!field) return;
+    if (!field->is_array()) return fail(key, "should be a list of [x, y, z] points in mm");
+    value.clear();
+    for (const Json& p : *field) {
+      if (!p.is_array() || p.size() != 3 || !p[0].is_number() || !p[1].is_number() || !p[2].is_number())
+        return fail(key, "should be a list of [x, y, z] points in mm");
+      const glm::vec3 v(p[0].get<float>(), p[1].get<float>(), p[2].get<float>());
+      if (!std::isfinite(v.x) || !std::isfinite(v.y) || !std::isfinite(v.z) || glm::length(v) > 1000.0f)
+        return fail(key, "has a point off any head (over 1 m from its centre)");
+      value.push_back(v);
+    }
+  }
+  void date(const char* key, std::string& value) {
+    const Json* field = find(key);
+    if (!field) return;
+    int y = 0, m = 0, dd = 0;
+    char tail = 0;
+    const std::string text = field->is_string() ? field->get<std::string>() : "";
+    if (text.empty() && field->is_string()) return value.clear();
+    if (!field->is_string() || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3 || m < 1 || m > 12 || dd < 1 || dd > 31)
+      return fail(key, "should be a date as YYYY-MM-DD, or empty");
+    value = text;
   }
   void needle(const char* key, Needle& value) {
     const Json* field = find(key);
@@ -91,6 +117,21 @@ std::string design_to_json(const Design& d) {
                         {"pigment_percent", s.pigment_percent},
                         {"needle", std::string(needle_spec(s.needle).key)},
                         {"interval_days", s.interval_days}});
+  auto points = [](const std::vector<glm::vec3>& dabs) {
+    Json list = Json::array();
+    for (const glm::vec3& p : dabs) list.push_back({p.x, p.y, p.z});
+    return list;
+  };
+  Json strokes = Json::array(), scars = Json::array();
+  for (const BrushStroke& s : d.strokes)
+    strokes.push_back({{"radius_mm", s.radius_mm}, {"change_per_cm2", s.change_per_cm2}, {"dabs_mm", points(s.dabs)}});
+  for (const ScarDesign& s : d.scars)
+    scars.push_back({{"name", s.name},
+                     {"radius_mm", s.radius_mm},
+                     {"density_per_cm2", s.density_per_cm2},
+                     {"needle", std::string(needle_spec(s.needle).key)},
+                     {"pigment_percent", s.pigment_percent},
+                     {"dabs_mm", points(s.dabs)}});
   const Json doc = {{"format", kFormat},
                     {"version", kDesignSchemaVersion},
                     {"name", d.name},
@@ -110,6 +151,9 @@ std::string design_to_json(const Design& d) {
                       {"seed", h.seed}}},
                     {"density_per_cm2", density},
                     {"sessions", sessions},
+                    {"first_session_date", d.first_session_date},
+                    {"strokes", strokes},
+                    {"scars", scars},
                     {"patient",
                      {{"id", d.patient.id},
                       {"fitzpatrick_type", d.patient.fitzpatrick_type},
@@ -207,6 +251,35 @@ DesignReadResult design_from_json(const std::string& text) {
         errors.push_back("sessions[" + std::to_string(list.size() - 1) + "].cumulative_percent: the last session should reach 100%");
     }
   }
+  top.date("first_session_date", d.first_session_date);
+  auto list = [&](const char* key, auto&& read_item) {
+    if (!doc.contains(key)) return;
+    if (!doc[key].is_array()) return errors.push_back(std::string(key) + ": should be a list");
+    for (std::size_t k = 0; k < doc[key].size(); ++k) {
+      const std::string path = std::string(key) + "[" + std::to_string(k) + "]";
+      if (!doc[key][k].is_object()) {
+        errors.push_back(path + ": should be an object { ... }");
+        continue;
+      }
+      Reader item(doc[key][k], path, errors);
+      read_item(item);
+    }
+  };
+  list("strokes", [&](Reader& r) {
+    BrushStroke& s = d.strokes.emplace_back();
+    r.number("radius_mm", s.radius_mm, 1, 60, "mm");
+    r.number("change_per_cm2", s.change_per_cm2, -kMaxZoneDensity, kMaxZoneDensity, "dots/cm2");
+    r.points("dabs_mm", s.dabs);
+  });
+  list("scars", [&](Reader& r) {
+    ScarDesign& s = d.scars.emplace_back();
+    r.text("name", s.name);
+    r.number("radius_mm", s.radius_mm, 1, 60, "mm");
+    r.number("density_per_cm2", s.density_per_cm2, 0, kMaxZoneDensity, "dots/cm2");
+    r.needle("needle", s.needle);
+    r.number("pigment_percent", s.pigment_percent, 5, 100, "%");
+    r.points("dabs_mm", s.dabs);
+  });
   if (const Json* patient = top.object("patient")) {
     Reader p(*patient, "patient", errors);
     p.text("id", d.patient.id);

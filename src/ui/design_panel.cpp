@@ -138,7 +138,49 @@ void sessions_section(Design& design, const DesignPanelInfo& info) {
       ImGui::EndCombo();
     }
     if (k > 0) ImGui::SliderInt("Days after the last", &s.interval_days, 4, 30, "%d days");
+    else input_text("Date (YYYY-MM-DD)", design.first_session_date, 16);
     ImGui::PopID();
+  }
+}
+
+void paint_section(Design& design, PaintTool& tool) {
+  int mode = static_cast<int>(tool.mode);
+  ImGui::RadioButton("Off", &mode, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("Add", &mode, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("Remove", &mode, 2);
+  ImGui::SameLine();
+  ImGui::RadioButton("Scar", &mode, 3);
+  tool.mode = static_cast<PaintMode>(mode);
+  if (tool.mode != PaintMode::Off) ImGui::TextDisabled("Left drag on the head paints; drag beside the head to turn it.");
+  ImGui::SliderFloat("Brush radius", &tool.radius_mm, 2.0f, 40.0f, "%.0f mm");
+  if (tool.mode != PaintMode::Scar) ImGui::SliderFloat("Strength", &tool.strength_per_cm2, 5.0f, 100.0f, "%.0f dots/cm2");
+  ImGui::Text("%zu strokes", design.strokes.size());
+  ImGui::SameLine();
+  ImGui::BeginDisabled(design.strokes.empty());
+  if (ImGui::SmallButton("Remove the last")) design.strokes.pop_back();
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Remove all")) design.strokes.clear();
+  ImGui::EndDisabled();
+  for (std::size_t k = 0; k < design.scars.size(); ++k) {
+    ScarDesign& scar = design.scars[k];
+    ImGui::PushID(int(1000 + k));
+    ImGui::Separator();
+    input_text("Scar", scar.name);
+    ImGui::SliderFloat("Density", &scar.density_per_cm2, 0.0f, kMaxZoneDensity, "%.0f dots/cm2");
+    if (ImGui::BeginCombo("Needle", needle_spec(scar.needle).label.data())) {
+      for (int n = 0; n < kNeedleCount; ++n)
+        if (ImGui::Selectable(needle_spec(static_cast<Needle>(n)).label.data(), static_cast<Needle>(n) == scar.needle)) scar.needle = static_cast<Needle>(n);
+      ImGui::EndCombo();
+    }
+    ImGui::SliderFloat("Pigment", &scar.pigment_percent, 5.0f, 100.0f, "%.0f %% in the mix");
+    bool remove = ImGui::SmallButton("Remove this scar");
+    ImGui::PopID();
+    if (remove) {
+      design.scars.erase(design.scars.begin() + std::ptrdiff_t(k));
+      break;
+    }
   }
 }
 
@@ -168,6 +210,7 @@ DesignPanelRequest draw_design_panel(Design& design, DesignPanelState& state, co
   if (ImGui::CollapsingHeader("File and presets", ImGuiTreeNodeFlags_DefaultOpen)) file_section(design, state, info, request);
   if (ImGui::CollapsingHeader("Hairline", ImGuiTreeNodeFlags_DefaultOpen)) hairline_section(design.hairline);
   if (ImGui::CollapsingHeader("Density per zone")) density_section(design, info);
+  if (ImGui::CollapsingHeader("Paint density and scars")) paint_section(design, state.paint);
   if (ImGui::CollapsingHeader("Sessions")) sessions_section(design, info);
   if (ImGui::CollapsingHeader("Patient")) patient_section(design.patient);
   ImGui::PopItemWidth();

@@ -11,7 +11,16 @@
 
 namespace smp {
 
+// The brush: what a left drag on the head paints while it is not Off.
+enum class PaintMode { Off, Add, Remove, Scar };
+struct PaintTool {
+  PaintMode mode = PaintMode::Off;
+  float radius_mm = 10.0f;
+  float strength_per_cm2 = 25.0f;  // added or removed by a stroke at its centre
+};
+
 struct DesignPanelState {
+  PaintTool paint;
   std::string path = "designs/untitled.json";  // the design file: typed, or set by Open/Save
   std::vector<std::filesystem::path> presets;  // bundled and saved ones, listed by the app
   int preset = 0;

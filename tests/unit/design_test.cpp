@@ -30,6 +30,9 @@ TEST(DesignFile, RoundTripsEveryField) {
   d.sessions.push_back({100.0f, 80.0f, Needle::Triple025, 14});
   d.sessions[2].cumulative_percent = 90.0f;
   d.patient = {"P-0042", 4, "black", "scar left of crown"};
+  d.strokes.push_back({{{1.5f, 90.0f, 20.0f}, {4.0f, 91.0f, 18.5f}}, 12.0f, -30.0f});
+  d.scars.push_back({"FUT strip", {{0.0f, 40.0f, -90.0f}}, 5.0f, 45.0f, Needle::Single018, 35.0f});
+  d.first_session_date = "2026-12-01";
   const DesignReadResult back = design_from_json(design_to_json(d));
   ASSERT_TRUE(back.design) << (back.errors.empty() ? "" : back.errors.front());
   EXPECT_EQ(*back.design, d);
@@ -55,6 +58,10 @@ TEST(DesignFile, NamesTheFieldAndTheProblemAndAppliesNothing) {
   EXPECT_TRUE(mentions(r.errors, "density_per_cm2.crwn: not a zone"));
   r = replace("\"cumulative_percent\": 70.0", "\"cumulative_percent\": 20.0");
   EXPECT_TRUE(mentions(r.errors, "sessions[1].cumulative_percent: should be more than"));
+  r = replace("\"first_session_date\": \"\"", "\"first_session_date\": \"1st of May\"");
+  EXPECT_TRUE(mentions(r.errors, "first_session_date: should be a date as YYYY-MM-DD"));
+  r = replace("\"strokes\": []", "\"strokes\": [{\"radius_mm\": 10, \"dabs_mm\": [[1, 2]]}]");
+  EXPECT_TRUE(mentions(r.errors, "strokes[0].dabs_mm: should be a list of [x, y, z] points in mm"));
   r = design_from_json(text.substr(0, text.size() / 2));  // truncated
   EXPECT_FALSE(r.design);
   EXPECT_TRUE(mentions(r.errors, "not valid JSON")) << r.errors.front();
@@ -171,6 +178,33 @@ TEST(DesignHistory, ASliderDragIsOneStepAndRedoFollowsUndo) {
   d.name = "new edit";
   history.settle(d, false);
   EXPECT_FALSE(history.can_redo()) << "a new edit ends the redo branch";
+}
+
+}  // namespace
+}  // namespace smp
+
+#include "design/paint.h"
+
+namespace smp {
+namespace {
+
+TEST(Paint, StrokesAddAndRemoveDensityScarsTakeTheirOwn) {
+  EXPECT_FLOAT_EQ(dab_weight(0.0f, 10.0f), 1.0f);
+  EXPECT_FLOAT_EQ(dab_weight(4.9f, 10.0f), 1.0f);   // full inside half the radius
+  EXPECT_GT(dab_weight(7.5f, 10.0f), 0.0f);
+  EXPECT_LT(dab_weight(7.5f, 10.0f), 1.0f);
+  EXPECT_FLOAT_EQ(dab_weight(10.0f, 10.0f), 0.0f);
+  Design d;
+  d.strokes.push_back({{{0, 0, 0}, {3, 0, 0}, {6, 0, 0}}, 10.0f, 30.0f});  // overlapping dabs: not added up
+  d.strokes.push_back({{{50, 0, 0}}, 10.0f, -100.0f});
+  d.scars.push_back({"scar", {{0, 0, 100}}, 8.0f, 40.0f, Needle::Single018, 30.0f});
+  const PaintField paint(d);
+  EXPECT_FLOAT_EQ(paint.density({3, 0, 0}, 80.0f), 110.0f);
+  EXPECT_FLOAT_EQ(paint.density({0, 30, 0}, 80.0f), 80.0f);  // away from every dab
+  EXPECT_FLOAT_EQ(paint.density({50, 0, 0}, 80.0f), 0.0f);   // never below zero
+  ASSERT_TRUE(paint.scar({0, 2, 100}));
+  EXPECT_EQ(paint.scar({0, 2, 100})->scar, 0u);
+  EXPECT_FALSE(paint.scar({0, 20, 100}));
 }
 
 }  // namespace
