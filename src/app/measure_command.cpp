@@ -12,6 +12,7 @@
 #include "app/design_dots.h"
 #include "app/design_io.h"
 #include "app/pool_cache.h"
+#include "design/session_dates.h"
 #include "head/anatomy.h"
 
 namespace smp {
@@ -76,6 +77,7 @@ int run_measure(const MeasureOptions& options) {
                           {"mean_angle_error", round_to(anatomy.chart_distortion.angle_error, 0.001)}};
     if (design) {
       nlohmann::ordered_json d;
+      const std::vector<std::string> dates = planned_session_dates(*design);
       d["file"] = options.design.string();
       d["name"] = design->name;
       d["hairline_height_mm"] = design->hairline.height_mm;
@@ -88,7 +90,8 @@ int run_measure(const MeasureOptions& options) {
                                  {"reaches_percent", s.cumulative_percent},
                                  {"needle", std::string(needle_spec(s.needle).key)},
                                  {"pigment_percent", s.pigment_percent},
-                                 {"minutes_at_chair", round_to(double(counts.in_session(k)) / options.dots_per_minute, 1.0)}});
+                                 {"minutes_at_chair", round_to(double(counts.in_session(k)) / options.dots_per_minute, 1.0)},
+                                 {"date", k < dates.size() ? dates[k] : ""}});
       }
       for (std::size_t z = 1; z < kZoneCount; ++z) d["dots_per_zone"][std::string(zone_key(Zone(z)))] = zone_total(z);
       out["design"] = d;

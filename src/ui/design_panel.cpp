@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include "design/session_dates.h"
+
 namespace smp {
 namespace {
 
@@ -121,7 +123,9 @@ void sessions_section(Design& design, const DesignPanelInfo& info) {
     SessionDesign& s = design.sessions[k];
     ImGui::PushID(int(k));
     ImGui::Separator();
-    ImGui::Text("Session %zu: %zu new dots", k + 1, k < info.session_dots.size() ? info.session_dots[k] : std::size_t(0));
+    const std::vector<std::string> dates = planned_session_dates(design);
+    ImGui::Text("Session %zu: %zu new dots%s%s", k + 1, k < info.session_dots.size() ? info.session_dots[k] : std::size_t(0),
+                k < dates.size() ? ", on " : "", k < dates.size() ? dates[k].c_str() : "");
     const float low = k == 0 ? 5.0f : design.sessions[k - 1].cumulative_percent + 1.0f;
     const float high = k + 1 == design.sessions.size() ? 100.0f : design.sessions[k + 1].cumulative_percent - 1.0f;
     if (k + 1 == design.sessions.size()) ImGui::TextDisabled("Reaches 100%% of the target density");

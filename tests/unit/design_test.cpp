@@ -209,3 +209,22 @@ TEST(Paint, StrokesAddAndRemoveDensityScarsTakeTheirOwn) {
 
 }  // namespace
 }  // namespace smp
+
+#include "design/session_dates.h"
+
+namespace smp {
+namespace {
+
+TEST(SessionDates, FollowTheIntervalsAcrossMonthsAndYears) {
+  Design d;
+  EXPECT_TRUE(planned_session_dates(d).empty()) << "no first date, no plan";
+  d.first_session_date = "2026-12-24";
+  d.sessions[1].interval_days = 10;
+  d.sessions[2].interval_days = 14;
+  EXPECT_EQ(planned_session_dates(d), (std::vector<std::string>{"2026-12-24", "2027-01-03", "2027-01-17"}));
+  d.first_session_date = "2026-02-30";
+  EXPECT_TRUE(planned_session_dates(d).empty()) << "not a day";
+}
+
+}  // namespace
+}  // namespace smp
