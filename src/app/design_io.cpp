@@ -41,6 +41,13 @@ std::filesystem::path xdg_dir(const char* variable, const char* fallback) {
 }
 }  // namespace
 
+HeadOptions head_for_design(const HeadOptions& asked, const Design& design) {
+  HeadOptions options = asked;
+  std::error_code error;
+  if (!options.head && !design.head_file.empty() && std::filesystem::is_regular_file(design.head_file, error)) options.head = design.head_file;
+  return options;
+}
+
 std::filesystem::path recovery_path() { return xdg_dir("XDG_STATE_HOME", ".local/state") / "smp-studio" / "recovery.json"; }
 
 std::filesystem::path user_presets_dir() { return xdg_dir("XDG_DATA_HOME", ".local/share") / "smp-studio" / "presets"; }

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "app/head_source.h"
 #include "design/design.h"
 
 namespace smp {
@@ -17,6 +18,10 @@ void write_design_file(const std::filesystem::path& path, const Design& design);
 std::filesystem::path recovery_path();
 // Presets the user saved: $XDG_DATA_HOME/smp-studio/presets (or ~/.local/share/...).
 std::filesystem::path user_presets_dir();
+// The head to show a design on: the one asked for, else the one it was designed on (when that
+// file is still there), else the bundled head.
+HeadOptions head_for_design(const HeadOptions& asked, const Design& design);
+
 // The bundled presets (beside the bundled head) and the user's, sorted by name within each.
 std::vector<std::filesystem::path> list_presets();
 

@@ -37,7 +37,7 @@ double round_to(double value, double step) { return std::round(value / step) * s
 
 int run_measure(const MeasureOptions& options) {
   const std::optional<Design> design = options.design.empty() ? std::nullopt : std::optional(read_design_file(options.design));
-  const LoadedHead head = load_head(options.head);
+  const LoadedHead head = load_head(design ? head_for_design(options.head, *design) : options.head);
   if (!head.landmarks) throw InputError(head.landmarks_note);
   const Mesh& mesh = head.imported.mesh;
   const GeodesicDistance geodesic(mesh);

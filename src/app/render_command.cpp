@@ -56,7 +56,9 @@ Image labelled_sheet(const std::vector<Image>& pictures, const std::vector<View>
 
 int run_render(const RenderOptions& options) {
   // Read the input before touching GL: a broken mesh is reported the same with or without a GPU.
-  const LoadedHead loaded = load_head(options.head);
+  // A design is read first: without --head it is drawn on the head it was designed on.
+  const std::optional<Design> design = options.design.empty() ? std::nullopt : std::optional(read_design_file(options.design));
+  const LoadedHead loaded = load_head(design ? head_for_design(options.head, *design) : options.head);
   const Mesh& head = loaded.imported.mesh;
   if (options.scalp_map) {  // drawn on the CPU: no GL context needed
     if (!loaded.landmarks) throw InputError(loaded.landmarks_note);
@@ -76,8 +78,6 @@ int run_render(const RenderOptions& options) {
   renderer.set_head(head);
   ViewSettings settings;
   settings.show_hairline = options.hairline;
-  // A design is read before any GL work too: a bad file is the user's to fix, with or without a GPU.
-  const std::optional<Design> design = options.design.empty() ? std::nullopt : std::optional(read_design_file(options.design));
   if (options.landmarks || options.zones || options.dot_density > 0 || design) {
     if (!loaded.landmarks) throw InputError(loaded.landmarks_note);
     if (options.landmarks) renderer.set_markers(landmark_markers(*loaded.landmarks));

@@ -84,6 +84,14 @@ struct Session {
   }
 };
 
+// The patient's skin as both the View panel and the design hold it.
+struct SkinChoice {
+  int type;
+  bool sampled;
+  glm::vec3 srgb;
+  bool operator==(const SkinChoice&) const = default;
+};
+
 // A zone's name, placed at the middle of its area on the skin.
 struct ZoneLabel {
   Zone zone;
@@ -331,7 +339,9 @@ int run_window(const WindowOptions& options) {
   }
   bool ask_quit = false, quit_confirmed = false;
   s.settings.fitzpatrick_type = design.patient.fitzpatrick_type;
-  int synced_fitzpatrick = s.settings.fitzpatrick_type;
+  s.settings.use_custom_skin = design.patient.use_sampled_skin;
+  s.settings.custom_skin_srgb = design.patient.sampled_skin_srgb;
+  SkinChoice synced_skin{s.settings.fitzpatrick_type, s.settings.use_custom_skin, s.settings.custom_skin_srgb};
   s.settings.show_density = true;  // designing: where the dots go, readable at any distance
   std::string shown_title;
   auto report = [&](const std::string& message, bool error) {
@@ -340,7 +350,13 @@ int run_window(const WindowOptions& options) {
   };
   auto save_design = [&]() -> bool {
     try {
-      write_design_file(design_panel.path, design);
+      // The file also says which head it was designed on, and that head's landmarks.
+      Design to_write = design;
+      to_write.head_file = options.head.head ? std::filesystem::absolute(*options.head.head).string() : "";
+      to_write.head_landmarks.clear();
+      if (shown_landmarks)
+        for (Landmark l : kAllLandmarks) to_write.head_landmarks.emplace_back(std::string(landmark_key(l)), (*shown_landmarks)[l]);
+      write_design_file(design_panel.path, to_write);
       saved = design;
       report("Saved " + std::filesystem::absolute(design_panel.path).string(), false);
       return true;
@@ -453,10 +469,17 @@ int run_window(const WindowOptions& options) {
     info.can_undo = history.can_undo() || design != history.settled();
     info.can_redo = history.can_redo();
     const DesignPanelRequest edit = draw_design_panel(design, design_panel, info);
-    // The patient's skin type is one setting shown in two places: whichever changed wins.
-    if (s.settings.fitzpatrick_type != synced_fitzpatrick) design.patient.fitzpatrick_type = s.settings.fitzpatrick_type;
-    else if (design.patient.fitzpatrick_type != synced_fitzpatrick) s.settings.fitzpatrick_type = design.patient.fitzpatrick_type;
-    synced_fitzpatrick = s.settings.fitzpatrick_type;
+    // The patient's skin (a type, or a sampled colour) is one setting shown in two places: the
+    // View panel's and the design's; whichever changed since the last frame wins.
+    const SkinChoice view_skin{s.settings.fitzpatrick_type, s.settings.use_custom_skin, s.settings.custom_skin_srgb};
+    const SkinChoice design_skin{design.patient.fitzpatrick_type, design.patient.use_sampled_skin, design.patient.sampled_skin_srgb};
+    if (!(view_skin == synced_skin)) {
+      design.patient.fitzpatrick_type = view_skin.type, design.patient.use_sampled_skin = view_skin.sampled, design.patient.sampled_skin_srgb = view_skin.srgb;
+      synced_skin = view_skin;
+    } else if (!(design_skin == synced_skin)) {
+      s.settings.fitzpatrick_type = design_skin.type, s.settings.use_custom_skin = design_skin.sampled, s.settings.custom_skin_srgb = design_skin.srgb;
+      synced_skin = design_skin;
+    }
     if (edit.save || s.save_requested) {
       s.save_requested = false;
       save_design();
@@ -467,7 +490,12 @@ int run_window(const WindowOptions& options) {
         saved = design;
         history.reset(design);
         std::erase(undo_kinds, 'D');
-        report("Opened " + std::filesystem::absolute(design_panel.path).string(), false);
+        const std::string here = options.head.head ? std::filesystem::absolute(*options.head.head).string() : "";
+        report("Opened " + std::filesystem::absolute(design_panel.path).string() +
+                   (design.head_file != here ? " (designed on " + (design.head_file.empty() ? std::string("the bundled head") : design.head_file) +
+                                                   ", shown on this head)"
+                                             : ""),
+               false);
       } catch (const InputError& e) {
         report(std::string("Not opened (the design on show is unchanged): ") + e.what(), true);
       }

@@ -64,6 +64,8 @@ struct ScarDesign {
 struct PatientDesign {
   std::string id;                      // name or ID; optional
   int fitzpatrick_type = 2;            // 1..6
+  bool use_sampled_skin = false;       // a colour sampled from the patient instead of the type
+  glm::vec3 sampled_skin_srgb{0.85f, 0.68f, 0.58f};
   std::string hair_colour = "dark brown";
   std::string notes;
   bool operator==(const PatientDesign&) const = default;
@@ -78,6 +80,10 @@ struct Design {
   std::vector<ScarDesign> scars;
   PatientDesign patient;
   std::string first_session_date;  // YYYY-MM-DD, optional: the later sessions follow by their intervals
+  // The head it was designed on: its file (empty: the bundled head) and the landmarks used, so a
+  // guide can be made again on the same head and a design opened on another head says so.
+  std::string head_file;
+  std::vector<std::pair<std::string, glm::vec3>> head_landmarks;  // landmark key, mm
 
   Design();  // DOMAIN's defaults: natural densities, three sessions at 30/70/100%
   bool operator==(const Design&) const = default;

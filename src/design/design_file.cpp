@@ -1,5 +1,7 @@
 #include "design/design_file.h"
 
+#include "head/landmarks.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -58,6 +60,23 @@ class Reader {
       if (!std::isfinite(v.x) || !std::isfinite(v.y) || !std::isfinite(v.z) || glm::length(v) > 1000.0f)
         return fail(key, "has a point off any head (over 1 m from its centre)");
       value.push_back(v);
+    }
+  }
+  void flag(const char* key, bool& value) {
+    const Json* field = find(key);
+    if (!field) return;
+    if (!field->is_boolean()) return fail(key, "should be true or false");
+    value = field->get<bool>();
+  }
+  void colour(const char* key, glm::vec3& value) {
+    const Json* field = find(key);
+    if (!field) return;
+    if (!field->is_array() || field->size() != 3) return fail(key, "should be [r, g, b], each 0-1");
+    for (int c = 0; c < 3; ++c) {
+      if (!(*field)[std::size_t(c)].is_number()) return fail(key, "should be [r, g, b], each 0-1");
+      const double v = (*field)[std::size_t(c)].get<double>();
+      if (!(v >= 0.0 && v <= 1.0)) return fail(key, "should be [r, g, b], each 0-1");
+      value[c] = float(v);
     }
   }
   void date(const char* key, std::string& value) {
@@ -132,6 +151,8 @@ std::string design_to_json(const Design& d) {
                      {"needle", std::string(needle_spec(s.needle).key)},
                      {"pigment_percent", s.pigment_percent},
                      {"dabs_mm", points(s.dabs)}});
+  Json landmarks = Json::object();
+  for (const auto& [key, p] : d.head_landmarks) landmarks[key] = {p.x, p.y, p.z};
   const Json doc = {{"format", kFormat},
                     {"version", kDesignSchemaVersion},
                     {"name", d.name},
@@ -154,9 +175,12 @@ std::string design_to_json(const Design& d) {
                     {"first_session_date", d.first_session_date},
                     {"strokes", strokes},
                     {"scars", scars},
+                    {"head", {{"file", d.head_file}, {"landmarks_mm", landmarks}}},
                     {"patient",
                      {{"id", d.patient.id},
                       {"fitzpatrick_type", d.patient.fitzpatrick_type},
+                      {"use_sampled_skin", d.patient.use_sampled_skin},
+                      {"sampled_skin_srgb", {d.patient.sampled_skin_srgb.r, d.patient.sampled_skin_srgb.g, d.patient.sampled_skin_srgb.b}},
                       {"hair_colour", d.patient.hair_colour},
                       {"notes", d.patient.notes}}}};
   return doc.dump(2) + "\n";
@@ -252,6 +276,23 @@ DesignReadResult design_from_json(const std::string& text) {
     }
   }
   top.date("first_session_date", d.first_session_date);
+  if (const Json* head = top.object("head")) {
+    Reader h(*head, "head", errors);
+    h.text("file", d.head_file);
+    if (const Json* marks = h.object("landmarks_mm")) {
+      for (const auto& [key, value] : marks->items()) {
+        if (!landmark_from_key(key)) {
+          errors.push_back("head.landmarks_mm." + key + ": not a landmark");
+          continue;
+        }
+        if (!value.is_array() || value.size() != 3 || !value[0].is_number() || !value[1].is_number() || !value[2].is_number()) {
+          errors.push_back("head.landmarks_mm." + key + ": should be [x, y, z] in mm");
+          continue;
+        }
+        d.head_landmarks.emplace_back(key, glm::vec3(value[0].get<float>(), value[1].get<float>(), value[2].get<float>()));
+      }
+    }
+  }
   auto list = [&](const char* key, auto&& read_item) {
     if (!doc.contains(key)) return;
     if (!doc[key].is_array()) return errors.push_back(std::string(key) + ": should be a list");
@@ -284,6 +325,8 @@ DesignReadResult design_from_json(const std::string& text) {
     Reader p(*patient, "patient", errors);
     p.text("id", d.patient.id);
     p.integer("fitzpatrick_type", d.patient.fitzpatrick_type, 1, 6, "");
+    p.flag("use_sampled_skin", d.patient.use_sampled_skin);
+    p.colour("sampled_skin_srgb", d.patient.sampled_skin_srgb);
     p.text("hair_colour", d.patient.hair_colour);
     p.text("notes", d.patient.notes);
   }

@@ -29,7 +29,14 @@ TEST(DesignFile, RoundTripsEveryField) {
   d.zone_density[static_cast<std::size_t>(Zone::Crown)] = 110.0f;
   d.sessions.push_back({100.0f, 80.0f, Needle::Triple025, 14});
   d.sessions[2].cumulative_percent = 90.0f;
-  d.patient = {"P-0042", 4, "black", "scar left of crown"};
+  d.patient.id = "P-0042";
+  d.patient.fitzpatrick_type = 4;
+  d.patient.use_sampled_skin = true;
+  d.patient.sampled_skin_srgb = glm::vec3(0.5f, 0.375f, 0.25f);
+  d.patient.hair_colour = "black";
+  d.patient.notes = "scar left of crown";
+  d.head_file = "scans/p42.ply";
+  d.head_landmarks = {{"glabella", {0.5f, 24.0f, 92.25f}}, {"vertex", {2.0f, 140.0f, 0.75f}}};
   d.strokes.push_back({{{1.5f, 90.0f, 20.0f}, {4.0f, 91.0f, 18.5f}}, 12.0f, -30.0f});
   d.scars.push_back({"FUT strip", {{0.0f, 40.0f, -90.0f}}, 5.0f, 45.0f, Needle::Single018, 35.0f});
   d.first_session_date = "2026-12-01";
