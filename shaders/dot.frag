@@ -14,15 +14,20 @@ uniform int u_colour_sessions;  // 1: tint by session instead of pigment
 
 out vec4 frag_colour;
 
-const vec3 kSessionColours[3] = vec3[3](vec3(0.95, 0.30, 0.20), vec3(0.20, 0.60, 0.95), vec3(0.30, 0.85, 0.30));
+// Sessions 1-5, then "an earlier session" (grey) for guides that show one session's new dots.
+const vec3 kSessionColours[6] = vec3[6](vec3(0.95, 0.30, 0.20), vec3(0.20, 0.60, 0.95), vec3(0.30, 0.85, 0.30), vec3(0.95, 0.65, 0.15),
+                                        vec3(0.70, 0.35, 0.90), vec3(0.45, 0.45, 0.45));
 const vec3 kInk = vec3(0.07, 0.08, 0.10);  // what full carbon black leaves of the skin's light: slightly cool
 
 void main() {
   float r = length(v_corner);
   if (r > 1.0) discard;
   float edge = 1.0 - smoothstep(0.65, 1.0, r);  // soft rim: pigment thins out at the edge
+  if (u_colour_sessions == 1) {  // a map, not the pigment: plain colours over the skin (alpha blending)
+    frag_colour = vec4(pow(kSessionColours[clamp(v_session, 0, 5)], vec3(1.0 / 2.2)), edge);
+    return;
+  }
   vec3 keep = mix(vec3(1.0), kInk, u_pigment * v_shade * v_ink_share * edge);
-  if (u_colour_sessions == 1) keep = mix(vec3(1.0), kSessionColours[clamp(v_session, 0, 2)], edge * min(1.0, 4.0 * v_ink_share));
   // The framebuffer holds sRGB: the share of linear light kept, encoded the same way.
   frag_colour = vec4(pow(keep, vec3(1.0 / 2.2)), 1.0);
 }

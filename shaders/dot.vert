@@ -14,7 +14,7 @@ uniform float u_viewport_height_px;
 // A dot smaller than this on screen would fall between the pixel centres and vanish: it is drawn
 // this big instead, with its ink thinned by the same factor, so a region of dots darkens the skin
 // by the true share of it that the dots cover (what reads as shaved hair at a distance).
-const float kSmallestDotPx = 1.5;
+uniform float u_smallest_dot_px;  // 1.5 for the pigment; larger when colouring sessions as a map
 
 out vec2 v_corner;
 out vec3 v_normal;  // view space
@@ -40,9 +40,9 @@ void main() {
   float px_per_mm = u_projection[1][1] * 0.5 * u_viewport_height_px / max(1e-3, -centre.z);
   float diameter_px = 2.0 * radius * px_per_mm;
   v_ink_share = 1.0;
-  if (diameter_px < kSmallestDotPx) {
-    v_ink_share = (diameter_px / kSmallestDotPx) * (diameter_px / kSmallestDotPx);
-    radius *= kSmallestDotPx / max(diameter_px, 1e-4);
+  if (diameter_px < u_smallest_dot_px) {
+    v_ink_share = (diameter_px / u_smallest_dot_px) * (diameter_px / u_smallest_dot_px);
+    radius *= u_smallest_dot_px / max(diameter_px, 1e-4);
   }
   vec3 world = a_position + radius * (a_corner.x * tangent + a_corner.y * bitangent) + u_lift_mm * a_normal;
   gl_Position = u_projection * u_view * vec4(world, 1.0);

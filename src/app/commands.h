@@ -55,14 +55,25 @@ struct BenchOptions {
   int runs = 5;                               // process starts for first_frame_ms
 };
 
+struct ExportOptions {
+  std::filesystem::path design;
+  std::filesystem::path out;                  // the guide's folder: written whole, or not at all
+  HeadOptions head;                           // none: the design's own head, else the bundled one
+  std::vector<std::string> formats{"png", "csv", "json"};
+  std::vector<int> sessions;                  // 1-based; empty: all
+  glm::ivec2 size{1600, 1200};                // px, of each view picture
+};
+
 int run_render(const RenderOptions& options);
+// The session guide of a design, into a folder (see docs): prints the folder, progress on stderr.
+int run_export(const ExportOptions& options);
 int run_window(const WindowOptions& options);
 int run_bench(const BenchOptions& options);
 int run_measure(const MeasureOptions& options);
 // Exit 0 and "FILE: a valid design (...)" or exit 2 and every problem, one per line.
 int run_validate(const std::filesystem::path& design);
 
-// The headless main job: the head from front/left/right/top/back as one sheet in `out_dir`.
-int run_headless_sheet(const HeadOptions& head, const std::filesystem::path& out_dir);
+// The headless main job: the bundled example design's session guide, into `out_dir`/example-guide.
+int run_headless_guide(const HeadOptions& head, const std::filesystem::path& out_dir);
 
 }  // namespace smp

@@ -30,6 +30,7 @@ class DesignDots {
 
   struct Result {
     std::vector<DotInstance> instances;
+    std::vector<Zone> zones;  // of each instance
     DotCounts counts;
   };
   Result make(const Design& design);

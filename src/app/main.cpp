@@ -101,6 +101,17 @@ int main(int argc, char** argv) {
   measure_cmd->add_option("--dots-per-minute", measure.dots_per_minute, "The practitioner's pace for the time at the chair (default 60)")
       ->check(CLI::Range(1.0, 1000.0));
 
+  smp::ExportOptions export_options;
+  std::string export_units = "auto", export_formats = "png,csv,json", export_sessions, export_size;
+  CLI::App* export_cmd = app.add_subcommand("export", "Write a design's session guide into a folder, headless");
+  export_cmd->add_option("design", export_options.design, "Design file (JSON)")->required();
+  export_cmd->add_option("--out", export_options.out, "Folder for the guide (written whole, or not at all)")->required();
+  add_head_options(*export_cmd, export_options.head, export_units);
+  export_cmd->add_option("--formats", export_formats, "Comma list: png (a picture per session and view), csv (the dots), json (the design)");
+  export_cmd->add_option("--sessions", export_sessions, "Comma list of sessions (1-based), e.g. 1,3; default: all");
+  export_cmd->add_option("--size", export_size, "Picture size of each view in px, WxH (default 1600x1200)")
+      ->check(size_validator(export_options.size));
+
   std::filesystem::path validate_path;
   CLI::App* validate_cmd = app.add_subcommand("validate", "Check a design file and say what is wrong with it, field by field");
   validate_cmd->add_option("design", validate_path, "Design file (JSON)")->required();
@@ -148,6 +159,24 @@ int main(int argc, char** argv) {
     }
     if (*bench_cmd) return smp::run_bench(bench);
     if (*validate_cmd) return smp::run_validate(validate_path);
+    if (*export_cmd) {
+      export_options.head.units = *smp::parse_units(export_units);
+      auto split = [](const std::string& text) {
+        std::vector<std::string> parts;
+        for (std::size_t start = 0; start <= text.size();) {
+          const std::size_t comma = std::min(text.find(',', start), text.size());
+          if (comma > start) parts.push_back(text.substr(start, comma - start));
+          start = comma + 1;
+        }
+        return parts;
+      };
+      export_options.formats = split(export_formats);
+      for (const std::string& k : split(export_sessions)) {
+        if (k.find_first_not_of("0123456789") != std::string::npos) throw smp::InputError("--sessions: '" + k + "' is not a session number");
+        export_options.sessions.push_back(std::stoi(k));
+      }
+      return smp::run_export(export_options);
+    }
     if (*measure_cmd) {
       measure.head.units = *smp::parse_units(measure_units);
       return smp::run_measure(measure);

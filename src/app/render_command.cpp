@@ -144,15 +144,4 @@ int run_render(const RenderOptions& options) {
   return 0;
 }
 
-int run_headless_sheet(const HeadOptions& head, const std::filesystem::path& out_dir) {
-  std::filesystem::create_directories(out_dir);
-  RenderOptions options;
-  options.head = head;
-  options.views = {View::Front, View::Left, View::Right, View::Top, View::Back};
-  options.size = {640, 800};
-  options.out = out_dir / "head_sheet.png";
-  std::cout << "Rendering the head from front, left, right, top and back (headless)...\n";
-  return run_render(options);
-}
-
 }  // namespace smp

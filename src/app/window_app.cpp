@@ -240,7 +240,7 @@ int run_window(const WindowOptions& options) {
   if (!window) {
     std::cout << "No window can be opened: " << why << ".\n";
     if (options.screenshot) std::cerr << "smp-studio: --screenshot needs a window; no screenshot is taken\n";
-    return run_headless_sheet(options.head, options.headless_out);
+    return run_headless_guide(options.head, options.headless_out);
   }
 
   Session s{*window, SceneRenderer(), bounds_of(head), OrbitCamera(), ViewSettings(), FrameStats(), {}, false, false, false,

@@ -53,13 +53,17 @@ void DotPass::draw(const OrbitCamera& camera, float aspect, const ViewSettings& 
   GLint viewport[4] = {0, 0, 0, 0};
   glGetIntegerv(GL_VIEWPORT, viewport);
   program_.set("u_viewport_height_px", float(viewport[3]));
+  // A map of sessions shows every dot as a dot (2.5 px at least, at full colour); the pigment view
+  // keeps each dot's true share of ink.
+  program_.set("u_smallest_dot_px", s.colour_sessions ? 2.5f : 1.5f);
   program_.set("u_pigment", s.pigment_strength);
   program_.set("u_colour_sessions", s.colour_sessions ? 1 : 0);
   glEnable(GL_POLYGON_OFFSET_FILL);
   glPolygonOffset(-1.0f, -2.0f);
   // framebuffer x dot colour: the dots darken the lit skin under them, in any order.
   glEnable(GL_BLEND);
-  glBlendFunc(GL_DST_COLOR, GL_ZERO);
+  if (s.colour_sessions) glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);  // session colours drawn over the skin
+  else glBlendFunc(GL_DST_COLOR, GL_ZERO);
   glDepthMask(GL_FALSE);
   glBindVertexArray(vertex_array_);
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count_));

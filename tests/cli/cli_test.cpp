@@ -1,6 +1,7 @@
 // The real smp-studio binary: exit codes, messages, and that nothing is written on failure.
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -102,23 +103,38 @@ TEST(Cli, RenderAnyMeshInCentimetresSaysWhatItAssumed) {
   EXPECT_TRUE(std::filesystem::exists(dir / "c.png"));
 }
 
-TEST(Cli, WithoutADisplayTheProgramRendersTheHeadSheetIntoOut) {
+TEST(Cli, WithoutADisplayTheProgramExportsTheExampleGuideIntoOut) {
   const auto dir = test::scratch_dir();
   const auto result = test::run_command("cd " + dir.string() + " && env -u DISPLAY -u WAYLAND_DISPLAY " + kBinary);
   SKIP_WITHOUT_GL(result);
   ASSERT_EQ(result.exit_code, 0) << result.output;
   EXPECT_NE(result.output.find("no display"), std::string::npos) << result.output;
-  EXPECT_NE(result.output.find("out/head_sheet.png"), std::string::npos) << "says where it wrote: " << result.output;
-  const Image sheet = read_png(dir / "out" / "head_sheet.png");
-  EXPECT_EQ(sheet.width, 5 * 640);  // front, left, right, top, back
-  ASSERT_GT(sheet.height, 800);
-  // Each view is named in the band under it: light text on the dark backdrop.
-  for (int cell = 0; cell < 5; ++cell) {
-    int bright = 0;
-    for (int y = 800; y < sheet.height; ++y)
-      for (int x = cell * 640; x < (cell + 1) * 640; ++x) bright += sheet.pixel(x, y)[0] > 180;
-    EXPECT_GT(bright, 50) << "no caption under view " << cell;
-  }
+  EXPECT_NE(result.output.find("out/example-guide"), std::string::npos) << "says where it wrote: " << result.output;
+  for (const char* file : {"session-1-front.png", "session-3-top.png", "dots.csv", "design.json"})
+    EXPECT_TRUE(std::filesystem::exists(dir / "out" / "example-guide" / file)) << file;
+}
+
+TEST(Cli, ExportWritesOneRowPerPlannedDotAndLeavesNothingOnFailure) {
+  const auto dir = test::scratch_dir();
+  const std::string design = std::string(SMP_ASSETS_DIR) + "/examples/example-design.json";
+  const auto result = studio("export " + design + " --formats csv,json --out " + (dir / "guide").string());
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  const auto measured = studio("measure --json --design " + design);
+  const auto dots = nlohmann::json::parse(measured.output.substr(measured.output.find('{')))["design"]["dots"].get<std::size_t>();
+  std::ifstream csv(dir / "guide" / "dots.csv");
+  std::size_t rows = 0;
+  for (std::string line; std::getline(csv, line);) ++rows;
+  EXPECT_EQ(rows, dots + 1) << "a header and one row per dot measure counts";
+  EXPECT_EQ(studio("validate " + (dir / "guide" / "design.json").string()).exit_code, 0);
+  // A bad design, a bad session or a format not written yet: exit 2, and no folder at all.
+  const auto bad = dir / "bad.json";
+  test::write_text(bad, "{\"format\": \"smp-studio design\", \"version\": 1, \"hairline\": {\"height_mm\": 5}}");
+  EXPECT_EQ(studio("export " + bad.string() + " --out " + (dir / "none").string()).exit_code, 2);
+  EXPECT_EQ(studio("export " + design + " --sessions 4 --out " + (dir / "none").string()).exit_code, 2);
+  EXPECT_EQ(studio("export " + design + " --formats pdf --out " + (dir / "none").string()).exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir / "none"));
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos) << "left behind: " << entry.path();
 }
 
 TEST(Cli, ForcedUnitsThatMakeNoHeadAreRefusedWithAHint) {

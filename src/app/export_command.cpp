@@ -1,0 +1,161 @@
+// `smp-studio export DESIGN.json --out DIR`: the session guide as files. Everything is written
+// into a hidden folder beside DIR and moved into place at the end, so a failure (a bad design, a
+// full disk) leaves no half guide behind.
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <unistd.h>
+
+#include "app/commands.h"
+#include "app/design_dots.h"
+#include "app/design_io.h"
+#include "app/pool_cache.h"
+#include "core/input_error.h"
+#include "design/design_file.h"
+#include "design/session_dates.h"
+#include "head/anatomy.h"
+#include "io/atomic_file.h"
+#include "io/png.h"
+#include "render/offscreen_capture.h"
+#include "render/offscreen_context.h"
+#include "render/scene_renderer.h"
+
+namespace smp {
+namespace {
+
+constexpr View kGuideViews[] = {View::Front, View::Left, View::Right, View::Top, View::Back};
+const std::set<std::string> kFormatsHere{"png", "csv", "json"};
+
+std::string view_key(View view) {
+  switch (view) {
+    case View::Front: return "front";
+    case View::Back: return "back";
+    case View::Left: return "left";
+    case View::Right: return "right";
+    case View::Top: return "top";
+    default: return "three-quarter";
+  }
+}
+
+// The dots up to session `last` (0-based) as a guide shows them: this session's new dots in its
+// colour, the earlier sessions' in grey (the shader's colour 5), later ones not at all.
+constexpr float kEarlierSession = 5.0f;
+std::vector<DotInstance> dots_up_to(const std::vector<DotInstance>& all, int last) {
+  std::vector<DotInstance> dots;
+  for (DotInstance d : all) {
+    if (d.session > float(last)) continue;
+    if (d.session < float(last)) d.session = kEarlierSession;
+    dots.push_back(d);
+  }
+  return dots;
+}
+
+std::string dots_csv(const DesignDots::Result& made) {
+  std::string csv = "x_mm,y_mm,z_mm,normal_x,normal_y,normal_z,session,zone,size_mm,shade\n";
+  char row[256];
+  for (std::size_t i = 0; i < made.instances.size(); ++i) {
+    const DotInstance& d = made.instances[i];
+    std::snprintf(row, sizeof row, "%.3f,%.3f,%.3f,%.4f,%.4f,%.4f,%d,%s,%.3f,%.3f\n", double(d.position.x), double(d.position.y),
+                  double(d.position.z), double(d.normal.x), double(d.normal.y), double(d.normal.z), int(d.session) + 1,
+                  std::string(zone_key(made.zones[i])).c_str(), double(d.diameter_mm), double(d.shade));
+    csv += row;
+  }
+  return csv;
+}
+
+}  // namespace
+
+int run_export(const ExportOptions& options) {
+  for (const std::string& format : options.formats)
+    if (!kFormatsHere.count(format))
+      throw InputError("--formats: '" + format + "' is not a format this build writes (png, csv, json; pdf and svg are not done yet)");
+  const Design design = read_design_file(options.design);
+  std::vector<int> sessions = options.sessions;
+  if (sessions.empty())
+    for (int k = 1; k <= int(design.sessions.size()); ++k) sessions.push_back(k);
+  for (int k : sessions)
+    if (k < 1 || k > int(design.sessions.size()))
+      throw InputError("--sessions: the design has sessions 1-" + std::to_string(design.sessions.size()) + ", not " + std::to_string(k));
+  const LoadedHead loaded = load_head(head_for_design(options.head, design));
+  if (!loaded.landmarks) throw InputError(loaded.landmarks_note);
+  const Mesh& head = loaded.imported.mesh;
+
+  const std::filesystem::path out = std::filesystem::absolute(options.out);
+  const std::filesystem::path partial = out.parent_path() / ("." + out.filename().string() + ".partial-" + std::to_string(getpid()));
+  std::error_code error;
+  std::filesystem::create_directories(out.parent_path(), error);
+  if (!std::filesystem::create_directory(partial, error))
+    throw std::runtime_error(out.parent_path().string() + ": cannot write the guide here (" + error.message() + ")");
+  try {
+    auto progress = [](const std::string& step) { std::cerr << step << std::endl; };
+    progress("Preparing the head and the dots...");
+    const GeodesicDistance geodesic(head);
+    const Anatomy anatomy = prepare_anatomy(head, *loaded.landmarks, geodesic);
+    const DotPool pool = cached_head_pool(head);
+    DesignDots designed(head, *loaded.landmarks, anatomy, geodesic, pool);
+    const DesignDots::Result made = designed.make(design);
+    const auto wants = [&](const std::string& format) { return std::find(options.formats.begin(), options.formats.end(), format) != options.formats.end(); };
+
+    if (wants("png")) {
+      std::string why;
+      auto context = OffscreenContext::create(why);
+      if (!context) throw std::runtime_error("no offscreen OpenGL 3.3 context for the pictures: " + why);
+      SceneRenderer renderer;
+      renderer.set_head(head);
+      std::vector<Marker> beads;
+      for (const glm::vec3& p : designed.hairline_points(design)) beads.push_back({p, glm::vec3(1.0f, 0.97f, 0.9f)});
+      renderer.set_hairline(std::move(beads));
+      ViewSettings settings;
+      settings.fitzpatrick_type = design.patient.fitzpatrick_type;
+      settings.use_custom_skin = design.patient.use_sampled_skin;
+      settings.custom_skin_srgb = design.patient.sampled_skin_srgb;
+      settings.show_hairline = true;
+      settings.colour_sessions = true;  // a map for the artist: this session's dots must stand out
+      settings.dot_session_last = int(kEarlierSession);
+      const Bounds bounds = bounds_of(head);
+      const float aspect = float(options.size.x) / float(options.size.y);
+      int done = 0;
+      const int total = int(sessions.size()) * int(std::size(kGuideViews));
+      for (int k : sessions) {
+        renderer.set_dots(dots_up_to(made.instances, k - 1));
+        for (View view : kGuideViews) {
+          const std::string name = "session-" + std::to_string(k) + "-" + view_key(view) + ".png";
+          progress("[" + std::to_string(++done) + "/" + std::to_string(total) + "] " + name);
+          write_png(partial / name, capture_frame(renderer, camera_for_view(bounds, view, aspect), settings, options.size, kOffscreenSamples));
+        }
+      }
+    }
+    if (wants("csv")) {
+      progress("dots.csv (" + std::to_string(made.instances.size()) + " dots)");
+      write_file_atomically(partial / "dots.csv", dots_csv(made));
+    }
+    if (wants("json")) {
+      progress("design.json");
+      write_file_atomically(partial / "design.json", design_to_json(design));
+    }
+    // Into place: the old guide (if any) goes aside first and is removed only once the new one is in.
+    const std::filesystem::path old = out.parent_path() / ("." + out.filename().string() + ".old-" + std::to_string(getpid()));
+    const bool had_old = std::filesystem::exists(out);
+    if (had_old) std::filesystem::rename(out, old);
+    std::filesystem::rename(partial, out);
+    if (had_old) std::filesystem::remove_all(old, error);
+  } catch (...) {
+    std::filesystem::remove_all(partial, error);
+    throw;
+  }
+  std::cout << out.string() << "\n";
+  return 0;
+}
+
+int run_headless_guide(const HeadOptions& head, const std::filesystem::path& out_dir) {
+  ExportOptions options;
+  options.design = bundled_head_path().parent_path() / "examples" / "example-design.json";
+  options.head = head;
+  options.out = out_dir / "example-guide";
+  std::cout << "Exporting the example design's session guide (headless)...\n";
+  return run_export(options);
+}
+
+}  // namespace smp
