@@ -15,8 +15,8 @@ uniform int u_colour_sessions;  // 1: tint by session instead of pigment
 out vec4 frag_colour;
 
 // Sessions 1-5, then "an earlier session" (grey) for guides that show one session's new dots.
-const vec3 kSessionColours[6] = vec3[6](vec3(0.95, 0.30, 0.20), vec3(0.20, 0.60, 0.95), vec3(0.30, 0.85, 0.30), vec3(0.95, 0.65, 0.15),
-                                        vec3(0.70, 0.35, 0.90), vec3(0.45, 0.45, 0.45));
+const vec3 kSessionColours[6] = vec3[6](vec3(0.80, 0.08, 0.05), vec3(0.02, 0.20, 0.80), vec3(0.03, 0.50, 0.10), vec3(0.85, 0.40, 0.02),
+                                        vec3(0.45, 0.10, 0.70), vec3(0.30, 0.30, 0.30));
 const vec3 kInk = vec3(0.07, 0.08, 0.10);  // what full carbon black leaves of the skin's light: slightly cool
 
 void main() {

@@ -14,6 +14,7 @@
 #include "app/pool_cache.h"
 #include "core/input_error.h"
 #include "design/design_file.h"
+#include "export/guide_pdf.h"
 #include "design/session_dates.h"
 #include "head/anatomy.h"
 #include "io/atomic_file.h"
@@ -26,7 +27,7 @@ namespace smp {
 namespace {
 
 constexpr View kGuideViews[] = {View::Front, View::Left, View::Right, View::Top, View::Back};
-const std::set<std::string> kFormatsHere{"png", "csv", "json"};
+const std::set<std::string> kFormatsHere{"pdf", "png", "csv", "json"};
 
 std::string view_key(View view) {
   switch (view) {
@@ -70,7 +71,7 @@ std::string dots_csv(const DesignDots::Result& made) {
 int run_export(const ExportOptions& options) {
   for (const std::string& format : options.formats)
     if (!kFormatsHere.count(format))
-      throw InputError("--formats: '" + format + "' is not a format this build writes (png, csv, json; pdf and svg are not done yet)");
+      throw InputError("--formats: '" + format + "' is not a format this build writes (pdf, png, csv, json; svg is not done yet)");
   const Design design = read_design_file(options.design);
   std::vector<int> sessions = options.sessions;
   if (sessions.empty())
@@ -98,7 +99,11 @@ int run_export(const ExportOptions& options) {
     const DesignDots::Result made = designed.make(design);
     const auto wants = [&](const std::string& format) { return std::find(options.formats.begin(), options.formats.end(), format) != options.formats.end(); };
 
-    if (wants("png")) {
+    GuideContents guide;
+    guide.design = &design;
+    guide.head_note = loaded.mesh_path.filename().string() + " (" + std::to_string(head.triangle_count()) + " triangles)";
+    const std::vector<std::string> dates = planned_session_dates(design);
+    if (wants("png") || wants("pdf")) {
       std::string why;
       auto context = OffscreenContext::create(why);
       if (!context) throw std::runtime_error("no offscreen OpenGL 3.3 context for the pictures: " + why);
@@ -114,18 +119,36 @@ int run_export(const ExportOptions& options) {
       settings.show_hairline = true;
       settings.colour_sessions = true;  // a map for the artist: this session's dots must stand out
       settings.dot_session_last = int(kEarlierSession);
+      settings.background_top_srgb = settings.background_bottom_srgb = glm::vec3(1.0f);  // paper
       const Bounds bounds = bounds_of(head);
       const float aspect = float(options.size.x) / float(options.size.y);
       int done = 0;
       const int total = int(sessions.size()) * int(std::size(kGuideViews));
       for (int k : sessions) {
         renderer.set_dots(dots_up_to(made.instances, k - 1));
+        GuideSession page;
+        page.number = k;
+        page.new_dots = made.counts.in_session(std::size_t(k - 1));
+        page.date = std::size_t(k - 1) < dates.size() ? dates[std::size_t(k - 1)] : "";
+        for (std::size_t z = 1; z < kZoneCount; ++z)
+          page.zone_dots.emplace_back(std::string(zone_label(Zone(z))), made.counts.per_session_zone[std::size_t(k - 1)][z]);
         for (View view : kGuideViews) {
           const std::string name = "session-" + std::to_string(k) + "-" + view_key(view) + ".png";
           progress("[" + std::to_string(++done) + "/" + std::to_string(total) + "] " + name);
-          write_png(partial / name, capture_frame(renderer, camera_for_view(bounds, view, aspect), settings, options.size, kOffscreenSamples));
+          // The scalp fills the picture: closer, and centred between the head's middle and its vertex.
+          OrbitCamera camera = camera_for_view(bounds, view, aspect);
+          camera.target += 0.45f * ((*loaded.landmarks)[Landmark::Vertex] - camera.target);
+          camera.distance /= view == View::Top ? 1.25f : 1.6f;
+          Image image = capture_frame(renderer, camera, settings, options.size, kOffscreenSamples);
+          if (wants("png")) write_png(partial / name, image);
+          page.views.emplace_back(view_key(view), std::move(image));
         }
+        guide.sessions.push_back(std::move(page));
       }
+    }
+    if (wants("pdf")) {
+      progress("guide.pdf");
+      write_guide_pdf(partial / "guide.pdf", guide, options.paper == "letter" ? Paper::Letter : Paper::A4);
     }
     if (wants("csv")) {
       progress("dots.csv (" + std::to_string(made.instances.size()) + " dots)");

@@ -377,3 +377,28 @@ TEST(Cli, MeasureWithADesignCountsDotsPerSessionAndZoneAndTime) {
 
 }  // namespace
 }  // namespace smp
+
+namespace smp {
+namespace {
+
+TEST(Cli, ExportPdfHasACoverAndAPagePerSessionWithRealText) {
+  if (test::run_command("command -v pdfinfo && command -v pdftotext").exit_code != 0) GTEST_SKIP() << "poppler-utils is not installed";
+  const auto dir = test::scratch_dir();
+  const std::string design = std::string(SMP_ASSETS_DIR) + "/examples/example-design.json";
+  const auto result = studio("export " + design + " --formats pdf --sessions 1,3 --size 400x300 --paper letter --out " + (dir / "guide").string());
+  SKIP_WITHOUT_GL(result);
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  const auto pdf = (dir / "guide" / "guide.pdf").string();
+  const auto info = test::run_command("pdfinfo " + pdf);
+  EXPECT_NE(info.output.find("Pages:           3"), std::string::npos) << "cover + sessions 1 and 3: " << info.output;
+  EXPECT_NE(info.output.find("612 x 792 pts (letter)"), std::string::npos) << info.output;
+  const auto text = test::run_command("pdftotext -layout " + pdf + " -");
+  for (const char* words : {"Session guide", "Example patient", "Session 1", "Session 3", "2026-12-27", "Aftercare", "No washing the scalp for 4 days",
+                            "3RL 0.20 (0603)", "New dots per zone"})
+    EXPECT_NE(text.output.find(words), std::string::npos) << words << "\n" << text.output;
+  EXPECT_EQ(text.output.find("Session 2  -"), std::string::npos) << "session 2 was not asked for";
+  EXPECT_FALSE(std::filesystem::exists(dir / "guide" / "session-1-front.png")) << "png was not asked for";
+}
+
+}  // namespace
+}  // namespace smp

@@ -1,0 +1,203 @@
+#include "export/guide_pdf.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace smp {
+namespace {
+
+constexpr double kPointsPerMm = 72.0 / 25.4;
+// DOMAIN/issue 10: what the patient must do after each session.
+constexpr const char* kAftercare[] = {
+    "No washing the scalp for 4 days.",
+    "No sweating or strenuous exercise for 4 days.",
+    "No swimming, sauna or steam, and no direct sun, until 28 days after the last session.",
+    "Sunscreen on the scalp after that, always.",
+    "No razor for about 10 days; clippers only, then shave gently.",
+};
+
+struct Page {
+  cairo_t* cr;
+  double width, height;  // points
+  double margin = 18.0 * kPointsPerMm;
+};
+
+void text(cairo_t* cr, double x, double y, double size, const std::string& s, bool bold = false, double grey = 0.1) {
+  cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr, size);
+  cairo_set_source_rgb(cr, grey, grey, grey);
+  cairo_move_to(cr, x, y);
+  cairo_show_text(cr, s.c_str());
+}
+
+void rule(cairo_t* cr, double x0, double y, double x1) {
+  cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
+  cairo_set_line_width(cr, 0.6);
+  cairo_move_to(cr, x0, y);
+  cairo_line_to(cr, x1, y);
+  cairo_stroke(cr);
+}
+
+// A picture scaled to fit w x h points, centred there.
+void picture(cairo_t* cr, const Image& image, double x, double y, double w, double h) {
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, image.width, image.height);
+  cairo_surface_flush(surface);
+  unsigned char* data = cairo_image_surface_get_data(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  for (int py = 0; py < image.height; ++py)
+    for (int px = 0; px < image.width; ++px) {
+      const std::uint8_t* p = image.pixel(px, py);
+      std::uint32_t* out = reinterpret_cast<std::uint32_t*>(data + py * stride) + px;
+      *out = (std::uint32_t(p[0]) << 16) | (std::uint32_t(p[1]) << 8) | std::uint32_t(p[2]);
+    }
+  cairo_surface_mark_dirty(surface);
+  const double scale = std::min(w / image.width, h / image.height);
+  cairo_save(cr);
+  cairo_translate(cr, x + 0.5 * (w - image.width * scale), y + 0.5 * (h - image.height * scale));
+  cairo_scale(cr, scale, scale);
+  cairo_set_source_surface(cr, surface, 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+  cairo_paint(cr);
+  cairo_restore(cr);
+  cairo_surface_destroy(surface);
+}
+
+std::string format(const char* pattern, double a, double b = 0.0) {
+  char s[256];
+  std::snprintf(s, sizeof s, pattern, a, b);
+  return s;
+}
+
+void cover(const Page& page, const GuideContents& guide) {
+  cairo_t* cr = page.cr;
+  const Design& d = *guide.design;
+  const double x = page.margin, right = page.width - page.margin;
+  double y = page.margin + 10;
+  text(cr, x, y, 22, "Session guide", true);
+  y += 26;
+  text(cr, x, y, 14, d.name);
+  y += 14;
+  rule(cr, x, y, right);
+  y += 22;
+  const std::string patient = d.patient.id.empty() ? "(no name or ID)" : d.patient.id;
+  text(cr, x, y, 11, "Patient: " + patient, true);
+  y += 16;
+  text(cr, x, y, 10, d.patient.use_sampled_skin ? "Skin: sampled colour" : "Skin: Fitzpatrick type " + std::to_string(d.patient.fitzpatrick_type));
+  y += 14;
+  text(cr, x, y, 10, "Remaining hair: " + d.patient.hair_colour);
+  y += 14;
+  if (!d.patient.notes.empty()) text(cr, x, y, 10, "Notes: " + d.patient.notes), y += 14;
+  text(cr, x, y, 10, format("Hairline: %.0f mm above the glabella along the skin; transition zone %.0f mm.", d.hairline.height_mm,
+                            d.hairline.transition_mm));
+  y += 14;
+  text(cr, x, y, 9, "Head: " + guide.head_note, false, 0.4);
+  y += 26;
+  text(cr, x, y, 12, "Sessions", true);
+  y += 16;
+  const double columns[] = {x, x + 48, x + 125, x + 180, x + 240, x + 345};
+  const char* heads[] = {"Session", "Date", "New dots", "Reaches", "Needle", "Pigment, time at the chair"};
+  for (int c = 0; c < 6; ++c) text(cr, columns[c], y, 9, heads[c], true, 0.3);
+  y += 6;
+  rule(cr, x, y, right);
+  y += 14;
+  for (const GuideSession& s : guide.sessions) {
+    const SessionDesign& plan = d.sessions[std::size_t(s.number - 1)];
+    text(cr, columns[0], y, 10, std::to_string(s.number));
+    text(cr, columns[1], y, 10, s.date.empty() ? "-" : s.date);
+    text(cr, columns[2], y, 10, std::to_string(s.new_dots));
+    text(cr, columns[3], y, 10, format("%.0f%%", plan.cumulative_percent));
+    text(cr, columns[4], y, 10, std::string(needle_spec(plan.needle).label));
+    text(cr, columns[5], y, 10, format("%.0f%%, about %.0f min", plan.pigment_percent, double(s.new_dots) / guide.dots_per_minute));
+    (void)right;
+    y += 16;
+  }
+  y += 10;
+  text(cr, x, y, 9, format("Times at %.0f dots a minute. Session 1 heals 2-3 shades lighter; that is expected.", guide.dots_per_minute), false, 0.35);
+}
+
+void session_page(const Page& page, const GuideContents& guide, const GuideSession& s) {
+  cairo_t* cr = page.cr;
+  const Design& d = *guide.design;
+  const SessionDesign& plan = d.sessions[std::size_t(s.number - 1)];
+  const double x = page.margin, right = page.width - page.margin, width = right - x;
+  double y = page.margin + 10;
+  text(cr, x, y, 18, "Session " + std::to_string(s.number) + (s.date.empty() ? "" : "  -  " + s.date), true);
+  text(cr, right - 200, y, 9, d.name, false, 0.4);
+  y += 10;
+  rule(cr, x, y, right);
+  y += 8;
+  // The five views: two rows (front, left, right / top, back).
+  const double cell_w = width / 3.0, cell_h = cell_w * 0.75;
+  for (std::size_t i = 0; i < s.views.size(); ++i) {
+    const double cx = x + double(i % 3) * cell_w, cy = y + double(i / 3) * (cell_h + 14);
+    picture(cr, s.views[i].second, cx + 2, cy, cell_w - 4, cell_h);
+    text(cr, cx + 6, cy + cell_h + 10, 8, s.views[i].first, false, 0.35);
+  }
+  y += 2 * (cell_h + 14) + 8;
+  text(cr, x, y, 8, "This session's new dots in colour, earlier sessions' in grey; the white dashes are the designed hairline.", false, 0.4);
+  y += 18;
+  // The session's instruments, with a swatch of the mix over this skin.
+  text(cr, x, y, 12, "Needle and pigment", true);
+  y += 16;
+  text(cr, x, y, 10, std::string(needle_spec(plan.needle).label) + format(": a %.2f mm dot fresh, %.2f mm healed", fresh_dot_mm(plan.needle),
+                                                                            healed_dot_mm(plan.needle)));
+  y += 14;
+  text(cr, x, y, 10, format("Pigment %.0f%% in the mix (carbon black and water).", plan.pigment_percent));
+  const double shade = 1.0 - 0.9 * plan.pigment_percent / 100.0;
+  cairo_set_source_rgb(cr, shade * 0.97, shade * 0.97, shade);
+  cairo_rectangle(cr, right - 70, y - 26, 60, 30);
+  cairo_fill(cr);
+  text(cr, right - 70, y + 14, 7, "shade swatch", false, 0.4);
+  y += 14;
+  text(cr, x, y, 10, format("%.0f new dots, about %.0f minutes.", double(s.new_dots), double(s.new_dots) / guide.dots_per_minute));
+  y += 22;
+  text(cr, x, y, 12, "New dots per zone", true);
+  y += 14;
+  for (std::size_t i = 0; i < s.zone_dots.size(); ++i) {
+    const double cx = x + double(i % 3) * (width / 3.0);
+    text(cr, cx, y, 9, s.zone_dots[i].first + ": " + std::to_string(s.zone_dots[i].second));
+    if (i % 3 == 2) y += 13;
+  }
+  y += 22;
+  text(cr, x, y, 12, "Aftercare", true);
+  y += 15;
+  for (const char* line : kAftercare) {
+    cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+    cairo_set_line_width(cr, 0.8);
+    cairo_rectangle(cr, x, y - 8, 8, 8);
+    cairo_stroke(cr);
+    text(cr, x + 14, y, 9.5, line);
+    y += 14;
+  }
+}
+
+}  // namespace
+
+void write_guide_pdf(const std::filesystem::path& path, const GuideContents& guide, Paper paper) {
+  const double width = paper == Paper::A4 ? 210.0 * kPointsPerMm : 8.5 * 72.0, height = paper == Paper::A4 ? 297.0 * kPointsPerMm : 11.0 * 72.0;
+  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), width, height);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(surface);
+    throw std::runtime_error(path.string() + ": cannot write the PDF");
+  }
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, ("Session guide: " + guide.design->name).c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "SMP Studio");
+  cairo_t* cr = cairo_create(surface);
+  const Page page{cr, width, height};
+  cover(page, guide);
+  cairo_show_page(cr);
+  for (const GuideSession& s : guide.sessions) {
+    session_page(page, guide, s);
+    cairo_show_page(cr);
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  const cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(path.string() + ": " + cairo_status_to_string(status));
+}
+
+}  // namespace smp
