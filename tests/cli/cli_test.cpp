@@ -131,7 +131,7 @@ TEST(Cli, ExportWritesOneRowPerPlannedDotAndLeavesNothingOnFailure) {
   test::write_text(bad, "{\"format\": \"smp-studio design\", \"version\": 1, \"hairline\": {\"height_mm\": 5}}");
   EXPECT_EQ(studio("export " + bad.string() + " --out " + (dir / "none").string()).exit_code, 2);
   EXPECT_EQ(studio("export " + design + " --sessions 4 --out " + (dir / "none").string()).exit_code, 2);
-  EXPECT_EQ(studio("export " + design + " --formats pdf --out " + (dir / "none").string()).exit_code, 2);
+  EXPECT_EQ(studio("export " + design + " --formats svg --out " + (dir / "none").string()).exit_code, 2);  // not written yet
   EXPECT_FALSE(std::filesystem::exists(dir / "none"));
   for (const auto& entry : std::filesystem::directory_iterator(dir))
     EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos) << "left behind: " << entry.path();
