@@ -36,6 +36,7 @@
 #include "core/ray_cast.h"
 #include "head/landmark_estimate.h"
 #include "head/orientation.h"
+#include "app/design_document.h"
 #include "app/design_dots.h"
 #include "app/design_io.h"
 #include "design/design_history.h"
@@ -319,51 +320,22 @@ int run_window(const WindowOptions& options) {
   show_head(head, loaded.landmarks);
   PatientPanelState patient;
 
-  // The design being edited; `saved` is what its file holds (unsaved changes: they differ).
-  DesignPanelState design_panel;
-  design_panel.presets = list_presets();
-  if (options.design) design_panel.path = options.design->string();
-  Design design = opened_design ? *opened_design : Design{};
-  Design saved = design, dots_design, autosaved = design;
+  // The design being edited, with its file, presets and recovery; undo steps are interleaved with
+  // landmark drags here.
+  DesignDocument document(options.design, opened_design, options.frames > 0);
+  Design& design = document.design;
+  Design dots_design;
   DesignHistory history(design);
   DotCounts dot_counts;
   std::vector<char> undo_kinds;  // what Ctrl+Z undoes next: 'L' a landmark drag, 'D' a design step
-  auto last_autosave = std::chrono::steady_clock::now();
-  std::optional<Design> recovered;  // a design left by a crash, offered back at the start
-  if (options.frames == 0 && std::filesystem::exists(recovery_path())) {
-    try {
-      recovered = read_design_file(recovery_path());
-    } catch (const InputError&) {
-      std::filesystem::remove(recovery_path());  // half a recovery file is no recovery
-    }
-  }
-  bool ask_quit = false, quit_confirmed = false;
   s.settings.fitzpatrick_type = design.patient.fitzpatrick_type;
   s.settings.use_custom_skin = design.patient.use_sampled_skin;
   s.settings.custom_skin_srgb = design.patient.sampled_skin_srgb;
   SkinChoice synced_skin{s.settings.fitzpatrick_type, s.settings.use_custom_skin, s.settings.custom_skin_srgb};
   s.settings.show_density = true;  // designing: where the dots go, readable at any distance
   std::string shown_title;
-  auto report = [&](const std::string& message, bool error) {
-    design_panel.message = message;
-    design_panel.message_is_error = error;
-  };
-  auto save_design = [&]() -> bool {
-    try {
-      // The file also says which head it was designed on, and that head's landmarks.
-      Design to_write = design;
-      to_write.head_file = options.head.head ? std::filesystem::absolute(*options.head.head).string() : "";
-      to_write.head_landmarks.clear();
-      if (shown_landmarks)
-        for (Landmark l : kAllLandmarks) to_write.head_landmarks.emplace_back(std::string(landmark_key(l)), (*shown_landmarks)[l]);
-      write_design_file(design_panel.path, to_write);
-      saved = design;
-      report("Saved " + std::filesystem::absolute(design_panel.path).string(), false);
-      return true;
-    } catch (const std::exception& e) {
-      report(std::string("Not saved: ") + e.what(), true);
-      return false;
-    }
+  auto design_head = [&] {
+    return DesignHead{options.head.head ? std::filesystem::absolute(*options.head.head).string() : "", shown_landmarks};
   };
   glm::mat3 orientation = loaded.placement.orientation;  // of the shown head, from the imported mesh
   // The landmark following the mouse, if any (a plain index: GCC 12 warns falsely on optional<enum>).
@@ -385,9 +357,9 @@ int run_window(const WindowOptions& options) {
   for (int frame = 1;; ++frame) {
     glfwPollEvents();
     if (window->should_close()) {
-      if (options.frames > 0 || quit_confirmed || design == saved) break;
+      if (options.frames > 0 || document.closing_confirmed() || !document.dirty()) break;
       glfwSetWindowShouldClose(window->handle(), GLFW_FALSE);  // ask first
-      ask_quit = true;
+      document.ask_before_closing();
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -400,7 +372,7 @@ int run_window(const WindowOptions& options) {
       const auto picked = point_under_mouse(shown, handles, s.camera, s.aspect(), s.left_press_at);
       dragged_handle = picked ? static_cast<int>(*picked) : kNone;
     }
-    if (dragged_handle == kNone && design_panel.paint.mode == PaintMode::Off && ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+    if (dragged_handle == kNone && document.panel.paint.mode == PaintMode::Off && ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
         !io.WantCaptureMouse && shown_landmarks &&
         s.settings.show_landmarks) {
       const auto picked = point_under_mouse(shown, shown_landmarks->positions, s.camera, s.aspect(), s.left_press_at);
@@ -408,7 +380,7 @@ int run_window(const WindowOptions& options) {
       if (dragged != kNone) undo.push_back(*shown_landmarks), undo_kinds.push_back('L');
     }
     // The brush: a left press on the head starts a stroke (or a scar), dabs follow the mouse.
-    const PaintTool& brush = design_panel.paint;
+    const PaintTool& brush = document.panel.paint;
     if (brush.mode != PaintMode::Off && dragged_handle == kNone && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse &&
         anatomy) {
       if (const auto hit = cast_ray(shown, s.camera.eye(), s.camera.ray_direction(mouse_ndc(io), s.aspect()))) {
@@ -465,10 +437,10 @@ int run_window(const WindowOptions& options) {
     if (anatomy)
       for (std::size_t z = 0; z < kZoneCount; ++z) info.zone_area_cm2[z] = anatomy->zones.area_mm2[z] / 100.0;
     info.warnings = design_warnings(design);
-    info.dirty = design != saved;
+    info.dirty = document.dirty();
     info.can_undo = history.can_undo() || design != history.settled();
     info.can_redo = history.can_redo();
-    const DesignPanelRequest edit = draw_design_panel(design, design_panel, info);
+    const DesignPanelRequest edit = draw_design_panel(design, document.panel, info);
     // The patient's skin (a type, or a sampled colour) is one setting shown in two places: the
     // View panel's and the design's; whichever changed since the last frame wins.
     const SkinChoice view_skin{s.settings.fitzpatrick_type, s.settings.use_custom_skin, s.settings.custom_skin_srgb};
@@ -480,58 +452,15 @@ int run_window(const WindowOptions& options) {
       s.settings.fitzpatrick_type = design_skin.type, s.settings.use_custom_skin = design_skin.sampled, s.settings.custom_skin_srgb = design_skin.srgb;
       synced_skin = design_skin;
     }
-    if (edit.save || s.save_requested) {
-      s.save_requested = false;
-      save_design();
+    if (edit.save || s.save_requested) document.save(design_head());
+    s.save_requested = false;
+    if ((edit.open || s.open_requested) && document.open(design_head())) {
+      history.reset(design);
+      std::erase(undo_kinds, 'D');
     }
-    if (edit.open || s.open_requested) {
-      try {
-        design = read_design_file(design_panel.path);
-        saved = design;
-        history.reset(design);
-        std::erase(undo_kinds, 'D');
-        const std::string here = options.head.head ? std::filesystem::absolute(*options.head.head).string() : "";
-        report("Opened " + std::filesystem::absolute(design_panel.path).string() +
-                   (design.head_file != here ? " (designed on " + (design.head_file.empty() ? std::string("the bundled head") : design.head_file) +
-                                                   ", shown on this head)"
-                                             : ""),
-               false);
-      } catch (const InputError& e) {
-        report(std::string("Not opened (the design on show is unchanged): ") + e.what(), true);
-      }
-    }
-    if (edit.apply_preset && !design_panel.presets.empty()) {
-      const std::filesystem::path& file = design_panel.presets[std::size_t(design_panel.preset)];
-      try {
-        const Design preset = read_design_file(file);
-        if (file.stem().string().rfind("style-", 0) == 0) {
-          design.hairline = preset.hairline;  // a hairline style: the rest of the design stays
-        } else {
-          const PatientDesign patient_kept = design.patient;
-          design = preset;
-          design.patient = patient_kept;
-        }
-        report("Applied " + file.stem().string() + " (Ctrl+Z undoes it)", false);
-      } catch (const InputError& e) {
-        report(e.what(), true);
-      }
-    }
-    if (edit.save_preset) {
-      std::string slug;
-      for (char c : design.name) slug += std::isalnum(static_cast<unsigned char>(c)) ? char(std::tolower(static_cast<unsigned char>(c))) : '-';
-      const std::filesystem::path file = user_presets_dir() / (slug.empty() ? "preset.json" : slug + ".json");
-      try {
-        write_design_file(file, design);
-        design_panel.presets = list_presets();
-        report("Saved as a preset: " + file.string(), false);
-      } catch (const std::exception& e) {
-        report(std::string("Preset not saved: ") + e.what(), true);
-      }
-    }
-    if (edit.new_design) {
-      design = Design{};
-      report("A new design with the default settings (Ctrl+Z goes back)", false);
-    }
+    if (edit.apply_preset) document.apply_preset();
+    if (edit.save_preset) document.save_as_preset();
+    if (edit.new_design) document.start_new();
     // A slider drag is one step: the edit settles when no control is held.
     if (history.settle(design, ImGui::IsAnyItemActive() || dragged_handle != kNone || painting)) undo_kinds.push_back('D');
     if ((edit.undo || s.undo_requested) && history.undo(design)) {
@@ -541,56 +470,9 @@ int run_window(const WindowOptions& options) {
     s.undo_requested = s.redo_requested = s.open_requested = false;
 
     // The title says which design and whether it has unsaved changes.
-    const std::string title = "SMP Studio - " + design.name + (design != saved ? " *" : "") + "  (" + design_panel.path + ")";
-    if (title != shown_title) glfwSetWindowTitle(window->handle(), title.c_str()), shown_title = title;
-    // Every 30 s, the design as it is now goes to the recovery file (removed on a clean exit).
-    if (const auto now = std::chrono::steady_clock::now(); options.frames == 0 && now - last_autosave > std::chrono::seconds(30)) {
-      last_autosave = now;
-      if (design != autosaved) {
-        try {
-          write_design_file(recovery_path(), design);
-          autosaved = design;
-        } catch (const std::exception& e) {
-          report(std::string("Autosave failed: ") + e.what(), true);
-        }
-      }
-    }
-    if (recovered) {
-      ImGui::OpenPopup("Recover design");
-      if (ImGui::BeginPopupModal("Recover design", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("SMP Studio did not close cleanly last time.\nRecover the design \"%s\" as it was up to 30 s before?", recovered->name.c_str());
-        if (ImGui::Button("Recover")) {
-          design = *recovered;
-          recovered.reset();
-          report("Recovered; save it to keep it (Ctrl+S)", false);
-          ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Discard")) {
-          recovered.reset();
-          std::filesystem::remove(recovery_path());
-          ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-      }
-    }
-    if (ask_quit) ImGui::OpenPopup("Unsaved changes"), ask_quit = false;
-    if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-      ImGui::Text("\"%s\" has changes that are not saved.", design.name.c_str());
-      if (ImGui::Button("Save and close")) {
-        if (save_design()) quit_confirmed = true, glfwSetWindowShouldClose(window->handle(), GLFW_TRUE);
-        ImGui::CloseCurrentPopup();
-      }
-      ImGui::SameLine();
-      if (ImGui::Button("Close without saving")) {
-        quit_confirmed = true;
-        glfwSetWindowShouldClose(window->handle(), GLFW_TRUE);
-        ImGui::CloseCurrentPopup();
-      }
-      ImGui::SameLine();
-      if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-      ImGui::EndPopup();
-    }
+    if (const std::string title = document.title(); title != shown_title) glfwSetWindowTitle(window->handle(), title.c_str()), shown_title = title;
+    document.autosave();
+    if (document.draw_questions(design_head())) glfwSetWindowShouldClose(window->handle(), GLFW_TRUE);
     draw_measurements_panel(anatomy ? std::optional(anatomy->measurements) : std::nullopt,
                             anatomy ? &anatomy->zones : nullptr, loaded.landmarks_note);
     if (s.settings.show_zones) draw_zone_labels(zone_labels, s.camera, s.aspect());
@@ -727,8 +609,7 @@ int run_window(const WindowOptions& options) {
     }
   }
 
-  std::error_code ignored;
-  if (options.frames == 0) std::filesystem::remove(recovery_path(), ignored);  // a clean exit: nothing to recover
+  document.remove_recovery();  // a clean exit: nothing to recover
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
