@@ -177,6 +177,7 @@ DesignDots::Result DesignDots::make(const Design& design) {
                                 std::clamp(shade * (1.0f + 0.16f * jitter_shade), 0.0f, 1.0f)});
     result.counts.per_session_zone[session][static_cast<std::size_t>(zone_[i])] += 1;
     result.zones.push_back(zone_[i]);
+    result.chart.push_back(places_[i].polar);
   }
   result.counts.total = selection.dots.size();
   return result;

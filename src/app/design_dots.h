@@ -30,7 +30,8 @@ class DesignDots {
 
   struct Result {
     std::vector<DotInstance> instances;
-    std::vector<Zone> zones;  // of each instance
+    std::vector<Zone> zones;      // of each instance
+    std::vector<PolarPoint> chart;  // of each instance, in the scalp chart
     DotCounts counts;
   };
   Result make(const Design& design);
@@ -40,6 +41,7 @@ class DesignDots {
   std::vector<glm::vec3> hairline_points(const Design& design) const;
   // The three handles of the hairline on the skin: mid-frontal point, left and right corner.
   std::array<glm::vec3, 3> hairline_handles(const Design& design) const;
+  const ScalpBoundary& scalp_edge() const { return frame_.scalp_edge; }
   // Moves handle `which` (as hairline_handles) to a point on the skin: the mid-frontal point sets
   // the height, a corner sets the temple recession and corner position of both corners.
   void drag_handle(Design& design, int which, glm::vec3 on_skin) const;

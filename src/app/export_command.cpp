@@ -2,6 +2,7 @@
 // into a hidden folder beside DIR and moved into place at the end, so a failure (a bad design, a
 // full disk) leaves no half guide behind.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "core/input_error.h"
 #include "design/design_file.h"
 #include "export/guide_pdf.h"
+#include "export/scalp_map_svg.h"
 #include "design/session_dates.h"
 #include "head/anatomy.h"
 #include "io/atomic_file.h"
@@ -27,7 +29,7 @@ namespace smp {
 namespace {
 
 constexpr View kGuideViews[] = {View::Front, View::Left, View::Right, View::Top, View::Back};
-const std::set<std::string> kFormatsHere{"pdf", "png", "csv", "json"};
+const std::set<std::string> kFormatsHere{"pdf", "png", "svg", "csv", "json"};
 
 std::string view_key(View view) {
   switch (view) {
@@ -71,7 +73,7 @@ std::string dots_csv(const DesignDots::Result& made) {
 int run_export(const ExportOptions& options) {
   for (const std::string& format : options.formats)
     if (!kFormatsHere.count(format))
-      throw InputError("--formats: '" + format + "' is not a format this build writes (pdf, png, csv, json; svg is not done yet)");
+      throw InputError("--formats: '" + format + "' is not a format (pdf, png, svg, csv, json)");
   const Design design = read_design_file(options.design);
   std::vector<int> sessions = options.sessions;
   if (sessions.empty())
@@ -149,6 +151,34 @@ int run_export(const ExportOptions& options) {
     if (wants("pdf")) {
       progress("guide.pdf");
       write_guide_pdf(partial / "guide.pdf", guide, options.paper == "letter" ? Paper::Letter : Paper::A4);
+    }
+    if (wants("svg")) {
+      // The chart's scalp edge and designed hairline as polylines, the landmarks, then per session
+      // its dots over the earlier ones.
+      ScalpMapSvg map;
+      for (int i = 0; i < 360; ++i) {
+        const double theta = -3.14159265358979 + 2.0 * 3.14159265358979 * i / 360.0;
+        map.scalp_edge.push_back({designed.scalp_edge().radius_at(theta), theta});
+      }
+      const HairlineShape shape = designed.hairline(design);
+      const double reach = std::max(std::abs(shape.left_corner().theta), std::abs(shape.right_corner().theta)) + 0.3;
+      for (double theta = -reach; theta <= reach; theta += 0.01) map.hairline.push_back({shape.edge_r(theta), theta});
+      for (Landmark l : kAllLandmarks)
+        if (const PolarPoint p = chart_point(anatomy.chart, geodesic, (*loaded.landmarks)[l]); p.r < 250.0)
+          map.landmarks.emplace_back(std::string(landmark_label(l)), p);
+      for (int k : sessions) {
+        map.title = design.name + " - session " + std::to_string(k) + " (" + std::to_string(made.counts.in_session(std::size_t(k - 1))) +
+                    " new dots)";
+        map.earlier_dots.clear(), map.session_dots.clear(), map.session_dot_mm.clear();
+        for (std::size_t i = 0; i < made.instances.size(); ++i) {
+          const int session = int(made.instances[i].session) + 1;
+          if (session < k) map.earlier_dots.push_back(made.chart[i]);
+          if (session == k) map.session_dots.push_back(made.chart[i]), map.session_dot_mm.push_back(made.instances[i].diameter_mm);
+        }
+        const std::string name = "scalp-map-session-" + std::to_string(k) + ".svg";
+        progress(name);
+        write_file_atomically(partial / name, scalp_map_svg(map));
+      }
     }
     if (wants("csv")) {
       progress("dots.csv (" + std::to_string(made.instances.size()) + " dots)");

@@ -102,13 +102,14 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1.0, 1000.0));
 
   smp::ExportOptions export_options;
-  std::string export_units = "auto", export_formats = "pdf,png,csv,json", export_sessions, export_size;
+  std::string export_units = "auto", export_formats = "pdf,png,svg,csv,json", export_sessions, export_size;
   CLI::App* export_cmd = app.add_subcommand("export", "Write a design's session guide into a folder, headless");
   export_cmd->add_option("design", export_options.design, "Design file (JSON)")->required();
   export_cmd->add_option("--out", export_options.out, "Folder for the guide (written whole, or not at all)")->required();
   add_head_options(*export_cmd, export_options.head, export_units);
   export_cmd->add_option("--formats", export_formats,
-                         "Comma list: pdf (the printable guide), png (a picture per session and view), csv (the dots), json (the design)");
+                         "Comma list: pdf (the printable guide), png (a picture per session and view), svg (the scalp map per session), "
+                         "csv (the dots), json (the design)");
   export_cmd->add_option("--paper", export_options.paper, "Paper for the PDF: a4 or letter")->check(CLI::IsMember({"a4", "letter"}));
   export_cmd->add_option("--sessions", export_sessions, "Comma list of sessions (1-based), e.g. 1,3; default: all");
   export_cmd->add_option("--size", export_size, "Picture size of each view in px, WxH (default 1600x1200)")

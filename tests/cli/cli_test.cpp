@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -131,7 +132,7 @@ TEST(Cli, ExportWritesOneRowPerPlannedDotAndLeavesNothingOnFailure) {
   test::write_text(bad, "{\"format\": \"smp-studio design\", \"version\": 1, \"hairline\": {\"height_mm\": 5}}");
   EXPECT_EQ(studio("export " + bad.string() + " --out " + (dir / "none").string()).exit_code, 2);
   EXPECT_EQ(studio("export " + design + " --sessions 4 --out " + (dir / "none").string()).exit_code, 2);
-  EXPECT_EQ(studio("export " + design + " --formats svg --out " + (dir / "none").string()).exit_code, 2);  // not written yet
+  EXPECT_EQ(studio("export " + design + " --formats tiff --out " + (dir / "none").string()).exit_code, 2);  // not a format
   EXPECT_FALSE(std::filesystem::exists(dir / "none"));
   for (const auto& entry : std::filesystem::directory_iterator(dir))
     EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos) << "left behind: " << entry.path();
@@ -398,6 +399,36 @@ TEST(Cli, ExportPdfHasACoverAndAPagePerSessionWithRealText) {
     EXPECT_NE(text.output.find(words), std::string::npos) << words << "\n" << text.output;
   EXPECT_EQ(text.output.find("Session 2  -"), std::string::npos) << "session 2 was not asked for";
   EXPECT_FALSE(std::filesystem::exists(dir / "guide" / "session-1-front.png")) << "png was not asked for";
+}
+
+}  // namespace
+}  // namespace smp
+
+namespace smp {
+namespace {
+
+TEST(Cli, ExportSvgMapIsValidWithOneCirclePerDotOfTheSession) {
+  const auto dir = test::scratch_dir();
+  const std::string design = std::string(SMP_ASSETS_DIR) + "/examples/example-design.json";
+  const auto result = studio("export " + design + " --formats svg --sessions 2 --out " + (dir / "guide").string());
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  const auto svg = dir / "guide" / "scalp-map-session-2.svg";
+  if (test::run_command("command -v xmllint").exit_code == 0) {
+    EXPECT_EQ(test::run_command("xmllint --noout " + svg.string()).exit_code, 0) << "not well-formed XML";
+  }
+  std::ifstream in(svg);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::size_t circles = 0, landmarks = 0;
+  for (std::size_t at = text.find("<circle"); at != std::string::npos; at = text.find("<circle", at + 1)) {
+    const std::string element = text.substr(at, text.find("/>", at) - at);
+    ++(element.find("fill=\"none\"") != std::string::npos ? landmarks : circles);  // landmarks are rings
+  }
+  const auto measured = studio("measure --json --design " + design);
+  const auto json = nlohmann::json::parse(measured.output.substr(measured.output.find('{')));
+  const std::size_t first = json["design"]["sessions"][0]["new_dots"], second = json["design"]["sessions"][1]["new_dots"];
+  EXPECT_EQ(circles, first + second) << "session 2's dots and session 1's in grey";
+  EXPECT_GE(landmarks, 8u) << "the landmarks on the chart";
+  EXPECT_NE(text.find("10 mm"), std::string::npos) << "a scale bar";
 }
 
 }  // namespace
