@@ -174,6 +174,54 @@ void session_page(const Page& page, const GuideContents& guide, const GuideSessi
   }
 }
 
+// The hairline at true size on its own page, to hold against the patient with a ruler.
+void template_page(const Page& page, const GuideContents& guide) {
+  cairo_t* cr = page.cr;
+  const double x0 = page.margin, right = page.width - page.margin;
+  text(cr, x0, page.margin + 10, 18, "Hairline template, 1:1", true);
+  text(cr, x0, page.margin + 26, 9,
+       "Print at 100% (no fit to page) and check the 10 cm bar with a ruler. Left to right as you face the patient.", false, 0.35);
+  // Scale: 1 mm on the skin = 1 mm on paper. The midline in the middle of the page.
+  const double mid_x = 0.5 * page.width, base_y = page.height - page.margin - 40.0;
+  double highest = 0.0;
+  for (const auto& [x, y] : guide.hairline_template) highest = std::max(highest, y);
+  const double glabella_y = std::min(base_y, page.margin + 50.0 + highest * kPointsPerMm);
+  cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+  cairo_set_line_width(cr, 0.8);
+  bool first = true;
+  for (const auto& [x, y] : guide.hairline_template) {
+    const double px = mid_x + x * kPointsPerMm, py = glabella_y - y * kPointsPerMm;
+    if (px < page.margin * 0.5 || px > page.width - page.margin * 0.5) continue;  // off the paper
+    first ? cairo_move_to(cr, px, py) : cairo_line_to(cr, px, py);
+    first = false;
+  }
+  cairo_stroke(cr);
+  // The glabella level and the midline, dashed.
+  const double dash[] = {3.0, 2.0};
+  cairo_set_dash(cr, dash, 2, 0);
+  cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
+  cairo_move_to(cr, x0, glabella_y);
+  cairo_line_to(cr, right, glabella_y);
+  cairo_move_to(cr, mid_x, glabella_y);
+  cairo_line_to(cr, mid_x, page.margin + 40.0);
+  cairo_stroke(cr);
+  cairo_set_dash(cr, nullptr, 0, 0);
+  text(cr, x0, glabella_y - 4, 8, "glabella level", false, 0.4);
+  text(cr, mid_x + 4, page.margin + 48.0, 8, "midline", false, 0.4);
+  // The 10 cm calibration bar, with centimetre ticks.
+  const double bar_y = page.height - page.margin - 12.0;
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_line_width(cr, 1.0);
+  cairo_move_to(cr, x0, bar_y);
+  cairo_line_to(cr, x0 + 100.0 * kPointsPerMm, bar_y);
+  for (int cm = 0; cm <= 10; ++cm) {
+    cairo_move_to(cr, x0 + cm * 10.0 * kPointsPerMm, bar_y);
+    cairo_line_to(cr, x0 + cm * 10.0 * kPointsPerMm, bar_y - (cm % 5 == 0 ? 8.0 : 4.0));
+  }
+  cairo_stroke(cr);
+  text(cr, x0, bar_y + 12, 9, "10 cm calibration bar");
+}
+
 }  // namespace
 
 void write_guide_pdf(const std::filesystem::path& path, const GuideContents& guide, Paper paper) {
@@ -189,6 +237,13 @@ void write_guide_pdf(const std::filesystem::path& path, const GuideContents& gui
   const Page page{cr, width, height};
   cover(page, guide);
   cairo_show_page(cr);
+  if (!guide.hairline_template.empty()) {
+    // Landscape: the unrolled line is wider than a portrait page.
+    cairo_pdf_surface_set_size(surface, height, width);
+    template_page(Page{cr, height, width}, guide);
+    cairo_show_page(cr);
+    cairo_pdf_surface_set_size(surface, width, height);
+  }
   for (const GuideSession& s : guide.sessions) {
     session_page(page, guide, s);
     cairo_show_page(cr);

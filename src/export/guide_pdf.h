@@ -27,6 +27,9 @@ struct GuideContents {
   std::vector<GuideSession> sessions;
   double dots_per_minute = 60.0;
   std::string head_note;  // which head the guide was made on
+  // The hairline unrolled along the forehead, mm: x along the line from the midline (patient's left
+  // negative, as seen facing them), y height above the glabella along the skin. Empty: no template.
+  std::vector<std::pair<double, double>> hairline_template;
 };
 
 // Throws std::runtime_error naming the file when Cairo cannot write it.

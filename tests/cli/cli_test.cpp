@@ -391,10 +391,14 @@ TEST(Cli, ExportPdfHasACoverAndAPagePerSessionWithRealText) {
   ASSERT_EQ(result.exit_code, 0) << result.output;
   const auto pdf = (dir / "guide" / "guide.pdf").string();
   const auto info = test::run_command("pdfinfo " + pdf);
-  EXPECT_NE(info.output.find("Pages:           3"), std::string::npos) << "cover + sessions 1 and 3: " << info.output;
+  EXPECT_NE(info.output.find("Pages:           4"), std::string::npos) << "cover, template, sessions 1 and 3: " << info.output;
+  // The 1:1 hairline template is a landscape letter page with its 10 cm bar.
+  const auto template_page = test::run_command("pdfinfo -f 2 -l 2 " + pdf);
+  EXPECT_NE(template_page.output.find("792 x 612 pts"), std::string::npos) << template_page.output;
   EXPECT_NE(info.output.find("612 x 792 pts (letter)"), std::string::npos) << info.output;
   const auto text = test::run_command("pdftotext -layout " + pdf + " -");
-  for (const char* words : {"Session guide", "Example patient", "Session 1", "Session 3", "2026-12-27", "Aftercare", "No washing the scalp for 4 days",
+  for (const char* words : {"Session guide", "Example patient", "Hairline template, 1:1", "10 cm calibration bar", "Session 1", "Session 3",
+                            "2026-12-27", "Aftercare", "No washing the scalp for 4 days",
                             "3RL 0.20 (0603)", "New dots per zone"})
     EXPECT_NE(text.output.find(words), std::string::npos) << words << "\n" << text.output;
   EXPECT_EQ(text.output.find("Session 2  -"), std::string::npos) << "session 2 was not asked for";
