@@ -319,14 +319,18 @@ int run_bench(const BenchOptions& options) {
     figures["anatomy.geodesic_ms.bundled_head"] = measure_geodesic(head, std::max(options.runs, 11));
   }
   std::string renderer = "none (no GL figures asked for)";
-  if (options.what == "render" || options.what == "all") {
-    std::string why;
-    auto context = OffscreenContext::create(why);
+  // One offscreen context for every figure that draws.
+  std::string why;
+  const bool draws = options.what == "render" || options.what == "design" || options.what == "all";
+  auto context = draws ? OffscreenContext::create(why) : decltype(OffscreenContext::create(why)){};
+  if (draws) {
     if (!context) {
       std::cerr << "smp-studio bench: no offscreen OpenGL 3.3 context: " << why << "\n";
       return 1;
     }
     renderer = gl_renderer_name();
+  }
+  if (options.what == "render" || options.what == "all") {
     if (!options.json) std::cerr << "Measuring " << options.frames << " orbiting frames at 1280x800 on " << renderer << "...\n";
     const int frames = std::max(options.frames, 60);
     figures["render.frame_ms.dots_0"] = measure_frames(head, frames, ViewSettings{}.msaa_samples);  // the window's default
@@ -345,13 +349,6 @@ int run_bench(const BenchOptions& options) {
     figures["render.first_frame_ms"] = measure_first_frame(options.runs);
   }
   if (options.what == "design" || options.what == "all") {
-    std::string why;
-    auto context = OffscreenContext::create(why);
-    if (!context) {
-      std::cerr << "smp-studio bench: no offscreen OpenGL 3.3 context: " << why << "\n";
-      return 1;
-    }
-    renderer = gl_renderer_name();
     // The window's own pool over the head (about 325k candidates), a design at the most density
     // a zone may have; the drag moves the hairline height a little every frame, as a slider does,
     // each frame re-selecting the dots and uploading them before drawing.

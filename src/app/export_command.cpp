@@ -152,17 +152,17 @@ int run_export(const ExportOptions& options) {
       // The hairline unrolled: distance along it from the midline, and height above the glabella.
       const std::vector<glm::vec3> line = designed.hairline_points(design);
       const double glabella_r = chart_point(anatomy.chart, geodesic, (*loaded.landmarks)[Landmark::Glabella]).r;
+      std::vector<PolarPoint> polar;
+      for (const glm::vec3& p : line) polar.push_back(chart_point(anatomy.chart, geodesic, p));
       std::size_t middle = 0;
-      for (std::size_t i = 0; i < line.size(); ++i)
-        if (std::abs(chart_point(anatomy.chart, geodesic, line[i]).theta) < std::abs(chart_point(anatomy.chart, geodesic, line[middle]).theta)) middle = i;
+      for (std::size_t i = 0; i < polar.size(); ++i)
+        if (std::abs(polar[i].theta) < std::abs(polar[middle].theta)) middle = i;
       std::vector<double> along(line.size(), 0.0);
       for (std::size_t i = middle + 1; i < line.size(); ++i) along[i] = along[i - 1] + double(glm::distance(line[i], line[i - 1]));
       for (std::size_t i = middle; i-- > 0;) along[i] = along[i + 1] - double(glm::distance(line[i], line[i + 1]));
-      for (std::size_t i = 0; i < line.size(); ++i) {
-        const PolarPoint p = chart_point(anatomy.chart, geodesic, line[i]);
-        // Facing the patient, their left is on the viewer's right: chart theta + is the patient's left.
-        guide.hairline_template.emplace_back(p.theta >= 0 ? std::abs(along[i]) : -std::abs(along[i]), glabella_r - p.r);
-      }
+      // Facing the patient, their left is on the viewer's right: chart theta + is the patient's left.
+      for (std::size_t i = 0; i < line.size(); ++i)
+        guide.hairline_template.emplace_back(polar[i].theta >= 0 ? std::abs(along[i]) : -std::abs(along[i]), glabella_r - polar[i].r);
       progress("guide.pdf");
       write_guide_pdf(partial / "guide.pdf", guide, options.paper == "letter" ? Paper::Letter : Paper::A4);
     }

@@ -119,11 +119,11 @@ void sessions_section(Design& design, const DesignPanelInfo& info) {
     design.sessions.resize(std::size_t(count), last);
     for (int k = 0; k < count; ++k) design.sessions[std::size_t(k)].cumulative_percent = 100.0f * float(k + 1) / float(count);
   }
+  const std::vector<std::string> dates = planned_session_dates(design);
   for (std::size_t k = 0; k < design.sessions.size(); ++k) {
     SessionDesign& s = design.sessions[k];
     ImGui::PushID(int(k));
     ImGui::Separator();
-    const std::vector<std::string> dates = planned_session_dates(design);
     ImGui::Text("Session %zu: %zu new dots%s%s", k + 1, k < info.session_dots.size() ? info.session_dots[k] : std::size_t(0),
                 k < dates.size() ? ", on " : "", k < dates.size() ? dates[k].c_str() : "");
     const float low = k == 0 ? 5.0f : design.sessions[k - 1].cumulative_percent + 1.0f;
