@@ -7,12 +7,14 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <set>
 #include <numbers>
 #include <string>
 #include <vector>
 
 #include <array>
 
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/utsname.h>
@@ -297,11 +299,42 @@ Mesh scan_300k(const Mesh& head) {
   return dense;
 }
 
+// The example design's whole guide (3 sessions, every format), each run a fresh headless process
+// as a user starts it: the figure includes reading the head and making the dots.
+Figure measure_export(int runs) {
+  Figure figure{{}, "s"};
+  const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+  const std::filesystem::path out = std::filesystem::temp_directory_path() / ("smp-bench-export-" + std::to_string(getpid()));
+  const std::filesystem::path design = bundled_head_path().parent_path() / "examples" / "example-design.json";
+  for (int run = 0; run < runs; ++run) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    std::vector<std::string> args{self, "export", design.string(), "--out", out.string()};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    const auto start = Clock::now();
+    const int spawned = posix_spawn(&pid, self.c_str(), &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    int status = 0;
+    if (spawned == 0) waitpid(pid, &status, 0);
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    if (spawned == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) figure.samples.push_back(seconds);
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(out, ignored);
+  return figure;
+}
+
 }  // namespace
 
 int run_bench(const BenchOptions& options) {
-  if (options.what != "render" && options.what != "anatomy" && options.what != "dots" && options.what != "design" && options.what != "all") {
-    std::cerr << "smp-studio bench: unknown benchmark '" << options.what << "' (this build has: render, anatomy, dots, design, all)\n";
+  const std::set<std::string> benches{"render", "anatomy", "dots", "design", "export", "all"};
+  if (!benches.count(options.what)) {
+    std::cerr << "smp-studio bench: unknown benchmark '" << options.what << "' (this build has: render, anatomy, dots, design, export, all)\n";
     return 2;
   }
   std::map<std::string, Figure> figures;
@@ -370,6 +403,10 @@ int run_bench(const BenchOptions& options) {
     figures["design.drag_frame_ratio"] =
         single(median(figures["design.frame_ms.drag"].samples) / median(figures["design.frame_ms.still"].samples), "ratio");
     figures["design.dots"] = single(double(still.counts.total), "dots");
+  }
+  if (options.what == "export" || options.what == "all") {
+    if (!options.json) std::cerr << "Measuring the example design's whole guide, " << options.runs << " headless runs...\n";
+    figures["export.guide_s"] = measure_export(options.runs);
   }
 
   if (options.json) {

@@ -49,7 +49,7 @@ struct MeasureOptions {
 };
 
 struct BenchOptions {
-  std::string what = "all";                   // render | all
+  std::string what = "all";                   // render, anatomy, dots, design, export or all
   bool json = false;
   int frames = 120;                           // frames per frame-time figure (at least 60)
   int runs = 5;                               // process starts for first_frame_ms

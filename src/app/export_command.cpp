@@ -2,6 +2,7 @@
 // into a hidden folder beside DIR and moved into place at the end, so a failure (a bad design, a
 // full disk) leaves no half guide behind.
 #include <algorithm>
+#include <future>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -23,6 +24,7 @@
 #include "io/png.h"
 #include "render/offscreen_capture.h"
 #include "render/offscreen_context.h"
+#include "render/render_target.h"
 #include "render/scene_renderer.h"
 
 namespace smp {
@@ -101,6 +103,7 @@ int run_export(const ExportOptions& options) {
     const DesignDots::Result made = designed.make(design);
     const auto wants = [&](const std::string& format) { return std::find(options.formats.begin(), options.formats.end(), format) != options.formats.end(); };
 
+    std::vector<std::future<void>> writes;  // pictures being encoded; get() passes on their errors
     GuideContents guide;
     guide.design = &design;
     guide.head_note = loaded.mesh_path.filename().string() + " (" + std::to_string(head.triangle_count()) + " triangles)";
@@ -124,30 +127,43 @@ int run_export(const ExportOptions& options) {
       settings.background_top_srgb = settings.background_bottom_srgb = glm::vec3(1.0f);  // paper
       const Bounds bounds = bounds_of(head);
       const float aspect = float(options.size.x) / float(options.size.y);
-      int done = 0;
-      const int total = int(sessions.size()) * int(std::size(kGuideViews));
+      RenderTarget target(options.size.x, options.size.y, kOffscreenSamples);
+      std::vector<std::vector<DotInstance>> session_dots;
       for (int k : sessions) {
-        renderer.set_dots(dots_up_to(made.instances, k - 1));
+        session_dots.push_back(dots_up_to(made.instances, k - 1));
         GuideSession page;
         page.number = k;
         page.new_dots = made.counts.in_session(std::size_t(k - 1));
         page.date = std::size_t(k - 1) < dates.size() ? dates[std::size_t(k - 1)] : "";
         for (std::size_t z = 1; z < kZoneCount; ++z)
           page.zone_dots.emplace_back(std::string(zone_label(Zone(z))), made.counts.per_session_zone[std::size_t(k - 1)][z]);
-        for (View view : kGuideViews) {
-          const std::string name = "session-" + std::to_string(k) + "-" + view_key(view) + ".png";
-          progress("[" + std::to_string(++done) + "/" + std::to_string(total) + "] " + name);
-          // The scalp fills the picture: closer, and centred between the head's middle and its vertex.
-          OrbitCamera camera = camera_for_view(bounds, view, aspect);
-          camera.target += 0.45f * ((*loaded.landmarks)[Landmark::Vertex] - camera.target);
-          camera.distance /= view == View::Top ? 1.25f : 1.6f;
-          Image image = capture_frame(renderer, camera, settings, options.size, kOffscreenSamples);
-          if (wants("png")) write_png(partial / name, image);
-          page.views.emplace_back(view_key(view), std::move(image));
-        }
         guide.sessions.push_back(std::move(page));
       }
+      // View by view: the head is drawn once and kept; each session's dots go onto a copy of it.
+      int done = 0;
+      const int total = int(sessions.size()) * int(std::size(kGuideViews));
+      for (View view : kGuideViews) {
+        // The scalp fills the picture: closer, and centred between the head's middle and its vertex.
+        OrbitCamera camera = camera_for_view(bounds, view, aspect);
+        camera.target += 0.45f * ((*loaded.landmarks)[Landmark::Vertex] - camera.target);
+        camera.distance /= view == View::Top ? 1.25f : 1.6f;
+        target.bind();
+        renderer.render_head(camera, settings, options.size);
+        target.keep_layer();
+        for (std::size_t i = 0; i < sessions.size(); ++i) {
+          const std::string name = "session-" + std::to_string(sessions[i]) + "-" + view_key(view) + ".png";
+          progress("[" + std::to_string(++done) + "/" + std::to_string(total) + "] " + name);
+          if (i > 0) target.restore_layer();
+          renderer.set_dots(session_dots[i]);
+          renderer.render_on_skin(camera, settings, options.size);
+          Image image = target.resolve_and_read();
+          // The other core encodes the picture while this one draws the next.
+          if (wants("png")) writes.push_back(std::async(std::launch::async, [path = partial / name, image] { write_png(path, image); }));
+          guide.sessions[i].views.emplace_back(view_key(view), std::move(image));
+        }
+      }
     }
+    for (auto& write : writes) write.get();
     if (wants("pdf")) {
       // The hairline unrolled: distance along it from the midline, and height above the glabella.
       const std::vector<glm::vec3> line = designed.hairline_points(design);

@@ -121,8 +121,8 @@ int main(int argc, char** argv) {
 
   smp::BenchOptions bench;
   CLI::App* bench_cmd = app.add_subcommand("bench", "Measure the speed figures on this machine now");
-  bench_cmd->add_option("what", bench.what, "render, anatomy, dots, design or all")
-      ->check(CLI::IsMember({"render", "anatomy", "dots", "design", "all"}));
+  bench_cmd->add_option("what", bench.what, "render, anatomy, dots, design, export or all")
+      ->check(CLI::IsMember({"render", "anatomy", "dots", "design", "export", "all"}));
   bench_cmd->add_flag("--json", bench.json, "One JSON object on stdout");
   bench_cmd->add_option("--frames", bench.frames, "Frames per frame-time figure (at least 60)")->check(CLI::Range(60, 100000));
   bench_cmd->add_option("--runs", bench.runs, "Repeats of each timed run (process starts, anatomy preparations)")

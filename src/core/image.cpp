@@ -37,6 +37,22 @@ ImageDifference compare_images(const Image& a, const Image& b, int threshold) {
   return d;
 }
 
+Image shrink_to_width(const Image& image, int max_width) {
+  Image out = image;
+  while (out.width > max_width && out.width >= 2 && out.height >= 2) {
+    Image half(out.width / 2, out.height / 2);
+    for (int y = 0; y < half.height; ++y)
+      for (int x = 0; x < half.width; ++x) {
+        std::uint8_t* to = &half.rgba[(std::size_t(y) * std::size_t(half.width) + std::size_t(x)) * 4];
+        const std::uint8_t *a = out.pixel(2 * x, 2 * y), *b = out.pixel(2 * x + 1, 2 * y);
+        const std::uint8_t *c = out.pixel(2 * x, 2 * y + 1), *d = out.pixel(2 * x + 1, 2 * y + 1);
+        for (int k = 0; k < 4; ++k) to[k] = std::uint8_t((a[k] + b[k] + c[k] + d[k] + 2) / 4);
+      }
+    out = std::move(half);
+  }
+  return out;
+}
+
 double luminance_stddev(const Image& image) {
   const std::size_t pixels = static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height);
   if (pixels == 0) return 0;

@@ -28,6 +28,10 @@ struct ImageDifference {
 
 ImageDifference compare_images(const Image& a, const Image& b, int threshold = 16);
 
+// Halved in each direction (2x2 box average) until it is no larger than `max_width` wide: a
+// picture made for print, shrunk to what a page embeds at its printed size.
+Image shrink_to_width(const Image& image, int max_width);
+
 // Standard deviation of luminance: near zero for a blank (single-colour) picture.
 double luminance_stddev(const Image& image);
 

@@ -41,8 +41,10 @@ void rule(cairo_t* cr, double x0, double y, double x1) {
   cairo_stroke(cr);
 }
 
-// A picture scaled to fit w x h points, centred there.
-void picture(cairo_t* cr, const Image& image, double x, double y, double w, double h) {
+// A picture scaled to fit w x h points, centred there, embedded at no more than about 300 dpi
+// (more only makes the file and its writing slower).
+void picture(cairo_t* cr, const Image& full, double x, double y, double w, double h) {
+  const Image image = shrink_to_width(full, int(2.0 * w / 72.0 * 300.0));
   cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, image.width, image.height);
   cairo_surface_flush(surface);
   unsigned char* data = cairo_image_surface_get_data(surface);

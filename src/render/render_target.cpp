@@ -14,6 +14,7 @@ RenderTarget::RenderTarget(int width, int height, int samples) : width_(width), 
     throw std::runtime_error("image size " + std::to_string(width) + "x" + std::to_string(height) +
                              " is outside what this GPU renders (1.." + std::to_string(max_size) + " px a side)");
   samples = std::clamp(samples, 0, max_samples);
+  samples_ = samples;
 
   glGenFramebuffers(1, &draw_fbo_);
   glGenRenderbuffers(1, &draw_colour_);
@@ -44,6 +45,9 @@ RenderTarget::RenderTarget(int width, int height, int samples) : width_(width), 
 RenderTarget::~RenderTarget() { release(); }
 
 void RenderTarget::release() {
+  for (GLuint* fbo : {&kept_fbo_, &layer_fbo_}) glDeleteFramebuffers(1, fbo);
+  for (GLuint* buffer : {&kept_colour_, &kept_depth_, &layer_colour_, &layer_depth_}) glDeleteRenderbuffers(1, buffer);
+  kept_fbo_ = kept_colour_ = kept_depth_ = layer_fbo_ = layer_colour_ = layer_depth_ = 0;
   glDeleteFramebuffers(1, &resolve_fbo_);
   glDeleteRenderbuffers(1, &resolve_colour_);
   glDeleteFramebuffers(1, &draw_fbo_);
@@ -52,13 +56,61 @@ void RenderTarget::release() {
   resolve_fbo_ = resolve_colour_ = draw_fbo_ = draw_depth_ = draw_colour_ = 0;
 }
 
-void RenderTarget::bind() { glBindFramebuffer(GL_FRAMEBUFFER, draw_fbo_); }
+namespace {
+
+// A single-sampled framebuffer with colour and depth.
+void create_plain(int width, int height, GLuint& fbo, GLuint& colour, GLuint& depth) {
+  glGenFramebuffers(1, &fbo);
+  glGenRenderbuffers(1, &colour);
+  glGenRenderbuffers(1, &depth);
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+  glBindRenderbuffer(GL_RENDERBUFFER, colour);
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
+  glBindRenderbuffer(GL_RENDERBUFFER, depth);
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, width, height);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, depth);
+  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+    throw std::runtime_error("cannot create an offscreen framebuffer to keep a layer");
+}
+
+void copy(GLuint from, GLuint to, int width, int height) {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, from);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to);
+  glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+}
+
+}  // namespace
+
+void RenderTarget::keep_layer() {
+  if (!kept_fbo_) {
+    create_plain(width_, height_, kept_fbo_, kept_colour_, kept_depth_);
+    create_plain(width_, height_, layer_fbo_, layer_colour_, layer_depth_);
+  }
+  copy(draw_fbo_, kept_fbo_, width_, height_);  // resolves the samples
+  restore_layer();
+}
+
+void RenderTarget::restore_layer() {
+  copy(kept_fbo_, layer_fbo_, width_, height_);
+  glBindFramebuffer(GL_FRAMEBUFFER, layer_fbo_);
+  on_layer_ = true;
+}
+
+void RenderTarget::bind() {
+  glBindFramebuffer(GL_FRAMEBUFFER, draw_fbo_);
+  on_layer_ = false;
+}
 
 Image RenderTarget::resolve_and_read() {
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, draw_fbo_);
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_);
-  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_);
+  if (on_layer_) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, layer_fbo_);
+  } else {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, draw_fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_);
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_);
+  }
   Image image(width_, height_);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());

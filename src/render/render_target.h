@@ -16,6 +16,13 @@ class RenderTarget {
   void bind();               // draw into the multisampled buffer
   Image resolve_and_read();  // top-to-bottom RGBA
   void resolve_to_window();  // resolves into the window's back buffer (same size)
+  // Several pictures that share a costly underlay (the head) and differ only in what lies on it
+  // (each session's dots): keep_layer() resolves the drawing so far (colour and depth) once and
+  // goes on drawing onto a single-sampled copy of it; restore_layer() puts the copy back. Copies
+  // of single samples cost a fraction of multisampled ones on a software renderer; what is drawn
+  // on the layer must smooth its own edges (the dots do).
+  void keep_layer();
+  void restore_layer();
   int width() const { return width_; }
   int height() const { return height_; }
 
@@ -24,6 +31,10 @@ class RenderTarget {
   int width_, height_;
   GLuint draw_fbo_ = 0, draw_colour_ = 0, draw_depth_ = 0;
   GLuint resolve_fbo_ = 0, resolve_colour_ = 0;
+  int samples_ = 0;
+  GLuint kept_fbo_ = 0, kept_colour_ = 0, kept_depth_ = 0;
+  GLuint layer_fbo_ = 0, layer_colour_ = 0, layer_depth_ = 0;
+  bool on_layer_ = false;
 };
 
 // Reads the default framebuffer's back buffer (the window), top-to-bottom RGBA.

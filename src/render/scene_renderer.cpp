@@ -16,6 +16,11 @@ SceneRenderer::SceneRenderer() = default;
 void SceneRenderer::set_head(const Mesh& mesh) { head_.set_mesh(mesh); }
 
 void SceneRenderer::render(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 size) {
+  render_head(camera, settings, size);
+  render_on_skin(camera, settings, size);
+}
+
+void SceneRenderer::render_head(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 size) {
   glViewport(0, 0, size.x, size.y);
   glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
@@ -27,6 +32,13 @@ void SceneRenderer::render(const OrbitCamera& camera, const ViewSettings& settin
   glDisable(GL_CULL_FACE);  // open scans must show both sides
   const float aspect = size.y > 0 ? float(size.x) / float(size.y) : 1.0f;
   head_.draw(camera, aspect, settings);
+}
+
+void SceneRenderer::render_on_skin(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 size) {
+  glViewport(0, 0, size.x, size.y);
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LESS);
+  const float aspect = size.y > 0 ? float(size.x) / float(size.y) : 1.0f;
   dots_.draw(camera, aspect, settings);
   if (settings.show_landmarks) marker_pass_.draw(camera, aspect, markers_, kMarkerRadiusMm);
   if (settings.show_hairline) {

@@ -29,6 +29,10 @@ class SceneRenderer {
   void set_dots(const std::vector<DotInstance>& dots) { dots_.set_dots(dots); }
   std::size_t dot_count() const { return dots_.count(); }
   void render(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 framebuffer_size);
+  // render() in two halves: the backdrop and the head, then what lies on the skin (dots, markers,
+  // hairline), so pictures that differ only in dots can share the first.
+  void render_head(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 framebuffer_size);
+  void render_on_skin(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 framebuffer_size);
   std::size_t head_triangles() const { return head_.triangle_count(); }
 
  private:
