@@ -1,6 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <random>
+#include <unistd.h>
+
 #include "core/image.h"
+#include "io/png.h"
 
 namespace smp {
 namespace {
@@ -9,6 +14,30 @@ Image solid(int w, int h, std::uint8_t value) {
   Image image(w, h);
   std::fill(image.rgba.begin(), image.rgba.end(), value);
   return image;
+}
+
+TEST(Image, PngRoundTripsEveryByte) {
+  Image image(37, 23);  // odd sizes; noise, so every filter difference and wrap-around occurs
+  std::mt19937 random(7);
+  for (std::uint8_t& byte : image.rgba) byte = std::uint8_t(random());
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / ("smp-png-test-" + std::to_string(getpid()) + ".png");
+  write_png(path, image);
+  const Image back = read_png(path);
+  std::filesystem::remove(path);
+  ASSERT_EQ(back.width, image.width);
+  ASSERT_EQ(back.height, image.height);
+  EXPECT_EQ(back.rgba, image.rgba);
+}
+
+TEST(Image, ShrinkHalvesByBoxAverageUntilNarrowEnough) {
+  Image image(8, 4);
+  for (int x = 0; x < 8; ++x)
+    for (int y = 0; y < 4; ++y) image.rgba[(std::size_t(y) * 8 + std::size_t(x)) * 4] = std::uint8_t(x % 2 ? 200 : 100);
+  const Image small = shrink_to_width(image, 3);
+  EXPECT_EQ(small.width, 2);
+  EXPECT_EQ(small.height, 1);
+  EXPECT_EQ(small.pixel(0, 0)[0], 150);
+  EXPECT_EQ(shrink_to_width(image, 8).width, 8);  // already narrow enough: unchanged
 }
 
 TEST(Image, FlipRowsSwapsTopAndBottom) {
