@@ -13,8 +13,10 @@
 #include "app/commands.h"
 #include "app/design_dots.h"
 #include "app/design_io.h"
+#include "app/guide_measures.h"
 #include "app/pool_cache.h"
 #include "core/input_error.h"
+#include "core/session_colours.h"
 #include "design/design_file.h"
 #include "export/guide_pdf.h"
 #include "export/scalp_map_svg.h"
@@ -46,7 +48,7 @@ std::string view_key(View view) {
 
 // The dots up to session `last` (0-based) as a guide shows them: this session's new dots in its
 // colour, the earlier sessions' in grey (the shader's colour 5), later ones not at all.
-constexpr float kEarlierSession = 5.0f;
+constexpr float kEarlierSession = float(kEarlierSessionColour);
 std::vector<DotInstance> dots_up_to(const std::vector<DotInstance>& all, int last) {
   std::vector<DotInstance> dots;
   for (DotInstance d : all) {
@@ -55,6 +57,12 @@ std::vector<DotInstance> dots_up_to(const std::vector<DotInstance>& all, int las
     dots.push_back(d);
   }
   return dots;
+}
+
+std::string format_mm(double mm) {
+  char s[32];
+  std::snprintf(s, sizeof s, "%.0f mm", mm);
+  return s;
 }
 
 std::string dots_csv(const DesignDots::Result& made) {
@@ -104,6 +112,8 @@ int run_export(const ExportOptions& options) {
     const auto wants = [&](const std::string& format) { return std::find(options.formats.begin(), options.formats.end(), format) != options.formats.end(); };
 
     std::vector<std::future<void>> writes;  // pictures being encoded; get() passes on their errors
+    const GuideMeasures measures(*loaded.landmarks, anatomy, geodesic, designed);
+    const HairlineDistances distances = measures.distances(design);
     GuideContents guide;
     guide.design = &design;
     guide.head_note = loaded.mesh_path.filename().string() + " (" + std::to_string(head.triangle_count()) + " triangles)";
@@ -124,6 +134,8 @@ int run_export(const ExportOptions& options) {
       settings.show_hairline = true;
       settings.colour_sessions = true;  // a map for the artist: this session's dots must stand out
       settings.dot_session_last = int(kEarlierSession);
+      // Big enough to see on a printed page, where the picture is a few centimetres wide.
+      settings.map_dot_px = 0.0035f * float(options.size.x);
       settings.background_top_srgb = settings.background_bottom_srgb = glm::vec3(1.0f);  // paper
       const Bounds bounds = bounds_of(head);
       const float aspect = float(options.size.x) / float(options.size.y);
@@ -135,8 +147,6 @@ int run_export(const ExportOptions& options) {
         page.number = k;
         page.new_dots = made.counts.in_session(std::size_t(k - 1));
         page.date = std::size_t(k - 1) < dates.size() ? dates[std::size_t(k - 1)] : "";
-        for (std::size_t z = 1; z < kZoneCount; ++z)
-          page.zone_dots.emplace_back(std::string(zone_label(Zone(z))), made.counts.per_session_zone[std::size_t(k - 1)][z]);
         guide.sessions.push_back(std::move(page));
       }
       // View by view: the head is drawn once and kept; each session's dots go onto a copy of it.
@@ -147,6 +157,19 @@ int run_export(const ExportOptions& options) {
         OrbitCamera camera = camera_for_view(bounds, view, aspect);
         camera.target += 0.45f * ((*loaded.landmarks)[Landmark::Vertex] - camera.target);
         camera.distance /= view == View::Top ? 1.25f : 1.6f;
+        auto front_dimensions = [&](const OrbitCamera& cam) {
+          // Glabella to the hairline's centre, and each temple corner marked with its height.
+          auto px = [&](glm::vec3 p) { return cam.to_pixels(p, options.size); };
+          const float lead = 0.06f * float(options.size.x);
+          std::vector<ViewDimension> marks{{px(distances.glabella), px(distances.centre), format_mm(distances.centre_mm), true}};
+          for (int side = 0; side < 2; ++side) {
+            const glm::vec2 corner = px(distances.corners[std::size_t(side)]);
+            const float outward = corner.x > 0.5f * float(options.size.x) ? 1.0f : -1.0f;
+            marks.push_back({corner, corner + glm::vec2(outward * lead, -0.5f * lead),
+                             (side == 0 ? "L " : "R ") + format_mm(distances.corner_up_mm[std::size_t(side)]) + " up"});
+          }
+          return marks;
+        };
         target.bind();
         renderer.render_head(camera, settings, options.size);
         target.keep_layer();
@@ -159,26 +182,16 @@ int run_export(const ExportOptions& options) {
           Image image = target.resolve_and_read();
           // The other core encodes the picture while this one draws the next.
           if (wants("png")) writes.push_back(std::async(std::launch::async, [path = partial / name, image] { write_png(path, image); }));
-          guide.sessions[i].views.emplace_back(view_key(view), std::move(image));
+          guide.sessions[i].views.push_back({view_key(view), std::move(image), view == View::Front ? front_dimensions(camera) : std::vector<ViewDimension>{}});
         }
       }
     }
     for (auto& write : writes) write.get();
     if (wants("pdf")) {
-      // The hairline unrolled: distance along it from the midline, and height above the glabella.
-      const std::vector<glm::vec3> line = designed.hairline_points(design);
-      const double glabella_r = chart_point(anatomy.chart, geodesic, (*loaded.landmarks)[Landmark::Glabella]).r;
-      std::vector<PolarPoint> polar;
-      for (const glm::vec3& p : line) polar.push_back(chart_point(anatomy.chart, geodesic, p));
-      std::size_t middle = 0;
-      for (std::size_t i = 0; i < polar.size(); ++i)
-        if (std::abs(polar[i].theta) < std::abs(polar[middle].theta)) middle = i;
-      std::vector<double> along(line.size(), 0.0);
-      for (std::size_t i = middle + 1; i < line.size(); ++i) along[i] = along[i - 1] + double(glm::distance(line[i], line[i - 1]));
-      for (std::size_t i = middle; i-- > 0;) along[i] = along[i + 1] - double(glm::distance(line[i], line[i + 1]));
-      // Facing the patient, their left is on the viewer's right: chart theta + is the patient's left.
-      for (std::size_t i = 0; i < line.size(); ++i)
-        guide.hairline_template.emplace_back(polar[i].theta >= 0 ? std::abs(along[i]) : -std::abs(along[i]), glabella_r - polar[i].r);
+      guide.hairline_template = measures.hairline_template(design);
+      guide.distances_note = measures.distances_note(distances);
+      guide.map = measures.map(head, design, 3.0);
+      for (GuideSession& page : guide.sessions) measures.add_session_map(page, design, made);
       progress("guide.pdf");
       write_guide_pdf(partial / "guide.pdf", guide, options.paper == "letter" ? Paper::Letter : Paper::A4);
     }
@@ -197,6 +210,10 @@ int run_export(const ExportOptions& options) {
         if (const PolarPoint p = chart_point(anatomy.chart, geodesic, (*loaded.landmarks)[l]); p.r < 250.0)
           map.landmarks.emplace_back(std::string(landmark_label(l)), p);
       for (int k : sessions) {
+        const glm::vec3 colour = session_colour_srgb(k);
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "#%02x%02x%02x", int(255 * colour.r + 0.5f), int(255 * colour.g + 0.5f), int(255 * colour.b + 0.5f));
+        map.session_colour = hex;
         map.title = design.name + " - session " + std::to_string(k) + " (" + std::to_string(made.counts.in_session(std::size_t(k - 1))) +
                     " new dots)";
         map.earlier_dots.clear(), map.session_dots.clear(), map.session_dot_mm.clear();

@@ -92,6 +92,12 @@ glm::mat4 OrbitCamera::projection_matrix(float aspect) const {
   return shift * glm::perspective(fov_y, aspect, near_plane, far_plane);
 }
 
+glm::vec2 OrbitCamera::to_pixels(glm::vec3 point, glm::ivec2 size) const {
+  const glm::vec4 clip = projection_matrix(float(size.x) / float(size.y)) * view_matrix() * glm::vec4(point, 1.0f);
+  const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+  return {0.5f * (ndc.x + 1.0f) * float(size.x), 0.5f * (1.0f - ndc.y) * float(size.y)};
+}
+
 void OrbitCamera::orbit(glm::vec2 drag_px) {
   yaw -= drag_px.x * kOrbitRadiansPerPixel;
   pitch = std::clamp(pitch + drag_px.y * kOrbitRadiansPerPixel, -kMaxPitch, kMaxPitch);

@@ -50,6 +50,8 @@ class OrbitCamera {
   // The direction from the eye through a point of the picture (normalised device coordinates).
   glm::vec3 ray_direction(glm::vec2 ndc, float aspect) const;
   glm::mat4 projection_matrix(float aspect) const;
+  // Where a point lands in a picture `size` pixels wide and tall, from its top-left corner.
+  glm::vec2 to_pixels(glm::vec3 point, glm::ivec2 size) const;
 
  private:
   float scene_radius_ = 150.0f;  // near/far planes follow the framed scene

@@ -34,6 +34,7 @@ struct ViewSettings {
   int dot_session_first = 0;                // sessions drawn: first..last (0-based)
   int dot_session_last = 2;
   bool colour_sessions = false;             // tint dots by session instead of pigment
+  float map_dot_px = 4.0f;                  // with colour_sessions: the smallest a dot is drawn, px
   int msaa_samples = 4;                     // anti-aliasing of the window: 0 (off), 2, 4 or 8
 
   glm::vec3 background_top_srgb{0.36f, 0.39f, 0.43f};

@@ -3,8 +3,15 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+
+#include <glm/exponential.hpp>
+#include <glm/geometric.hpp>
 #include <stdexcept>
+
+#include "core/session_colours.h"
 
 namespace smp {
 namespace {
@@ -41,9 +48,17 @@ void rule(cairo_t* cr, double x0, double y, double x1) {
   cairo_stroke(cr);
 }
 
+// Where a picture landed on the page: its top-left corner and points per pixel of the full picture.
+struct Placed {
+  double x, y, scale;
+  glm::dvec2 at(glm::vec2 pixel) const { return {x + scale * double(pixel.x), y + scale * double(pixel.y)}; }
+};
+
 // A picture scaled to fit w x h points, centred there, embedded at no more than about 300 dpi
 // (more only makes the file and its writing slower).
-void picture(cairo_t* cr, const Image& full, double x, double y, double w, double h) {
+Placed picture(cairo_t* cr, const Image& full, double x, double y, double w, double h) {
+  const double full_scale = std::min(w / full.width, h / full.height);
+  const Placed placed{x + 0.5 * (w - full.width * full_scale), y + 0.5 * (h - full.height * full_scale), full_scale};
   const Image image = shrink_to_width(full, int(2.0 * w / 72.0 * 300.0));
   cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, image.width, image.height);
   cairo_surface_flush(surface);
@@ -65,6 +80,36 @@ void picture(cairo_t* cr, const Image& full, double x, double y, double w, doubl
   cairo_paint(cr);
   cairo_restore(cr);
   cairo_surface_destroy(surface);
+  return placed;
+}
+
+// Text on a white box, so it reads over a picture or a map.
+void boxed_text(cairo_t* cr, double x, double y, double size, const std::string& s, bool bold = false) {
+  cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr, size);
+  cairo_text_extents_t extents;
+  cairo_text_extents(cr, s.c_str(), &extents);
+  cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+  cairo_rectangle(cr, x - 1.5, y - size * 0.85, extents.x_advance + 3.0, size * 1.15);
+  cairo_fill(cr);
+  text(cr, x, y, size, s, bold);
+}
+
+// A dimension line with end ticks and its label past the `to` end.
+void dimension(cairo_t* cr, glm::dvec2 a, glm::dvec2 b, const std::string& label, bool beside) {
+  const glm::dvec2 along = glm::length(b - a) > 0 ? glm::normalize(b - a) : glm::dvec2(1, 0);
+  const glm::dvec2 across(-along.y, along.x);
+  cairo_set_source_rgb(cr, 0.05, 0.2, 0.45);
+  cairo_set_line_width(cr, 0.7);
+  cairo_move_to(cr, a.x, a.y);
+  cairo_line_to(cr, b.x, b.y);
+  for (const glm::dvec2& end : {a, b}) {
+    cairo_move_to(cr, end.x - 2.5 * across.x, end.y - 2.5 * across.y);
+    cairo_line_to(cr, end.x + 2.5 * across.x, end.y + 2.5 * across.y);
+  }
+  cairo_stroke(cr);
+  const glm::dvec2 at = beside ? 0.5 * (a + b) + glm::dvec2(4.0, 2.0) : b + glm::dvec2(b.x < a.x ? -32.0 : 3.0, -3.0);
+  if (!label.empty()) boxed_text(cr, at.x, at.y, 6.5, label, true);
 }
 
 std::string format(const char* pattern, double a, double b = 0.0) {
@@ -135,12 +180,44 @@ void session_page(const Page& page, const GuideContents& guide, const GuideSessi
   const double cell_w = width / 3.0, cell_h = cell_w * 0.75;
   for (std::size_t i = 0; i < s.views.size(); ++i) {
     const double cx = x + double(i % 3) * cell_w, cy = y + double(i / 3) * (cell_h + 14);
-    picture(cr, s.views[i].second, cx + 2, cy, cell_w - 4, cell_h);
-    text(cr, cx + 6, cy + cell_h + 10, 8, s.views[i].first, false, 0.35);
+    const GuideView& view = s.views[i];
+    const Placed placed = picture(cr, view.picture, cx + 2, cy, cell_w - 4, cell_h);
+    for (const ViewDimension& mark : view.dimensions) dimension(cr, placed.at(mark.from), placed.at(mark.to), mark.label, mark.label_beside);
+    text(cr, cx + 6, cy + cell_h + 10, 8, view.caption, false, 0.35);
+  }
+  // The sixth cell: what the colours mean.
+  {
+    const double lx = x + 2.0 * cell_w + 8, ly = y + cell_h + 14 + 14;
+    text(cr, lx, ly, 9, "Key", true);
+    const glm::vec3 mine = session_colour_srgb(s.number), earlier = glm::pow(kSessionColours[kEarlierSessionColour], glm::vec3(1.0f / 2.2f));
+    const std::pair<glm::vec3, std::string> keys[] = {{mine, "this session's new dots"}, {earlier, "earlier sessions' dots"}};
+    for (int k = 0; k < 2; ++k) {
+      const double ky = ly + 14.0 + 13.0 * k;
+      cairo_set_source_rgb(cr, keys[k].first.r, keys[k].first.g, keys[k].first.b);
+      cairo_arc(cr, lx + 3, ky - 3, 2.6, 0, 6.2832);
+      cairo_fill(cr);
+      text(cr, lx + 10, ky, 8, keys[k].second, false, 0.25);
+    }
+    const double ky = ly + 14.0 + 26.0;
+    cairo_set_source_rgb(cr, 0.8, 0.8, 0.78);
+    cairo_arc(cr, lx + 3, ky - 3, 2.6, 0, 6.2832);
+    cairo_fill(cr);
+    text(cr, lx + 10, ky, 8, "designed hairline (beads)", false, 0.25);
+    cairo_set_source_rgb(cr, 0.05, 0.2, 0.45);
+    cairo_set_line_width(cr, 0.7);
+    cairo_move_to(cr, lx, ky + 10);
+    cairo_line_to(cr, lx + 7, ky + 10);
+    cairo_stroke(cr);
+    text(cr, lx + 10, ky + 13, 8, "distance along the skin", false, 0.25);
   }
   y += 2 * (cell_h + 14) + 8;
-  text(cr, x, y, 8, "This session's new dots in colour, earlier sessions' in grey; the white dashes are the designed hairline.", false, 0.4);
-  y += 18;
+  for (std::size_t start = 0; start < guide.distances_note.size();) {
+    const std::size_t end = std::min(guide.distances_note.find('\n', start), guide.distances_note.size());
+    text(cr, x, y, 8.5, guide.distances_note.substr(start, end - start), false, 0.15);
+    y += 12;
+    start = end + 1;
+  }
+  y += 8;
   // The session's instruments, with a swatch of the mix over this skin.
   text(cr, x, y, 12, "Needle and pigment", true);
   y += 16;
@@ -156,14 +233,10 @@ void session_page(const Page& page, const GuideContents& guide, const GuideSessi
   y += 14;
   text(cr, x, y, 10, format("%.0f new dots, about %.0f minutes.", double(s.new_dots), double(s.new_dots) / guide.dots_per_minute));
   y += 22;
-  text(cr, x, y, 12, "New dots per zone", true);
-  y += 14;
-  for (std::size_t i = 0; i < s.zone_dots.size(); ++i) {
-    const double cx = x + double(i % 3) * (width / 3.0);
-    text(cr, cx, y, 9, s.zone_dots[i].first + ": " + std::to_string(s.zone_dots[i].second));
-    if (i % 3 == 2) y += 13;
+  if (!guide.map.scalp_edge.empty()) {
+    text(cr, x, y, 9, "Where the dots go, zone by zone: the scalp map on the next page.", false, 0.35);
+    y += 22;
   }
-  y += 22;
   text(cr, x, y, 12, "Aftercare", true);
   y += 15;
   for (const char* line : kAftercare) {
@@ -224,6 +297,158 @@ void template_page(const Page& page, const GuideContents& guide) {
   text(cr, x0, bar_y + 12, 9, "10 cm calibration bar");
 }
 
+
+// The session on the scalp laid flat, at a stated scale: zones (numbered), where this session's
+// dots go (earlier sessions' grey), and a table of the numbers per zone.
+void map_page(const Page& page, const GuideContents& guide, const GuideSession& s) {
+  cairo_t* cr = page.cr;
+  const GuideMap& map = guide.map;
+  const double x = page.margin, right = page.width - page.margin, width = right - x;
+  double y = page.margin + 10;
+  text(cr, x, y, 18, "Session " + std::to_string(s.number) + ": scalp map", true);
+  text(cr, right - 200, y, 9, guide.design->name, false, 0.4);
+  y += 10;
+  rule(cr, x, y, right);
+  y += 14;
+  text(cr, x, y, 8.5, "Seen from above, standing behind the chair: forehead up, the patient's left on the left. Distances from the", false, 0.3);
+  y += 11;
+  text(cr, x, y, 8.5, "vertex are true to scale; across, the flattened scalp stretches a little towards its edge.", false, 0.3);
+  y += 22;
+
+  // The biggest round scale (1:N) at which the map fits between the header and the table.
+  const double table_h = 13.0 * double(s.zones.size()) + 60.0, bar_h = 34.0;
+  const double room_w = width - 70.0, room_h = page.height - page.margin - table_h - bar_h - y;
+  const glm::dvec2 span = map.high_mm - map.low_mm;
+  double n = 1.0;
+  for (double candidate : {1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0}) {
+    n = candidate;
+    if (span.x / candidate * kPointsPerMm <= room_w && span.y / candidate * kPointsPerMm <= room_h) break;
+  }
+  const double pt_per_mm = kPointsPerMm / n;
+  const glm::dvec2 origin(x + 0.5 * (width - span.x * pt_per_mm), y);  // the box's top-left corner
+  auto at = [&](glm::dvec2 mm) { return glm::dvec2(origin.x + (mm.x - map.low_mm.x) * pt_per_mm, origin.y + (map.high_mm.y - mm.y) * pt_per_mm); };
+  const double map_w = span.x * pt_per_mm, map_h = span.y * pt_per_mm;
+  // The zones inside the scalp's edge only: beyond it the flattened chart folds (ears, neck).
+  cairo_save(cr);
+  for (std::size_t i = 0; i < map.scalp_edge.size(); ++i) {
+    const glm::dvec2 p = at(map.scalp_edge[i]);
+    i == 0 ? cairo_move_to(cr, p.x, p.y) : cairo_line_to(cr, p.x, p.y);
+  }
+  cairo_close_path(cr);
+  cairo_clip(cr);
+  picture(cr, map.zones, origin.x, origin.y, map_w, map_h);
+  cairo_restore(cr);
+
+  auto polyline = [&](const std::vector<glm::dvec2>& points, bool closed) {
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const glm::dvec2 p = at(points[i]);
+      i == 0 ? cairo_move_to(cr, p.x, p.y) : cairo_line_to(cr, p.x, p.y);
+    }
+    if (closed) cairo_close_path(cr);
+    cairo_stroke(cr);
+  };
+  auto dots = [&](const std::vector<glm::dvec2>& where, glm::vec3 colour, double radius_pt) {
+    cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
+    for (const glm::dvec2& mm : where) {
+      const glm::dvec2 p = at(mm);
+      cairo_new_sub_path(cr);
+      cairo_arc(cr, p.x, p.y, radius_pt, 0, 6.2832);
+    }
+    cairo_fill(cr);
+  };
+  const double dot_pt = std::clamp(0.5 * pt_per_mm, 0.3, 0.8);  // spaced dots stay apart at this scale
+  dots(s.map_earlier_dots, glm::vec3(0.55f), 0.8 * dot_pt);
+  dots(s.map_new_dots, session_colour_srgb(s.number), dot_pt);
+  cairo_set_source_rgb(cr, 0.35, 0.25, 0.2);
+  cairo_set_line_width(cr, 1.0);
+  polyline(map.scalp_edge, true);
+  const double dash[] = {2.5, 1.5};
+  cairo_set_dash(cr, dash, 2, 0);
+  cairo_set_source_rgb(cr, 0.05, 0.05, 0.05);
+  cairo_set_line_width(cr, 1.1);
+  polyline(map.hairline, false);
+  cairo_set_dash(cr, nullptr, 0, 0);
+  for (const auto& [name, mm] : map.landmarks) {
+    const glm::dvec2 p = at(mm);
+    cairo_new_path(cr);
+    cairo_set_source_rgb(cr, 0.05, 0.2, 0.45);
+    cairo_set_line_width(cr, 0.7);
+    cairo_arc(cr, p.x, p.y, 2.0, 0, 6.2832);
+    cairo_stroke(cr);
+    boxed_text(cr, p.x + 3.5, p.y + 2.0, 5.5, name);
+  }
+  // Each zone's number in a white disc; the table below names it.
+  for (std::size_t i = 0; i < s.zones.size(); ++i) {
+    const glm::dvec2 p = at(s.zones[i].at);
+    cairo_new_path(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_arc(cr, p.x, p.y, 6.0, 0, 6.2832);
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    cairo_set_line_width(cr, 0.8);
+    cairo_stroke(cr);
+    text(cr, p.x - 2.6, p.y + 3.0, 8, std::to_string(i + 1), true);
+  }
+  text(cr, origin.x + 0.5 * map_w - 22, origin.y - 4, 8, "FOREHEAD", true, 0.3);
+  text(cr, origin.x + 0.5 * map_w - 12, origin.y + map_h + 10, 8, "NAPE", true, 0.3);
+  text(cr, x, origin.y + 0.5 * map_h, 8, "patient's", false, 0.3);
+  text(cr, x, origin.y + 0.5 * map_h + 10, 8, "LEFT", true, 0.3);
+  text(cr, right - 38, origin.y + 0.5 * map_h, 8, "patient's", false, 0.3);
+  text(cr, right - 38, origin.y + 0.5 * map_h + 10, 8, "RIGHT", true, 0.3);
+
+  // Scale bar: 5 cm on the skin, centimetre ticks.
+  y = origin.y + map_h + 28;
+  const double bar = 50.0 * pt_per_mm;
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_line_width(cr, 1.0);
+  cairo_move_to(cr, x, y);
+  cairo_line_to(cr, x + bar, y);
+  for (int cm = 0; cm <= 5; ++cm) {
+    cairo_move_to(cr, x + cm * 10.0 * pt_per_mm, y);
+    cairo_line_to(cr, x + cm * 10.0 * pt_per_mm, y - (cm % 5 == 0 ? 6.0 : 3.0));
+  }
+  cairo_stroke(cr);
+  text(cr, x + bar + 8, y, 8.5, format("5 cm on the skin  -  scale 1:%g (print at 100%%)", n));
+  const glm::vec3 mine = session_colour_srgb(s.number);
+  cairo_set_source_rgb(cr, mine.r, mine.g, mine.b);
+  cairo_arc(cr, right - 150, y - 3, 2.2, 0, 6.2832);
+  cairo_fill(cr);
+  text(cr, right - 145, y, 8, "new dots", false, 0.25);
+  cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
+  cairo_arc(cr, right - 95, y - 3, 1.8, 0, 6.2832);
+  cairo_fill(cr);
+  text(cr, right - 90, y, 8, "earlier sessions", false, 0.25);
+  y += 22;
+
+  // The numbers per zone.
+  const double columns[] = {x, x + 130, x + 190, x + 265, x + 370};
+  const char* heads[] = {"Zone", "Area", "Target", "Dots once done", "New this session"};
+  for (int c = 0; c < 5; ++c) text(cr, columns[c], y, 8.5, heads[c], true, 0.3);
+  y += 5;
+  rule(cr, x, y, right);
+  y += 12;
+  std::size_t total_after = 0, total_new = 0;
+  double total_area = 0;
+  for (std::size_t i = 0; i < s.zones.size(); ++i) {
+    const MapZone& zone = s.zones[i];
+    text(cr, columns[0], y, 9, std::to_string(i + 1) + "  " + zone.label);
+    text(cr, columns[1], y, 9, format("%.0f cm\u00b2", zone.area_cm2));
+    text(cr, columns[2], y, 9, format("%.0f dots/cm\u00b2", double(zone.target_per_cm2)));
+    text(cr, columns[3], y, 9, std::to_string(zone.dots_after));
+    text(cr, columns[4], y, 9, std::to_string(zone.new_dots));
+    total_after += zone.dots_after, total_new += zone.new_dots, total_area += zone.area_cm2;
+    y += 13;
+  }
+  rule(cr, x, y - 8, right);
+  y += 4;
+  text(cr, columns[0], y, 9, "Whole scalp", true);
+  text(cr, columns[1], y, 9, format("%.0f cm\u00b2", total_area), true);
+  text(cr, columns[3], y, 9, std::to_string(total_after), true);
+  text(cr, columns[4], y, 9, std::to_string(total_new), true);
+  y += 14;
+  text(cr, x, y, 7.5, "Target: the finished design's density. The hairline band is graded: sparse at the front edge, full behind it.", false, 0.4);
+}
+
 }  // namespace
 
 void write_guide_pdf(const std::filesystem::path& path, const GuideContents& guide, Paper paper) {
@@ -249,6 +474,10 @@ void write_guide_pdf(const std::filesystem::path& path, const GuideContents& gui
   for (const GuideSession& s : guide.sessions) {
     session_page(page, guide, s);
     cairo_show_page(cr);
+    if (!guide.map.scalp_edge.empty()) {
+      map_page(page, guide, s);
+      cairo_show_page(cr);
+    }
   }
   cairo_destroy(cr);
   cairo_surface_finish(surface);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include <glm/common.hpp>
+#include <glm/geometric.hpp>
 
 #include "export/raster.h"
 #include "io/image_label.h"
@@ -27,6 +28,28 @@ void left_label(Image& image, const std::string& text, float x, float baseline, 
 }
 
 }  // namespace
+
+Image draw_zone_backdrop(const Mesh& mesh, const Anatomy& anatomy, glm::dvec2 low, glm::dvec2 high, double px_per_mm) {
+  const glm::dvec2 span = (high - low) * px_per_mm;
+  Image image(std::max(1, int(std::lround(span.x))), std::max(1, int(std::lround(span.y))));
+  fill_image(image, kPaper);
+  for (std::size_t f = 0; f + 2 < mesh.indices.size(); f += 3) {
+    glm::vec2 p[3];
+    glm::vec3 c[3];
+    bool inside = false;
+    for (int k = 0; k < 3; ++k) {
+      const std::uint32_t v = mesh.indices[f + std::size_t(k)];
+      const glm::dvec2 mm = ScalpChart::plane(anatomy.chart.vertices[v]);
+      inside = inside || (mm.x >= low.x && mm.x <= high.x && mm.y >= low.y && mm.y <= high.y);
+      p[k] = glm::vec2(float((mm.x - low.x) * px_per_mm), float((high.y - mm.y) * px_per_mm));
+      c[k] = glm::mix(paper_colour(anatomy.zones.vertex_zone[v]), kPaper, 0.35f);  // paler: dots go on top
+    }
+    // A triangle stretched across the chart's cut (theta = +-pi, behind the vertex) is not drawn.
+    const float longest = std::max({glm::distance(p[0], p[1]), glm::distance(p[1], p[2]), glm::distance(p[2], p[0])});
+    if (inside && longest < float(60.0 * px_per_mm)) fill_triangle(image, p, c);
+  }
+  return image;
+}
 
 Image draw_scalp_map(const Mesh& mesh, const Landmarks& landmarks, const Anatomy& anatomy,
                      const GeodesicDistance& geodesic, glm::ivec2 size) {

@@ -55,7 +55,7 @@ void DotPass::draw(const OrbitCamera& camera, float aspect, const ViewSettings& 
   program_.set("u_viewport_height_px", float(viewport[3]));
   // A map of sessions shows every dot as a dot (4 px at least, at full colour); the pigment view
   // keeps each dot's true share of ink.
-  program_.set("u_smallest_dot_px", s.colour_sessions ? 4.0f : 1.5f);
+  program_.set("u_smallest_dot_px", s.colour_sessions ? s.map_dot_px : 1.5f);
   program_.set("u_pigment", s.pigment_strength);
   program_.set("u_colour_sessions", s.colour_sessions ? 1 : 0);
   glEnable(GL_POLYGON_OFFSET_FILL);

@@ -391,7 +391,7 @@ TEST(Cli, ExportPdfHasACoverAndAPagePerSessionWithRealText) {
   ASSERT_EQ(result.exit_code, 0) << result.output;
   const auto pdf = (dir / "guide" / "guide.pdf").string();
   const auto info = test::run_command("pdfinfo " + pdf);
-  EXPECT_NE(info.output.find("Pages:           4"), std::string::npos) << "cover, template, sessions 1 and 3: " << info.output;
+  EXPECT_NE(info.output.find("Pages:           6"), std::string::npos) << "cover, template, sessions 1 and 3 with their maps: " << info.output;
   // The 1:1 hairline template is a landscape letter page with its 10 cm bar.
   const auto template_page = test::run_command("pdfinfo -f 2 -l 2 " + pdf);
   EXPECT_NE(template_page.output.find("792 x 612 pts"), std::string::npos) << template_page.output;
@@ -399,7 +399,8 @@ TEST(Cli, ExportPdfHasACoverAndAPagePerSessionWithRealText) {
   const auto text = test::run_command("pdftotext -layout " + pdf + " -");
   for (const char* words : {"Session guide", "Example patient", "Hairline template, 1:1", "10 cm calibration bar", "Session 1", "Session 3",
                             "2026-12-27", "Aftercare", "No washing the scalp for 4 days",
-                            "3RL 0.20 (0603)", "New dots per zone"})
+                            "3RL 0.20 (0603)", "Session 1: scalp map", "Session 3: scalp map", "5 cm on the skin", "dots/cm\u00b2",
+                            "Whole scalp", "glabella to the hairline's centre 78 mm", "Temple corners"})
     EXPECT_NE(text.output.find(words), std::string::npos) << words << "\n" << text.output;
   EXPECT_EQ(text.output.find("Session 2  -"), std::string::npos) << "session 2 was not asked for";
   EXPECT_FALSE(std::filesystem::exists(dir / "guide" / "session-1-front.png")) << "png was not asked for";
@@ -410,6 +411,29 @@ TEST(Cli, ExportPdfHasACoverAndAPagePerSessionWithRealText) {
 
 namespace smp {
 namespace {
+
+// The template page printed at 10 px per mm: its calibration bar must be 100 mm long, so the
+// hairline on it is 1:1 too (they are drawn in the same units).
+TEST(Cli, ExportHairlineTemplateIsTrueToScale) {
+  if (test::run_command("command -v pdftoppm").exit_code != 0) GTEST_SKIP() << "poppler-utils is not installed";
+  const auto dir = test::scratch_dir();
+  const std::string design = std::string(SMP_ASSETS_DIR) + "/examples/example-design.json";
+  const auto result = studio("export " + design + " --formats pdf --sessions 1 --size 400x300 --out " + (dir / "guide").string());
+  SKIP_WITHOUT_GL(result);
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  const auto page = dir / "template";
+  ASSERT_EQ(test::run_command("pdftoppm -r 254 -f 2 -l 2 -singlefile -png " + (dir / "guide" / "guide.pdf").string() + " " + page.string()).exit_code, 0);
+  const Image image = read_png(page.string() + ".png");
+  // The longest horizontal run of dark pixels on any row is the bar.
+  int longest = 0;
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0, run = 0; x < image.width; ++x) {
+      run = image.pixel(x, y)[0] < 100 ? run + 1 : 0;
+      longest = std::max(longest, run);
+    }
+  // 100 mm between the end ticks' centres, plus half of each 1 pt (3.5 px) tick: 0.25% tolerance.
+  EXPECT_NEAR(longest, 1003.5, 2.5) << "the 10 cm bar is " << longest / 10.0 << " mm long at 100%";
+}
 
 TEST(Cli, ExportSvgMapIsValidWithOneCirclePerDotOfTheSession) {
   const auto dir = test::scratch_dir();

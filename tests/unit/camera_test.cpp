@@ -92,6 +92,19 @@ TEST(Camera, RaysGoThroughWhatIsDrawnThere) {
   EXPECT_GT(glm::dot(c.ray_direction(ndc, 1.5f), to_p), 0.99999f);
 }
 
+TEST(Camera, PixelsCountFromTheTopLeftCorner) {
+  OrbitCamera c = camera_for_view(head_box(), View::Front, 1.5f);
+  const glm::ivec2 size(300, 200);
+  const glm::vec2 centre = c.to_pixels(c.target, size);
+  EXPECT_NEAR(centre.x, 150.0f, 0.01f);
+  EXPECT_NEAR(centre.y, 100.0f, 0.01f);
+  EXPECT_LT(c.to_pixels(c.target + 10.0f * c.up(), size).y, centre.y);     // up the head is up the picture
+  EXPECT_GT(c.to_pixels(c.target + 10.0f * c.right(), size).x, centre.x);  // and right is right
+  const glm::vec3 p(20, -30, 40);  // the same place as the normalised device coordinates say
+  const glm::vec2 ndc = project(c, p, 1.5f);
+  EXPECT_NEAR(c.to_pixels(p, size).x, 0.5f * (ndc.x + 1.0f) * 300.0f, 0.01f);
+}
+
 TEST(Camera, OrbitNeverFlipsOverThePole) {
   OrbitCamera c = camera_for_view(head_box(), View::Front, 1.0f);
   c.orbit({0.0f, 100000.0f});
