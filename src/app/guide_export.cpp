@@ -1,0 +1,255 @@
+#include "app/guide_export.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <unistd.h>
+
+#include "core/input_error.h"
+#include "core/session_colours.h"
+#include "design/design_file.h"
+#include "design/session_dates.h"
+#include "export/scalp_map_svg.h"
+#include "io/atomic_file.h"
+#include "io/png.h"
+#include "render/offscreen_capture.h"
+#include "render/render_target.h"
+#include "render/scene_renderer.h"
+
+namespace smp {
+namespace {
+
+constexpr View kGuideViews[] = {View::Front, View::Left, View::Right, View::Top, View::Back};
+const std::set<std::string> kFormats{"pdf", "png", "svg", "csv", "json"};
+// Guides show earlier sessions' dots in the shader's grey.
+constexpr float kEarlierSession = float(kEarlierSessionColour);
+
+std::string view_key(View view) {
+  switch (view) {
+    case View::Front: return "front";
+    case View::Back: return "back";
+    case View::Left: return "left";
+    case View::Right: return "right";
+    case View::Top: return "top";
+    default: return "three-quarter";
+  }
+}
+
+std::string format_mm(double mm) {
+  char s[32];
+  std::snprintf(s, sizeof s, "%.0f mm", mm);
+  return s;
+}
+
+// The dots up to session `last` (0-based) as a guide shows them: this session's new dots in its
+// colour, the earlier sessions' in grey, later ones not at all.
+std::vector<DotInstance> dots_up_to(const std::vector<DotInstance>& all, int last) {
+  std::vector<DotInstance> dots;
+  for (DotInstance d : all) {
+    if (d.session > float(last)) continue;
+    if (d.session < float(last)) d.session = kEarlierSession;
+    dots.push_back(d);
+  }
+  return dots;
+}
+
+std::string dots_csv(const DesignDots::Result& made) {
+  std::string csv = "x_mm,y_mm,z_mm,normal_x,normal_y,normal_z,session,zone,size_mm,shade\n";
+  char row[256];
+  for (std::size_t i = 0; i < made.instances.size(); ++i) {
+    const DotInstance& d = made.instances[i];
+    std::snprintf(row, sizeof row, "%.3f,%.3f,%.3f,%.4f,%.4f,%.4f,%d,%s,%.3f,%.3f\n", double(d.position.x), double(d.position.y),
+                  double(d.position.z), double(d.normal.x), double(d.normal.y), double(d.normal.z), int(d.session) + 1,
+                  std::string(zone_key(made.zones[i])).c_str(), double(d.diameter_mm), double(d.shade));
+    csv += row;
+  }
+  return csv;
+}
+
+}  // namespace
+
+GuideExport::GuideExport(const Design& design, const GuideHead& head, const ExportOptions& options)
+    : design_(design), head_(head), options_(options), measures_(head.landmarks, head.anatomy, head.geodesic, head.designed) {
+  for (const std::string& format : options.formats)
+    if (!kFormats.count(format)) throw InputError("--formats: '" + format + "' is not a format (pdf, png, svg, csv, json)");
+  if (options.formats.empty()) throw InputError("--formats: choose at least one of pdf, png, svg, csv, json");
+  sessions_ = options.sessions;
+  if (sessions_.empty())
+    for (int k = 1; k <= int(design.sessions.size()); ++k) sessions_.push_back(k);
+  for (int k : sessions_)
+    if (k < 1 || k > int(design.sessions.size()))
+      throw InputError("--sessions: the design has sessions 1-" + std::to_string(design.sessions.size()) + ", not " + std::to_string(k));
+
+  out_ = std::filesystem::absolute(options.out);
+  partial_ = out_.parent_path() / ("." + out_.filename().string() + ".partial-" + std::to_string(getpid()));
+  std::error_code error;
+  std::filesystem::remove_all(partial_, error);  // left by an earlier export from this process
+  std::filesystem::create_directories(out_.parent_path(), error);
+  if (!std::filesystem::create_directory(partial_, error))
+    throw std::runtime_error(out_.parent_path().string() + ": cannot write the guide here (" + error.message() + ")");
+
+  steps_.emplace_back("Making the dots", [this] { prepare(); });
+  if (wants("png") || wants("pdf"))
+    for (View view : kGuideViews) steps_.emplace_back("Drawing the " + view_key(view) + " view", [this, view] { draw_view(view); });
+  if (wants("pdf")) steps_.emplace_back("guide.pdf", [this] {
+    for (auto& write : writes_) write.get();
+    writes_.clear();
+    write_guide_pdf(partial_ / "guide.pdf", guide_, options_.paper == "letter" ? Paper::Letter : Paper::A4);
+  });
+  if (wants("svg")) steps_.emplace_back("Scalp maps (SVG)", [this] { write_svg_maps(); });
+  if (wants("csv")) steps_.emplace_back("dots.csv", [this] { write_file_atomically(partial_ / "dots.csv", dots_csv(made_)); });
+  if (wants("json")) steps_.emplace_back("design.json", [this] { write_file_atomically(partial_ / "design.json", design_to_json(design_)); });
+  steps_.emplace_back("Moving the guide into place", [this] { finish(); });
+}
+
+GuideExport::~GuideExport() {
+  for (auto& write : writes_)
+    if (write.valid()) write.wait();
+  if (!finished_) {
+    std::error_code ignored;
+    std::filesystem::remove_all(partial_, ignored);
+  }
+}
+
+const std::string& GuideExport::next_step() const {
+  static const std::string none = "done";
+  return done() ? none : steps_[next_].first;
+}
+
+void GuideExport::step() {
+  if (done()) return;
+  const std::size_t at = next_++;
+  try {
+    steps_[at].second();
+  } catch (...) {
+    next_ = steps_.size();  // no more steps after a failure
+    throw;
+  }
+}
+
+bool GuideExport::wants(const std::string& format) const {
+  return std::find(options_.formats.begin(), options_.formats.end(), format) != options_.formats.end();
+}
+
+void GuideExport::prepare() {
+  made_ = head_.designed.make(design_);
+  distances_ = measures_.distances(design_);
+  guide_.design = &design_;
+  guide_.head_note = head_.note;
+  const std::vector<std::string> dates = planned_session_dates(design_);
+  for (int k : sessions_) {
+    session_dots_.push_back(dots_up_to(made_.instances, k - 1));
+    GuideSession page;
+    page.number = k;
+    page.new_dots = made_.counts.in_session(std::size_t(k - 1));
+    page.date = std::size_t(k - 1) < dates.size() ? dates[std::size_t(k - 1)] : "";
+    guide_.sessions.push_back(std::move(page));
+  }
+  if (wants("pdf")) {
+    guide_.hairline_template = measures_.hairline_template(design_);
+    guide_.distances_note = measures_.distances_note(distances_);
+    guide_.map = measures_.map(head_.mesh, design_, 3.0);
+    for (GuideSession& page : guide_.sessions) measures_.add_session_map(page, design_, made_);
+  }
+  if (wants("png") || wants("pdf")) {
+    renderer_ = std::make_unique<SceneRenderer>();
+    renderer_->set_head(head_.mesh);
+    std::vector<Marker> beads;
+    for (const glm::vec3& p : head_.designed.hairline_points(design_)) beads.push_back({p, glm::vec3(1.0f, 0.97f, 0.9f)});
+    renderer_->set_hairline(std::move(beads));
+    target_ = std::make_unique<RenderTarget>(options_.size.x, options_.size.y, kOffscreenSamples);
+  }
+}
+
+void GuideExport::draw_view(View view) {
+  ViewSettings settings;
+  settings.fitzpatrick_type = design_.patient.fitzpatrick_type;
+  settings.use_custom_skin = design_.patient.use_sampled_skin;
+  settings.custom_skin_srgb = design_.patient.sampled_skin_srgb;
+  settings.show_hairline = true;
+  settings.colour_sessions = true;  // a map for the artist: this session's dots must stand out
+  settings.dot_session_last = int(kEarlierSession);
+  settings.map_dot_px = 0.0035f * float(options_.size.x);  // big enough to see on a printed page
+  settings.background_top_srgb = settings.background_bottom_srgb = glm::vec3(1.0f);  // paper
+  // The scalp fills the picture: closer, and centred between the head's middle and its vertex.
+  OrbitCamera camera = camera_for_view(bounds_of(head_.mesh), view, float(options_.size.x) / float(options_.size.y));
+  camera.target += 0.45f * (head_.landmarks[Landmark::Vertex] - camera.target);
+  camera.distance /= view == View::Top ? 1.25f : 1.6f;
+
+  std::vector<ViewDimension> marks;  // on the front: glabella to the hairline's centre, the corners' heights
+  if (view == View::Front) {
+    auto px = [&](glm::vec3 p) { return camera.to_pixels(p, options_.size); };
+    const float lead = 0.06f * float(options_.size.x);
+    marks.push_back({px(distances_.glabella), px(distances_.centre), format_mm(distances_.centre_mm), true});
+    for (std::size_t side = 0; side < 2; ++side) {
+      const glm::vec2 corner = px(distances_.corners[side]);
+      const float outward = corner.x > 0.5f * float(options_.size.x) ? 1.0f : -1.0f;
+      marks.push_back({corner, corner + glm::vec2(outward * lead, -0.5f * lead), (side == 0 ? "L " : "R ") + format_mm(distances_.corner_up_mm[side]) + " up"});
+    }
+  }
+  // The head is drawn once and kept; each session's dots go onto a copy of it.
+  target_->bind();
+  renderer_->render_head(camera, settings, options_.size);
+  target_->keep_layer();
+  for (std::size_t i = 0; i < sessions_.size(); ++i) {
+    if (i > 0) target_->restore_layer();
+    renderer_->set_dots(session_dots_[i]);
+    renderer_->render_on_skin(camera, settings, options_.size);
+    Image image = target_->resolve_and_read();
+    const std::string name = "session-" + std::to_string(sessions_[i]) + "-" + view_key(view) + ".png";
+    // The other core encodes the picture while this one draws the next.
+    if (wants("png")) writes_.push_back(std::async(std::launch::async, [path = partial_ / name, image] { write_png(path, image); }));
+    if (wants("pdf")) guide_.sessions[i].views.push_back({view_key(view), std::move(image), marks});
+  }
+}
+
+void GuideExport::write_svg_maps() {
+  // The chart's scalp edge and designed hairline as polylines, the landmarks, then per session its
+  // dots over the earlier ones.
+  ScalpMapSvg map;
+  const DesignDots& designed = head_.designed;
+  for (int i = 0; i < 360; ++i) {
+    const double theta = -3.14159265358979 + 2.0 * 3.14159265358979 * i / 360.0;
+    map.scalp_edge.push_back({designed.scalp_edge().radius_at(theta), theta});
+  }
+  const HairlineShape shape = designed.hairline(design_);
+  const double reach = std::max(std::abs(shape.left_corner().theta), std::abs(shape.right_corner().theta)) + 0.3;
+  for (double theta = -reach; theta <= reach; theta += 0.01) map.hairline.push_back({shape.edge_r(theta), theta});
+  for (Landmark l : kAllLandmarks)
+    if (const PolarPoint p = chart_point(head_.anatomy.chart, head_.geodesic, head_.landmarks[l]); p.r < 250.0)
+      map.landmarks.emplace_back(std::string(landmark_label(l)), p);
+  for (int k : sessions_) {
+    const glm::vec3 colour = session_colour_srgb(k);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "#%02x%02x%02x", int(255 * colour.r + 0.5f), int(255 * colour.g + 0.5f), int(255 * colour.b + 0.5f));
+    map.session_colour = hex;
+    map.title = design_.name + " - session " + std::to_string(k) + " (" + std::to_string(made_.counts.in_session(std::size_t(k - 1))) + " new dots)";
+    map.earlier_dots.clear(), map.session_dots.clear(), map.session_dot_mm.clear();
+    for (std::size_t i = 0; i < made_.instances.size(); ++i) {
+      const int session = int(made_.instances[i].session) + 1;
+      if (session < k) map.earlier_dots.push_back(made_.chart[i]);
+      if (session == k) map.session_dots.push_back(made_.chart[i]), map.session_dot_mm.push_back(made_.instances[i].diameter_mm);
+    }
+    write_file_atomically(partial_ / ("scalp-map-session-" + std::to_string(k) + ".svg"), scalp_map_svg(map));
+  }
+}
+
+void GuideExport::finish() {
+  for (auto& write : writes_) write.get();
+  writes_.clear();
+  // The old guide (if any) goes aside first and is removed only once the new one is in.
+  const std::filesystem::path old = out_.parent_path() / ("." + out_.filename().string() + ".old-" + std::to_string(getpid()));
+  const bool had_old = std::filesystem::exists(out_);
+  if (had_old) std::filesystem::rename(out_, old);
+  try {
+    std::filesystem::rename(partial_, out_);
+  } catch (...) {
+    if (had_old) std::filesystem::rename(old, out_);  // the earlier guide stays as it was
+    throw;
+  }
+  finished_ = true;
+  std::error_code ignored;
+  if (had_old) std::filesystem::remove_all(old, ignored);
+}
+
+}  // namespace smp
