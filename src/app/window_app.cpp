@@ -41,7 +41,9 @@
 #include "app/design_io.h"
 #include "design/design_history.h"
 #include "design/design_warnings.h"
+#include "app/export_runner.h"
 #include "ui/design_panel.h"
+#include "ui/export_panel.h"
 #include "ui/measurements_panel.h"
 #include "ui/patient_panel.h"
 #include "ui/view_panel.h"
@@ -73,6 +75,8 @@ struct Session {
   glm::vec2 cursor{0.0f};         // as of the last cursor event
   glm::vec2 left_press_at{0.0f};  // where the left button went down: a slow frame may see the drag already under way
   bool save_requested = false;    // Ctrl+S this frame
+  bool export_requested = false;  // Ctrl+E
+  bool escape_pressed = false;    // Esc: stops an export under way
 
   float aspect() const {
     const glm::ivec2 fb = window.framebuffer_size();
@@ -199,6 +203,8 @@ void handle_input(Session& s, bool dragging_landmark) {
     if (key == GLFW_KEY_F) s.frame_head();
     if (key == GLFW_KEY_S && ctrl) s.save_requested = true;
     if (key == GLFW_KEY_O && ctrl) s.open_requested = true;
+    if (key == GLFW_KEY_E && ctrl) s.export_requested = true;
+    if (key == GLFW_KEY_ESCAPE) s.escape_pressed = true;
     if ((key == GLFW_KEY_Z && ctrl && shift) || (key == GLFW_KEY_Y && ctrl)) s.redo_requested = true;
     else if (key == GLFW_KEY_Z && ctrl) s.undo_requested = true;
     else if (key == GLFW_KEY_Z) s.settings.show_zones = !s.settings.show_zones;
@@ -268,6 +274,8 @@ int run_window(const WindowOptions& options) {
   std::vector<std::future<DotPool>> abandoned;  // builds for heads no longer shown, left to finish
   DotPool pool;
   std::unique_ptr<DesignDots> design_dots;  // the pool placed on this head's chart
+  ExportPanelState export_panel;
+  ExportRunner exporter;  // draws on the head: stopped whenever the head or its dots change
   bool dots_stale = true;
   auto drop_dots = [&] {
     if (pool_building.valid()) abandoned.push_back(std::move(pool_building));
@@ -281,6 +289,7 @@ int run_window(const WindowOptions& options) {
   // The head's geodesic field, kept for placing the pool on the chart when it arrives.
   std::unique_ptr<GeodesicDistance> geodesic;
   auto place_dots = [&] {
+    exporter.cancel(export_panel, "Cancelled: the head changed while exporting; nothing was written.");
     design_dots.reset();
     if (anatomy && shown_landmarks && pool.size() > 0) design_dots = std::make_unique<DesignDots>(shown, *shown_landmarks, *anatomy, *geodesic, pool);
     dots_stale = true;
@@ -291,6 +300,7 @@ int run_window(const WindowOptions& options) {
   };
   // `same_mesh`: only the landmarks moved, so the dot pool stays and only its zones are re-tagged.
   auto show_head = [&](const Mesh& mesh, const std::optional<Landmarks>& landmarks, bool same_mesh = false) {
+    exporter.cancel(export_panel, "Cancelled: the head changed while exporting; nothing was written.");
     shown = mesh;
     shown_landmarks = landmarks;
     s.renderer.set_head(shown);
@@ -461,6 +471,23 @@ int run_window(const WindowOptions& options) {
     if (edit.apply_preset) document.apply_preset();
     if (edit.save_preset) document.save_as_preset();
     if (edit.new_design) document.start_new();
+    if (edit.export_guide || s.export_requested) {
+      export_panel.open = true;
+      if (export_panel.folder.empty()) {  // beside the design file, named after it
+        const std::filesystem::path file(document.panel.path);
+        export_panel.folder = (file.parent_path() / (file.stem().string() + "-guide")).string();
+      }
+    }
+    s.export_requested = false;
+    {
+      std::optional<GuideHead> guide_head;
+      if (design_dots && anatomy && shown_landmarks && geodesic)
+        guide_head.emplace(GuideHead{shown, *shown_landmarks, *anatomy, *geodesic, *design_dots, s.stats.head_note});
+      ExportPanelRequest export_request = draw_export_panel(export_panel, int(design.sessions.size()));
+      export_request.cancel = export_request.cancel || s.escape_pressed;
+      s.escape_pressed = false;
+      exporter.handle(export_request, export_panel, design, guide_head ? &*guide_head : nullptr);
+    }
     // A slider drag is one step: the edit settles when no control is held.
     if (history.settle(design, ImGui::IsAnyItemActive() || dragged_handle != kNone || painting)) undo_kinds.push_back('D');
     if ((edit.undo || s.undo_requested) && history.undo(design)) {
@@ -545,6 +572,7 @@ int run_window(const WindowOptions& options) {
     }
     ImGui::Render();
 
+    exporter.step(export_panel);  // one step of a guide being written, between two frames
     // Dots: take a finished pool, then select again whenever what they depend on changed.
     if (pool_building.valid() && pool_building.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
       pool = pool_building.get();

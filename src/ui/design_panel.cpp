@@ -6,20 +6,12 @@
 #include <imgui.h>
 
 #include "design/session_dates.h"
+#include "ui/text_input.h"
 
 namespace smp {
 namespace {
 
 constexpr float kPanelWidth = 390.0f;
-
-// ImGui 1.86 has no std::string input: edits go through a fixed buffer.
-bool input_text(const char* label, std::string& text, std::size_t capacity = 256) {
-  std::vector<char> buffer(capacity, '\0');
-  text.copy(buffer.data(), capacity - 1);
-  if (!ImGui::InputText(label, buffer.data(), capacity)) return false;
-  text = buffer.data();
-  return true;
-}
 
 void help(const char* text) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
@@ -41,6 +33,7 @@ void file_section(Design& design, DesignPanelState& state, const DesignPanelInfo
   ImGui::BeginDisabled(!info.can_redo);
   if (ImGui::Button("Redo (Ctrl+Shift+Z)")) request.redo = true;
   ImGui::EndDisabled();
+  if (ImGui::Button("Export session guide... (Ctrl+E)")) request.export_guide = true;
   if (!state.presets.empty()) {
     std::vector<std::string> names;
     for (const auto& p : state.presets) names.push_back(p.stem().string());

@@ -40,6 +40,7 @@ struct DesignPanelInfo {
 
 struct DesignPanelRequest {
   bool save = false, open = false, apply_preset = false, save_preset = false, new_design = false, undo = false, redo = false;
+  bool export_guide = false;  // show the Export panel
   float covered_width = 0.0f;  // px of the window's right side the panel covers
 };
 

@@ -127,8 +127,8 @@ TEST(Window, DraggingTheHairlineHeightSliderRedrawsTheDots) {
   EXPECT_DOUBLE_EQ(height0, 80.0);
   // The Height slider is the first of the Design panel's Hairline section (the panel's layout is
   // fixed at this size): drag its knob 80 px left, towards 50 mm, through the UI.
-  const std::string script = studio + "60 & sleep 5; xdotool mousemove 1120 429; sleep 0.5; xdotool mousedown 1; "
-                             "for d in 20 40 60 80; do xdotool mousemove $((1120 - d)) 429; sleep 0.3; done; sleep 2; xdotool mouseup 1; wait";
+  const std::string script = studio + "60 & sleep 5; xdotool mousemove 1114 454; sleep 0.5; xdotool mousedown 1; "
+                             "for d in 20 40 60 80; do xdotool mousemove $((1114 - d)) 454; sleep 0.3; done; sleep 2; xdotool mouseup 1; wait";
   const auto dragged = test::run_command("xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + script + "'");
   ASSERT_EQ(dragged.exit_code, 0) << dragged.output;
   const auto [height1, dots1] = design_line(dragged.output);
@@ -151,6 +151,40 @@ TEST(Window, DraggingTheHairlinesMidFrontalHandleLowersTheHairline) {
   EXPECT_LT(height, 74.0) << result.output;
   EXPECT_GT(height, 50.0) << result.output;
   EXPECT_GT(dots, 0);
+}
+
+// Ctrl+E opens the Export panel at the bottom middle; at this window size its Export button is at
+// (517, 851) (found on a screenshot). The guide goes beside the design file, named after it.
+TEST(Window, ExportPanelWritesTheGuideAndCancelLeavesNothing) {
+  if (test::run_command("command -v xvfb-run && command -v xdotool").exit_code != 0)
+    GTEST_SKIP() << "xvfb-run or xdotool is not installed";
+  const auto dir = test::scratch_dir();
+  std::filesystem::copy_file(std::string(SMP_ASSETS_DIR) + "/examples/example-design.json", dir / "case.json");
+  auto run = [&](int frames, const std::string& after_click) {
+    const std::string script = std::string(SMP_STUDIO_BINARY) + " --design " + (dir / "case.json").string() +
+                               " --window-size 1400x880 --frames " + std::to_string(frames) +
+                               " & sleep 5; xdotool key ctrl+e; sleep 1; xdotool mousemove 517 851; sleep 0.3; xdotool click 1; " +
+                               after_click + " wait";
+    return test::run_command("xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + script + "'");
+  };
+  auto leftovers = [&] {
+    std::vector<std::string> hidden;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+      if (entry.path().filename().string().starts_with(".")) hidden.push_back(entry.path().filename().string());
+    return hidden;
+  };
+  // Cancelled (Escape) a second after starting: no guide, no half guide.
+  const auto cancelled = run(80, "sleep 1.5; xdotool key Escape;");
+  ASSERT_EQ(cancelled.exit_code, 0) << cancelled.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "case-guide")) << cancelled.output;
+  EXPECT_TRUE(leftovers().empty()) << leftovers().front();
+  // Left to finish: the whole guide.
+  const auto written = run(160, "");
+  ASSERT_EQ(written.exit_code, 0) << written.output;
+  EXPECT_TRUE(std::filesystem::exists(dir / "case-guide" / "guide.pdf")) << written.output;
+  EXPECT_TRUE(std::filesystem::exists(dir / "case-guide" / "session-3-back.png"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "case-guide" / "dots.csv"));
+  EXPECT_TRUE(leftovers().empty());
 }
 
 }  // namespace
