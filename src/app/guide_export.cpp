@@ -148,7 +148,7 @@ void GuideExport::prepare() {
   if (wants("pdf")) {
     guide_.hairline_template = measures_.hairline_template(design_);
     guide_.distances_note = measures_.distances_note(distances_);
-    guide_.map = measures_.map(head_.mesh, design_, 3.0);
+    guide_.map = measures_.map(head_.mesh, design_, 2.0);
     for (GuideSession& page : guide_.sessions) measures_.add_session_map(page, design_, made_);
   }
   if (wants("png") || wants("pdf")) {

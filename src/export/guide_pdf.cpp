@@ -347,14 +347,20 @@ void map_page(const Page& page, const GuideContents& guide, const GuideSession& 
     if (closed) cairo_close_path(cr);
     cairo_stroke(cr);
   };
+  // Each dot a zero-length stroke with round caps: a disc in a tenth of the bytes of an arc,
+  // which matters with tens of thousands of them a page.
   auto dots = [&](const std::vector<glm::dvec2>& where, glm::vec3 colour, double radius_pt) {
+    cairo_new_path(cr);
     cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_set_line_width(cr, 2.0 * radius_pt);
     for (const glm::dvec2& mm : where) {
       const glm::dvec2 p = at(mm);
-      cairo_new_sub_path(cr);
-      cairo_arc(cr, p.x, p.y, radius_pt, 0, 6.2832);
+      cairo_move_to(cr, p.x, p.y);
+      cairo_close_path(cr);
     }
-    cairo_fill(cr);
+    cairo_stroke(cr);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
   };
   const double dot_pt = std::clamp(0.5 * pt_per_mm, 0.3, 0.8);  // spaced dots stay apart at this scale
   dots(s.map_earlier_dots, glm::vec3(0.55f), 0.8 * dot_pt);
