@@ -4,6 +4,8 @@
 in vec3 v_position;
 in vec3 v_normal;
 in vec4 v_overlay;
+in vec3 v_pigment_uv;
+in float v_pigment_lod;
 
 uniform vec3 u_skin;             // linear albedo
 uniform vec3 u_key_dir;          // view-space unit vectors toward each light
@@ -14,8 +16,17 @@ uniform vec3 u_rim_dir;
 uniform float u_rim_intensity;
 uniform float u_ambient_intensity;
 uniform float u_overlay_strength;  // 0: skin only
+uniform sampler2D u_pigment;       // the dots baked over the scalp chart: the share of light taken
+uniform int u_pigment_on;
+uniform float u_pigment_strength;  // x the baked ink
+uniform float u_redness;           // 1 just after tattooing: the skin around the dots is red
 
 out vec4 frag_colour;
+
+// Carbon black seen through skin: dense ink is near black, a thin layer scatters blue back
+// (a dark dilution on fair skin turns blue-grey).
+const vec3 kInkDense = vec3(0.07, 0.08, 0.10);
+const vec3 kInkThin = vec3(0.40, 0.46, 0.56);
 
 // Per-channel wrap: red light travels furthest in skin, blue least.
 const vec3 kWrap = vec3(0.45, 0.28, 0.22);
@@ -53,6 +64,18 @@ void main() {
   float up = n.y * 0.5 + 0.5;
   light += u_ambient_intensity * mix(vec3(0.55, 0.5, 0.48), vec3(1.0, 0.98, 1.0), up);
   vec3 albedo = mix(u_skin, pow(v_overlay.rgb, vec3(2.2)), v_overlay.a * u_overlay_strength);
+  // Pigment lies under the skin's surface: it darkens the diffuse light, not the sheen or rim.
+  // Only where the whole triangle is on the chart (z exactly 1): elsewhere the coordinates are not
+  // meant to be read.
+  if (u_pigment_on == 1 && v_pigment_uv.z > 0.999) {
+    float ink = clamp(textureLod(u_pigment, v_pigment_uv.xy, v_pigment_lod).r * u_pigment_strength, 0.0, 1.0);
+    // Fresh: the skin around each dot is inflamed; the blurred ink (a coarse mip level) marks where.
+    if (u_redness > 0.0) {
+      float around = textureLod(u_pigment, v_pigment_uv.xy, 2.5).r;
+      albedo = mix(albedo, albedo * vec3(1.10, 0.84, 0.82), clamp(u_redness * 2.0 * around, 0.0, 0.45));
+    }
+    albedo *= mix(vec3(1.0), mix(kInkThin, kInkDense, ink), ink);
+  }
   vec3 colour = albedo * light;
 
   colour += vec3(0.9, 0.92, 1.0) * (u_key_intensity * sheen(n, u_key_dir, v) + 0.5 * u_fill_intensity * sheen(n, u_fill_dir, v));

@@ -9,6 +9,7 @@
 #include <glm/vec2.hpp>
 
 #include "core/camera.h"
+#include "core/pigment_preview.h"
 #include "app/head_source.h"
 
 namespace smp {
@@ -30,6 +31,7 @@ struct RenderOptions {
   int session = 0;                            // with a design: dots up to this session (1-based); 0: all
   bool hairline = false;                      // with a design: draw its hairline on the skin
   bool density_shadow = false;                // with a design: its planned density as a shadow
+  PreviewSettings preview;                    // with a design: fresh, healed or years later
 };
 
 struct WindowOptions {

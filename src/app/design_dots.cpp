@@ -1,5 +1,7 @@
 #include "app/design_dots.h"
 
+#include "app/pigment_view.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -32,6 +34,7 @@ DesignDots::DesignDots(const Mesh& mesh, const Landmarks& landmarks, const Anato
     const glm::dvec2 at = ScalpChart::plane(anatomy.chart.vertices[v]);
     chart_cells_[cell_key(at)].push_back(v);
   }
+  plane_mm_ = chart_plane_of(mesh, anatomy, pool.positions);
   const std::vector<std::uint32_t> nearest = nearest_vertices(pool, mesh);
   places_.resize(pool.size());
   zone_.assign(pool.size(), Zone::None);
@@ -178,6 +181,7 @@ DesignDots::Result DesignDots::make(const Design& design) {
     result.counts.per_session_zone[session][static_cast<std::size_t>(zone_[i])] += 1;
     result.zones.push_back(zone_[i]);
     result.chart.push_back(places_[i].polar);
+    result.plane_mm.push_back(plane_mm_[i]);
   }
   result.counts.total = selection.dots.size();
   return result;

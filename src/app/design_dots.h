@@ -31,7 +31,8 @@ class DesignDots {
   struct Result {
     std::vector<DotInstance> instances;
     std::vector<Zone> zones;      // of each instance
-    std::vector<PolarPoint> chart;  // of each instance, in the scalp chart
+    std::vector<PolarPoint> chart;  // of each instance, in the scalp chart (at its nearest vertex)
+    std::vector<glm::vec2> plane_mm;  // of each instance, in the chart plane, exact (the baked pigment's place)
     DotCounts counts;
   };
   Result make(const Design& design);
@@ -60,6 +61,7 @@ class DesignDots {
   PolarPoint chart_of(glm::vec3 on_skin) const;
   HairlineFrame frame_;
   std::vector<DotPlace> places_;
+  std::vector<glm::vec2> plane_mm_;  // of each candidate, exact
   std::vector<Zone> zone_;  // of each candidate; off the head's scalp: the hairline band
   ZoneBlend blend_;
   std::array<float, kZoneCount> blended_for_{};  // the zone densities vertex_density_ was blended from

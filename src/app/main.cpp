@@ -89,6 +89,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 5));
   render_cmd->add_flag("--hairline", render.hairline, "With --design: draw the designed hairline on the skin");
   render_cmd->add_flag("--density-shadow", render.density_shadow, "With --design: show the planned density as a shadow over the skin");
+  std::string preview = "healed";
+  render_cmd->add_option("--preview", preview, "With --design: fresh, healed or years:N (0-10)")
+      ->check([](const std::string& text) { return smp::parse_preview(text) ? std::string() : "expected fresh, healed or years:N with N 0-10"; });
   render_cmd->add_flag("--report-first-frame", render.report_first_frame, "Benchmark probe: report the first frame, write nothing")
       ->group("");
 
@@ -145,6 +148,7 @@ int main(int argc, char** argv) {
   try {
     if (*render_cmd) {
       render.head.units = *smp::parse_units(render_units);
+      render.preview = *smp::parse_preview(preview);
       render.views.clear();
       for (std::size_t start = 0; start <= render_views.size();) {
         const std::size_t comma = std::min(render_views.find(',', start), render_views.size());

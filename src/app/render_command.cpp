@@ -7,6 +7,7 @@
 #include "app/commands.h"
 #include "app/design_dots.h"
 #include "app/design_io.h"
+#include "app/pigment_view.h"
 #include "app/head_source.h"
 #include "app/pool_cache.h"
 #include "core/input_error.h"
@@ -88,15 +89,23 @@ int run_render(const RenderOptions& options) {
       if (design) {
         const DotPool pool = cached_head_pool(head);
         DesignDots designed(head, *loaded.landmarks, anatomy, geodesic, pool);
-        std::vector<DotInstance> dots = designed.make(*design).instances;
-        if (options.session > 0) {
-          // This session's dots and the earlier ones (paler, as the guide shows them); none after.
-          const float last = float(options.session - 1);
-          std::erase_if(dots, [&](const DotInstance& d) { return d.session > last; });
-          for (DotInstance& d : dots)
-            if (d.session < last) d.shade *= 0.5f;
+        const DesignDots::Result made = designed.make(*design);
+        std::vector<DotInstance> dots;
+        std::vector<glm::vec2> plane;
+        for (std::size_t i = 0; i < made.instances.size(); ++i) {
+          DotInstance d = made.instances[i];
+          // With --session: this session's dots and the earlier ones (paler, as the guide shows
+          // them); none after.
+          if (options.session > 0 && d.session > float(options.session - 1)) continue;
+          if (options.session > 0 && d.session < float(options.session - 1)) d.shade *= 0.5f;
+          dots.push_back(d);
+          plane.push_back(made.plane_mm[i]);
         }
-        renderer.set_dots(dots);
+        settings.preview = options.preview;
+        renderer.set_dots(dots);  // for --colour-sessions style maps; the pigment below otherwise
+        const PigmentFrame frame = pigment_frame(head, anatomy);
+        renderer.set_pigment_uv(frame.uvw);
+        renderer.set_pigment(bake_pigment(ink_dots(dots, plane, settings), frame.low_mm, frame.high_mm, frame.size));
         if (options.density_shadow) renderer.set_zone_overlay(designed.density_overlay(*design));
         settings.show_density = options.density_shadow;
         if (options.hairline) {

@@ -6,6 +6,7 @@
 #include <glm/vec3.hpp>
 
 #include "core/needle.h"
+#include "core/pigment_preview.h"
 #include "core/skin_tone.h"
 
 namespace smp {
@@ -34,6 +35,7 @@ struct ViewSettings {
   int dot_session_first = 0;                // sessions drawn: first..last (0-based)
   int dot_session_last = 2;
   bool colour_sessions = false;             // tint dots by session instead of pigment
+  PreviewSettings preview;                  // fresh, healed (default) or years later
   float map_dot_px = 4.0f;                  // with colour_sessions: the smallest a dot is drawn, px
   int msaa_samples = 4;                     // anti-aliasing of the window: 0 (off), 2, 4 or 8
 

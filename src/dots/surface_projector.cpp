@@ -59,6 +59,29 @@ bool SurfaceProjector::project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& no
   return best >= 0.0f;
 }
 
+bool SurfaceProjector::locate(glm::vec3 p, std::uint32_t& triangle, glm::vec3& weights) const {
+  std::uint32_t nearest = 0;
+  float d2 = 0.0f;
+  if (!vertices_.nearest_within(p, reach_, mesh_.positions, nearest, d2)) return false;
+  float best = -1.0f;
+  for (std::uint32_t k = first_[nearest]; k < first_[nearest + 1]; ++k) {
+    const std::uint32_t t = triangles_[k];
+    const glm::vec3 &a = mesh_.positions[mesh_.indices[3 * t]], &b = mesh_.positions[mesh_.indices[3 * t + 1]],
+                    &c = mesh_.positions[mesh_.indices[3 * t + 2]];
+    const glm::vec3 q = closest_point_on_triangle(p, a, b, c);
+    const glm::vec3 n = glm::cross(b - a, c - a);
+    const float area2 = glm::dot(n, n);
+    if (!(area2 > 0.0f)) continue;
+    if (const float d = glm::dot(q - p, q - p); best < 0.0f || d < best) {
+      best = d, triangle = t;
+      // Weights from the sub-triangles' areas, signed along the normal.
+      const float wa = glm::dot(glm::cross(b - q, c - q), n) / area2, wb = glm::dot(glm::cross(c - q, a - q), n) / area2;
+      weights = glm::vec3(wa, wb, 1.0f - wa - wb);
+    }
+  }
+  return best >= 0.0f;
+}
+
 // By the region of the triangle's plane p projects into: a corner, an edge or the inside
 // (as in Ericson, Real-Time Collision Detection, 5.1.5).
 glm::vec3 closest_point_on_triangle(glm::vec3 p, glm::vec3 a, glm::vec3 b, glm::vec3 c) {

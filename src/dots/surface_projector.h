@@ -20,6 +20,9 @@ class SurfaceProjector {
   // False when no vertex of the surface is within reach (p is far off it, or on a rare very long
   // triangle).
   bool project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& normal) const;
+  // The triangle (index into the mesh's triangles) whose point is closest to `p`, and that point's
+  // barycentric weights of the triangle's corners: where a dot lies in anything given per vertex.
+  bool locate(glm::vec3 p, std::uint32_t& triangle, glm::vec3& weights) const;
 
  private:
   const Mesh& mesh_;

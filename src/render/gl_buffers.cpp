@@ -10,10 +10,12 @@ MeshBuffer::MeshBuffer() {
   glGenBuffers(1, &index_buffer_);
   glGenBuffers(1, &colour_buffer_);
   upload_colours({});
+  upload_pigment_uv({});
 }
 
 MeshBuffer::~MeshBuffer() {
   glDeleteBuffers(1, &colour_buffer_);
+  glDeleteBuffers(1, &uv_buffer_);
   glDeleteBuffers(1, &index_buffer_);
   glDeleteBuffers(1, &vertex_buffer_);
   glDeleteVertexArrays(1, &vertex_array_);
@@ -38,6 +40,21 @@ void MeshBuffer::upload(const Mesh& mesh) {
   glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(sizeof(glm::vec3)));
   glBindVertexArray(0);
   index_count_ = static_cast<GLsizei>(mesh.indices.size());
+}
+
+void MeshBuffer::upload_pigment_uv(const std::vector<glm::vec3>& uvw) {
+  if (!uv_buffer_) glGenBuffers(1, &uv_buffer_);
+  glBindVertexArray(vertex_array_);
+  if (uvw.empty()) {
+    glDisableVertexAttribArray(3);
+    glVertexAttrib3f(3, 0.0f, 0.0f, 0.0f);  // off the chart: no pigment
+  } else {
+    glBindBuffer(GL_ARRAY_BUFFER, uv_buffer_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(uvw.size() * sizeof(glm::vec3)), uvw.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 3, GL_FLOAT, GL_FALSE, sizeof(glm::vec3), nullptr);
+  }
+  glBindVertexArray(0);
 }
 
 void MeshBuffer::upload_colours(const std::vector<glm::vec4>& colours) {

@@ -2,11 +2,51 @@
 
 #include "render/lighting.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace smp {
 
-HeadPass::HeadPass() : program_("head.vert", "head.frag") {}
+HeadPass::HeadPass() : program_("head.vert", "head.frag") { glGenTextures(1, &pigment_texture_); }
 
-void HeadPass::draw(const OrbitCamera& camera, float aspect, const ViewSettings& s) {
+HeadPass::~HeadPass() { glDeleteTextures(1, &pigment_texture_); }
+
+void HeadPass::set_mesh(const Mesh& mesh) {
+  buffer_.upload(mesh);
+  buffer_.upload_pigment_uv({});
+  has_uv_ = has_pigment_ = false;
+}
+
+void HeadPass::set_pigment_uv(const std::vector<glm::vec3>& uvw) {
+  buffer_.upload_pigment_uv(uvw);
+  has_uv_ = !uvw.empty();
+}
+
+void HeadPass::set_pigment(const PigmentMap& map) {
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, pigment_texture_);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  if (map.size == pigment_size_) {
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, map.size, map.size, GL_RED, GL_UNSIGNED_BYTE, map.ink.data());
+  } else {
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, map.size, map.size, 0, GL_RED, GL_UNSIGNED_BYTE, map.ink.data());
+    pigment_size_ = map.size;
+  }
+  // Mipmaps: far away a texel averages many dots' ink, which is how a shaved head reads at a
+  // distance (a shadow); up close the dots are separate.
+  glGenerateMipmap(GL_TEXTURE_2D);
+  // Bilinear within the nearer mip level: trilinear's second level costs the software renderer a
+  // fifth of the head's frame, for a difference no one sees on skin.
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  pigment_texels_per_mm_ = map.texels_per_mm();
+  has_pigment_ = true;
+}
+
+void HeadPass::draw(const OrbitCamera& camera, float aspect, const ViewSettings& s, int viewport_height) {
   program_.use();
   const glm::mat4 view = camera.view_matrix();
   program_.set("u_view", view);
@@ -22,7 +62,18 @@ void HeadPass::draw(const OrbitCamera& camera, float aspect, const ViewSettings&
   program_.set("u_rim_dir", light_direction(180.0f - s.key_light_azimuth_deg, 40.0f));
   program_.set("u_rim_intensity", s.rim_light_intensity);
   program_.set("u_ambient_intensity", s.ambient_intensity);
+  const bool pigment = has_pigment_ && has_uv_ && s.show_dots && !s.colour_sessions;
+  program_.set("u_pigment_on", pigment ? 1 : 0);
+  program_.set("u_pigment_strength", s.pigment_strength);
+  program_.set("u_redness", s.preview.mode == Preview::Fresh ? 1.0f : 0.0f);
+  program_.set("u_pigment", 0);
+  // Texels of the pigment a pixel spans per mm of depth (facing the camera): the vertex shader
+  // picks the mip level from it, sparing the software renderer the per-pixel derivatives.
+  program_.set("u_texels_per_pixel_per_mm", pigment_texels_per_mm_ * 2.0f * std::tan(0.5f * camera.fov_y) / float(std::max(1, viewport_height)));
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, pigment ? pigment_texture_ : 0);
   buffer_.draw();
+  glBindTexture(GL_TEXTURE_2D, 0);
 }
 
 }  // namespace smp

@@ -31,7 +31,7 @@ void SceneRenderer::render_head(const OrbitCamera& camera, const ViewSettings& s
   glDepthFunc(GL_LESS);
   glDisable(GL_CULL_FACE);  // open scans must show both sides
   const float aspect = size.y > 0 ? float(size.x) / float(size.y) : 1.0f;
-  head_.draw(camera, aspect, settings);
+  head_.draw(camera, aspect, settings, size.y);
 }
 
 void SceneRenderer::render_on_skin(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 size) {
@@ -39,7 +39,7 @@ void SceneRenderer::render_on_skin(const OrbitCamera& camera, const ViewSettings
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);
   const float aspect = size.y > 0 ? float(size.x) / float(size.y) : 1.0f;
-  dots_.draw(camera, aspect, settings);
+  if (!head_.has_pigment() || settings.colour_sessions) dots_.draw(camera, aspect, settings);
   if (settings.show_landmarks) marker_pass_.draw(camera, aspect, markers_, kMarkerRadiusMm);
   if (settings.show_hairline) {
     marker_pass_.draw(camera, aspect, hairline_, kHairlineBeadMm);

@@ -27,6 +27,13 @@ class SceneRenderer {
   }
   void set_zone_overlay(const std::vector<glm::vec4>& colours) { head_.set_overlay(colours); }
   void set_dots(const std::vector<DotInstance>& dots) { dots_.set_dots(dots); }
+  // The dots baked over the scalp chart (core/pigment_map.h) and each vertex's place on it: drawn
+  // by the head's shader instead of one instance per dot, except when sessions are coloured as a
+  // map (which needs each dot's session).
+  void set_pigment_uv(const std::vector<glm::vec3>& uvw) { head_.set_pigment_uv(uvw); }
+  void set_pigment(const PigmentMap& map) { head_.set_pigment(map); }
+  void clear_pigment() { head_.clear_pigment(); }
+  bool has_pigment() const { return head_.has_pigment(); }
   std::size_t dot_count() const { return dots_.count(); }
   void render(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 framebuffer_size);
   // render() in two halves: the backdrop and the head, then what lies on the skin (dots, markers,

@@ -1,0 +1,66 @@
+#include "app/pigment_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include <glm/common.hpp>
+
+#include "dots/surface_projector.h"
+
+namespace smp {
+
+PigmentFrame pigment_frame(const Mesh& mesh, const Anatomy& anatomy) {
+  PigmentFrame frame;
+  glm::dvec2 low(1e9), high(-1e9);
+  double reach = 0;
+  for (int i = 0; i < 360; ++i) {
+    const double theta = -std::numbers::pi + 2.0 * std::numbers::pi * i / 360.0;
+    const PolarPoint p{anatomy.zones.boundary.radius_at(theta), theta};
+    low = glm::min(low, ScalpChart::plane(p)), high = glm::max(high, ScalpChart::plane(p));
+    reach = std::max(reach, p.r);
+  }
+  low -= glm::dvec2(10.0), high += glm::dvec2(10.0);
+  const double side = std::max(high.x - low.x, high.y - low.y);
+  frame.low_mm = glm::vec2(low);
+  frame.high_mm = frame.low_mm + glm::vec2(float(side));
+  frame.size = std::min(4096, int(std::ceil(8.0 * side)));
+  frame.uvw.resize(mesh.positions.size());
+  for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+    const PolarPoint& p = anatomy.chart.vertices[v];
+    const glm::vec2 uv = (glm::vec2(ScalpChart::plane(p)) - frame.low_mm) / float(side);
+    // Far beyond the scalp the chart folds (towards the chin): no pigment is read there.
+    const bool on = p.r < reach + 25.0 && uv.x >= 0.0f && uv.y >= 0.0f && uv.x <= 1.0f && uv.y <= 1.0f;
+    frame.uvw[v] = glm::vec3(uv, on ? 1.0f : 0.0f);
+  }
+  return frame;
+}
+
+std::vector<glm::vec2> chart_plane_of(const Mesh& mesh, const Anatomy& anatomy, std::span<const glm::vec3> points) {
+  const SurfaceProjector projector(mesh, {});
+  std::vector<glm::vec2> plane(points.size(), glm::vec2(1e9f));
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    std::uint32_t t = 0;
+    glm::vec3 w;
+    if (!projector.locate(points[i], t, w)) continue;
+    glm::dvec2 at(0.0);
+    for (int k = 0; k < 3; ++k) at += double(w[k]) * ScalpChart::plane(anatomy.chart.vertices[mesh.indices[3 * std::size_t(t) + std::size_t(k)]]);
+    plane[i] = glm::vec2(at);
+  }
+  return plane;
+}
+
+std::vector<InkDot> ink_dots(std::span<const DotInstance> dots, std::span<const glm::vec2> plane_mm, const ViewSettings& settings) {
+  std::vector<InkDot> ink;
+  ink.reserve(dots.size());
+  for (std::size_t i = 0; i < dots.size() && i < plane_mm.size(); ++i) {
+    const DotInstance& d = dots[i];
+    const int session = int(d.session);
+    if (session < settings.dot_session_first || session > settings.dot_session_last) continue;
+    const InkLook look = ink_look(d.diameter_mm, d.shade, session, settings.preview);
+    ink.push_back({plane_mm[i], look.diameter_mm, look.darkness, look.halo, look.halo_mm});
+  }
+  return ink;
+}
+
+}  // namespace smp

@@ -1,0 +1,129 @@
+#include "core/pigment_map.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <thread>
+
+namespace smp {
+namespace {
+
+// The core's profile at distance t of its radius (as shaders/dot.frag draws a dot's rim).
+float profile(float t) {
+  if (t >= 1.0f) return 0.0f;
+  if (t <= 0.65f) return 1.0f;
+  const float x = (t - 0.65f) / 0.35f;
+  return 1.0f - x * x * (3.0f - 2.0f * x);
+}
+
+// The profile's area over a disc of radius 1 (numerically, once): a dot's ink in texels.
+float profile_area() {
+  double sum = 0;
+  const int n = 400;
+  for (int i = 0; i < n; ++i) {
+    const double t = (i + 0.5) / n;
+    sum += profile(float(t)) * 2.0 * 3.14159265358979 * t / n;
+  }
+  return float(sum);
+}
+
+// Ink absorbs light exponentially in its amount (Beer-Lambert): overlapping dots add their
+// absorbance, and what is kept is exp(-absorbance). A dot of darkness d has absorbance -ln(1 - d).
+float absorbance(float darkness) { return -std::log(1.0f - std::min(darkness, 0.999f)); }
+
+// The halo's weights, (1 - t^2)^2 out to `radius` texels, for a centre at each of 8x8 offsets
+// within a texel: every dot of a bake shares one halo radius, so the weights are computed once.
+struct HaloKernel {
+  static constexpr int kPhases = 8;
+  int reach = 0;  // texels each side of the centre texel
+  std::vector<float> weights;  // [phase_y][phase_x][dy][dx]
+  HaloKernel(float radius) : reach(int(std::ceil(radius)) + 1) {
+    const int side = 2 * reach + 1;
+    weights.resize(std::size_t(kPhases * kPhases * side * side));
+    for (int py = 0; py < kPhases; ++py)
+      for (int px = 0; px < kPhases; ++px)
+        for (int dy = -reach; dy <= reach; ++dy)
+          for (int dx = -reach; dx <= reach; ++dx) {
+            const float fx = (float(px) + 0.5f) / kPhases, fy = (float(py) + 0.5f) / kPhases;
+            const float t2 = ((float(dx) - fx) * (float(dx) - fx) + (float(dy) - fy) * (float(dy) - fy)) / (radius * radius);
+            const float w = t2 < 1.0f ? (1.0f - t2) * (1.0f - t2) : 0.0f;
+            weights[((std::size_t(py) * kPhases + std::size_t(px)) * std::size_t(side) + std::size_t(dy + reach)) * std::size_t(side) +
+                    std::size_t(dx + reach)] = w;
+          }
+  }
+  const float* at(float fx, float fy) const {
+    const int px = std::clamp(int(fx * kPhases), 0, kPhases - 1), py = std::clamp(int(fy * kPhases), 0, kPhases - 1);
+    const int side = 2 * reach + 1;
+    return &weights[(std::size_t(py) * kPhases + std::size_t(px)) * std::size_t(side * side)];
+  }
+};
+
+// The dots' absorbance added into rows [row0, row1) of `sum` (n x n).
+void add_dots(std::span<const InkDot> dots, glm::vec2 low_mm, float tpm, int n, int row0, int row1, std::vector<float>& sum) {
+  auto add = [&](int x, int y, float a) {
+    if (x >= 0 && x < n && y >= row0 && y < row1) sum[std::size_t(y) * std::size_t(n) + std::size_t(x)] += a;
+  };
+  const float unit_area = profile_area();
+  std::vector<std::pair<float, HaloKernel>> kernels;  // by halo radius in texels
+  for (const InkDot& dot : dots) {
+    const glm::vec2 c = (dot.at_mm - low_mm) * tpm - 0.5f;  // texel centres at integers
+    const float radius = 0.5f * dot.diameter_mm * tpm;
+    const float halo_r = std::max(1.0f, dot.halo_mm * tpm);
+    const float reach = std::max(radius, dot.halo > 0.0f ? halo_r : 0.0f) + 2.0f;
+    if (c.y + reach < float(row0) || c.y - reach >= float(row1)) continue;  // the other thread's
+    const int cx = int(std::floor(c.x)), cy = int(std::floor(c.y));
+    const float fx = c.x - float(cx), fy = c.y - float(cy);
+    if (dot.halo > 0.0f) {
+      auto found = std::find_if(kernels.begin(), kernels.end(), [&](const auto& k) { return std::abs(k.first - halo_r) < 0.02f; });
+      if (found == kernels.end()) found = kernels.insert(kernels.end(), {halo_r, HaloKernel(halo_r)});
+      const HaloKernel& kernel = found->second;
+      const float* w = kernel.at(fx, fy);
+      const float a = absorbance(dot.halo * dot.darkness);
+      const int side = 2 * kernel.reach + 1;
+      for (int dy = -kernel.reach; dy <= kernel.reach; ++dy)
+        for (int dx = -kernel.reach; dx <= kernel.reach; ++dx)
+          if (const float weight = w[(dy + kernel.reach) * side + dx + kernel.reach]; weight > 0.0f) add(cx + dx, cy + dy, a * weight);
+    }
+    if (radius < 0.75f) {
+      // Smaller than a texel: its ink (absorbance x area) shared bilinearly among the nearest four.
+      const float a = absorbance(dot.darkness) * unit_area * radius * radius;
+      add(cx, cy, a * (1 - fx) * (1 - fy));
+      add(cx + 1, cy, a * fx * (1 - fy));
+      add(cx, cy + 1, a * (1 - fx) * fy);
+      add(cx + 1, cy + 1, a * fx * fy);
+      continue;
+    }
+    const float a = absorbance(dot.darkness);
+    const int r = int(std::ceil(radius));
+    for (int dy = -r; dy <= r + 1; ++dy)
+      for (int dx = -r; dx <= r + 1; ++dx) {
+        const float t = std::hypot(float(cx + dx) - c.x, float(cy + dy) - c.y) / radius;
+        if (t < 1.0f) add(cx + dx, cy + dy, a * profile(t));
+      }
+  }
+}
+
+}  // namespace
+
+PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec2 high_mm, int size) {
+  PigmentMap map;
+  map.size = std::max(1, size);
+  map.low_mm = low_mm;
+  const float side = std::max(high_mm.x - low_mm.x, high_mm.y - low_mm.y);
+  map.high_mm = low_mm + glm::vec2(side);
+  const float tpm = map.texels_per_mm();
+  const int n = map.size;
+  std::vector<float> sum(std::size_t(n) * std::size_t(n), 0.0f);
+  // Two halves of the rows on two threads: each goes through every dot and adds those over its rows.
+  std::thread lower([&] { add_dots(dots, low_mm, tpm, n, 0, n / 2, sum); });
+  add_dots(dots, low_mm, tpm, n, n / 2, n, sum);
+  lower.join();
+  // Light kept = exp(-absorbance), through a table (absorbance in steps of 1/64 up to 8).
+  std::array<std::uint8_t, 513> ink_of;
+  for (std::size_t i = 0; i < ink_of.size(); ++i) ink_of[i] = std::uint8_t(std::lround(255.0f * (1.0f - std::exp(-float(i) / 64.0f))));
+  map.ink.resize(sum.size());
+  for (std::size_t i = 0; i < sum.size(); ++i) map.ink[i] = ink_of[std::min<std::size_t>(std::size_t(sum[i] * 64.0f + 0.5f), 512)];
+  return map;
+}
+
+}  // namespace smp

@@ -1,0 +1,33 @@
+#pragma once
+// The dots baked into a texture laid over the scalp chart: the head's shader reads the ink there,
+// so a frame costs one texture read per pixel however many dots there are. Rebaked only when the
+// dots or their look change.
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include <glm/vec2.hpp>
+
+namespace smp {
+
+struct InkDot {
+  glm::vec2 at_mm;    // in the chart plane
+  float diameter_mm;  // visible pigment
+  float darkness;     // 0..1 at its centre
+  float halo = 0.0f;       // ink seen scattered through the skin around it: this share of darkness at the centre...
+  float halo_mm = 0.0f;    // ...fading out at this radius
+};
+
+struct PigmentMap {
+  int size = 0;                    // texels a side
+  glm::vec2 low_mm{}, high_mm{};   // the square of the chart plane it covers
+  std::vector<std::uint8_t> ink;   // size * size, rows from low y: 0 none .. 255 all light taken
+  float texels_per_mm() const { return high_mm.x > low_mm.x ? float(size) / (high_mm.x - low_mm.x) : 0.0f; }
+};
+
+// Each dot a soft-edged disc (full to 65% of its radius, fading to the rim, as pigment thins out);
+// a dot smaller than a texel spreads its ink over the nearest four, so the texture keeps every
+// dot's share of ink. Overlapping dots darken each other (their light kept multiplies).
+PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec2 high_mm, int size);
+
+}  // namespace smp
