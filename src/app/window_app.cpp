@@ -42,6 +42,7 @@
 #include "design/design_history.h"
 #include "design/design_warnings.h"
 #include "app/export_runner.h"
+#include "app/pigment_view.h"
 #include "ui/design_panel.h"
 #include "ui/export_panel.h"
 #include "ui/measurements_panel.h"
@@ -274,6 +275,10 @@ int run_window(const WindowOptions& options) {
   std::vector<std::future<DotPool>> abandoned;  // builds for heads no longer shown, left to finish
   DotPool pool;
   std::unique_ptr<DesignDots> design_dots;  // the pool placed on this head's chart
+  PigmentFrame pigment;          // where the baked dots lie on this head (empty without anatomy)
+  DesignDots::Result shown_dots;  // the dots on show, kept to bake again when only their look changes
+  ViewSettings baked_for;         // the look the pigment was last baked with
+  bool pigment_stale = true;
   ExportPanelState export_panel;
   ExportRunner exporter;  // draws on the head: stopped whenever the head or its dots change
   bool dots_stale = true;
@@ -282,6 +287,8 @@ int run_window(const WindowOptions& options) {
     design_dots.reset();
     pool = DotPool{};
     s.renderer.set_dots({});
+    s.renderer.clear_pigment();
+    shown_dots = {};
     s.renderer.set_hairline({});
   };
   bool overlay_is_density = false;  // the head's overlay holds the density shadow, not the zones
@@ -306,6 +313,7 @@ int run_window(const WindowOptions& options) {
     s.renderer.set_head(shown);
     s.head_bounds = bounds_of(shown);
     anatomy.reset();
+    pigment = {};
     zone_labels.clear();
     s.renderer.set_markers({});
     s.renderer.set_zone_overlay({});
@@ -316,6 +324,9 @@ int run_window(const WindowOptions& options) {
       s.renderer.set_zone_overlay(zone_overlay(anatomy->zones));
       overlay_is_density = false;
       zone_labels = zone_labels_of(shown, anatomy->zones);
+      pigment = pigment_frame(shown, *anatomy);
+      s.renderer.set_pigment_uv(pigment.uvw);
+      pigment_stale = true;
     }
     s.stats.triangles = shown.triangle_count();
     s.stats.vertices = shown.vertex_count();
@@ -592,6 +603,17 @@ int run_window(const WindowOptions& options) {
       s.stats.dots_note = note;
       dots_design = design;
       dots_stale = false;
+      shown_dots = std::move(made);
+      pigment_stale = true;
+    }
+    // The pigment the head's shader reads: baked again when the dots or their look change.
+    const bool look_changed = baked_for.preview.mode != s.settings.preview.mode || baked_for.preview.years != s.settings.preview.years ||
+                              baked_for.dot_session_first != s.settings.dot_session_first ||
+                              baked_for.dot_session_last != s.settings.dot_session_last;
+    if (!pigment.uvw.empty() && !shown_dots.instances.empty() && (pigment_stale || look_changed)) {
+      s.renderer.set_pigment(bake_pigment(ink_dots(shown_dots.instances, shown_dots.plane_mm, s.settings), pigment.low_mm, pigment.high_mm, pigment.size));
+      baked_for = s.settings;
+      pigment_stale = false;
     }
     if (pool_building.valid()) s.stats.dots_note = "Preparing the dots...";
     const bool want_density = s.settings.show_density && design_dots;

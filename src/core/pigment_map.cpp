@@ -1,7 +1,6 @@
 #include "core/pigment_map.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <thread>
 
@@ -118,11 +117,12 @@ PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec
   std::thread lower([&] { add_dots(dots, low_mm, tpm, n, 0, n / 2, sum); });
   add_dots(dots, low_mm, tpm, n, n / 2, n, sum);
   lower.join();
-  // Light kept = exp(-absorbance), through a table (absorbance in steps of 1/64 up to 8).
-  std::array<std::uint8_t, 513> ink_of;
-  for (std::size_t i = 0; i < ink_of.size(); ++i) ink_of[i] = std::uint8_t(std::lround(255.0f * (1.0f - std::exp(-float(i) / 64.0f))));
+  // Light kept = exp(-absorbance), through a table (absorbance in steps of 1/1024, finer than an
+  // 8-bit step of ink, up to 8).
+  std::vector<std::uint8_t> ink_of(8 * 1024 + 1);
+  for (std::size_t i = 0; i < ink_of.size(); ++i) ink_of[i] = std::uint8_t(std::lround(255.0f * (1.0f - std::exp(-float(i) / 1024.0f))));
   map.ink.resize(sum.size());
-  for (std::size_t i = 0; i < sum.size(); ++i) map.ink[i] = ink_of[std::min<std::size_t>(std::size_t(sum[i] * 64.0f + 0.5f), 512)];
+  for (std::size_t i = 0; i < sum.size(); ++i) map.ink[i] = ink_of[std::min<std::size_t>(std::size_t(sum[i] * 1024.0f + 0.5f), 8 * 1024)];
   return map;
 }
 

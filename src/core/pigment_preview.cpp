@@ -17,7 +17,6 @@ constexpr float kTouchUpAt = 0.30f;            // darkness lost when a touch-up 
 constexpr float kAbsorption = 3.5f;            // of carbon black at full strength: 97% of light taken
 constexpr float kHealedHalo = 0.9f;            // a healed dot's ink seen scattered through the skin
 constexpr float kHealedHaloMm = 0.6f;          // about the scattering length of light in skin
-constexpr float kHaloPerYear = 0.03f;
 
 float darkness_of(float shade) { return 1.0f - std::exp(-kAbsorption * std::max(0.0f, shade)); }
 
@@ -29,9 +28,9 @@ InkLook ink_look(float fresh_diameter_mm, float shade, int session, const Previe
                  kHealedHalo, kHealedHaloMm};
   if (preview.mode == Preview::Healed) return healed;
   const float years = std::clamp(preview.years, 0.0f, 10.0f);
-  // Ink spreads as it fades: a wider, fainter dot with more of it scattered around.
+  // Ink spreads as it fades: a wider dot and halo holding no more ink than before (less, faded).
   const float grow = 1.0f + kBlurPerYear * years;
-  return {healed.diameter_mm * grow, healed.darkness * std::max(0.0f, 1.0f - kFadePerYear * years), kHealedHalo + kHaloPerYear * years,
+  return {healed.diameter_mm * grow, healed.darkness * std::max(0.0f, 1.0f - kFadePerYear * years), kHealedHalo / (grow * grow),
           kHealedHaloMm * grow};
 }
 

@@ -103,6 +103,14 @@ void dots_section(ViewSettings& s, const FrameStats& stats) {
     if (kRange[i][0] == s.dot_session_first && kRange[i][1] == s.dot_session_last) current = i;
   if (ImGui::Combo("Sessions", &current, kShown, 5)) s.dot_session_first = kRange[current][0], s.dot_session_last = kRange[current][1];
   ImGui::Checkbox("Colour by session", &s.colour_sessions);
+  // What the patient will see: just tattooed, healed (about a month), or years later.
+  int look = int(s.preview.mode);
+  if (ImGui::Combo("Preview", &look, "Fresh (just tattooed)\0Healed (a month)\0After some years\0")) s.preview.mode = Preview(look);
+  if (s.preview.mode == Preview::Years) {
+    ImGui::SliderFloat("Years", &s.preview.years, 0.0f, 10.0f, "%.1f years");
+    if (s.preview.years >= touch_up_years()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "Touch-up due (from about %.1f years)", touch_up_years());
+    else ImGui::TextDisabled("Touch-up due at about %.1f years", touch_up_years());
+  }
   if (!stats.dots_note.empty()) ImGui::TextDisabled("%s", stats.dots_note.c_str());
 }
 

@@ -7,10 +7,13 @@
 
 #include <gtest/gtest.h>
 
+#include <glm/vec3.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include "support/bundled_head.h"
 #include "io/ply_write.h"
+#include "core/image.h"
 #include "io/png.h"
 #include "support/test_files.h"
 
@@ -411,6 +414,53 @@ TEST(Cli, ExportPdfHasACoverAndAPagePerSessionWithRealText) {
 
 namespace smp {
 namespace {
+
+// The example design from above in each preview, through the real binary and the offscreen GL
+// path, against committed baselines (same tolerances as the render tests), and the looks told
+// apart by what they must show: healed dots darken the scalp, years fade them, fresh skin is red.
+TEST(Cli, RenderPreviewsMatchBaselinesAndDifferAsTheyShould) {
+  const auto dir = test::scratch_dir();
+  const std::string design = std::string(SMP_ASSETS_DIR) + "/examples/example-design.json";
+  auto render = [&](const std::string& preview, const std::string& extra = "") {
+    const auto out = dir / ("preview-" + preview.substr(0, preview.find(':')) + ".png");
+    const auto result = studio("render --design " + design + " --view top --size 400x300 --preview " + preview + " " + extra + " --out " + out.string());
+    return std::pair{result, out};
+  };
+  const auto [healed_run, healed_png] = render("healed");
+  SKIP_WITHOUT_GL(healed_run);
+  ASSERT_EQ(healed_run.exit_code, 0) << healed_run.output;
+  const auto [fresh_run, fresh_png] = render("fresh");
+  const auto [years_run, years_png] = render("years:8");
+  ASSERT_EQ(fresh_run.exit_code, 0) << fresh_run.output;
+  ASSERT_EQ(years_run.exit_code, 0) << years_run.output;
+  const Image healed = read_png(healed_png), fresh = read_png(fresh_png), years = read_png(years_png);
+  for (const auto& [image, name] : {std::pair{&healed, "preview-healed"}, std::pair{&fresh, "preview-fresh"}, std::pair{&years, "preview-years"}}) {
+    const std::filesystem::path baseline = std::filesystem::path(SMP_BASELINE_DIR) / (std::string(name) + ".png");
+    if (!std::filesystem::exists(baseline)) {
+      write_png(baseline, *image);
+      ADD_FAILURE() << "no baseline: wrote " << baseline << "; look at it, then commit it";
+      continue;
+    }
+    const ImageDifference d = compare_images(*image, read_png(baseline), 16);
+    ASSERT_TRUE(d.same_size) << name;
+    EXPECT_LE(d.mean_channel_diff, 1.0) << name;
+    EXPECT_LE(d.fraction_over, 0.005) << name;
+  }
+  // The crown, in the middle of the top view: mean of each channel.
+  auto crown = [](const Image& image) {
+    glm::dvec3 sum(0.0);
+    int n = 0;
+    for (int y = 120; y < 180; ++y)
+      for (int x = 170; x < 230; ++x, ++n) sum += glm::dvec3(image.pixel(x, y)[0], image.pixel(x, y)[1], image.pixel(x, y)[2]);
+    return sum / double(n);
+  };
+  const glm::dvec3 h = crown(healed), f = crown(fresh), y8 = crown(years);
+  EXPECT_GT(y8.g, h.g + 1.0) << "eight years on, the dots have faded";
+  EXPECT_GT(f.r - f.g, h.r - h.g + 1.0) << "just tattooed, the skin is red around the dots";
+  const auto bad = studio("render --design " + design + " --preview aged --out " + (dir / "x.png").string());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.output.find("fresh, healed or years:N"), std::string::npos) << bad.output;
+}
 
 // The template page printed at 10 px per mm: its calibration bar must be 100 mm long, so the
 // hairline on it is 1:1 too (they are drawn in the same units).

@@ -1,0 +1,87 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numeric>
+
+#include "core/pigment_map.h"
+#include "core/pigment_preview.h"
+
+namespace smp {
+namespace {
+
+double total_ink(const PigmentMap& map) { return std::accumulate(map.ink.begin(), map.ink.end(), 0.0) / 255.0; }
+
+TEST(PigmentMap, ADotLandsWhereItIsAndNowhereElse) {
+  const std::vector<InkDot> dots{{{2.0f, -3.0f}, 1.0f, 0.9f}};
+  const PigmentMap map = bake_pigment(dots, {-10, -10}, {10, 10}, 200);  // 10 texels a mm
+  EXPECT_FLOAT_EQ(map.texels_per_mm(), 10.0f);
+  const auto at = [&](float x_mm, float y_mm) {
+    return map.ink[std::size_t(int((y_mm + 10) * 10)) * 200 + std::size_t(int((x_mm + 10) * 10))];
+  };
+  EXPECT_GT(at(2.0f, -3.0f), 200);   // dark at its centre
+  EXPECT_EQ(at(2.0f, -2.0f), 0);     // nothing 1 mm away (its radius is 0.5 mm)
+  EXPECT_EQ(at(-5.0f, 5.0f), 0);
+}
+
+TEST(PigmentMap, DotsSmallerThanATexelKeepTheirShareOfInk) {
+  // A hundred 0.05 mm dots at 4 texels a mm (a fifth of a texel each): the ink adds up to what
+  // a hundred such discs hold, within the profile's soft rim and 8-bit rounding.
+  std::vector<InkDot> dots;
+  for (int i = 0; i < 100; ++i) dots.push_back({{-8.0f + 0.16f * float(i), 0.37f * float(i % 7)}, 0.05f, 0.5f});
+  const PigmentMap small = bake_pigment(dots, {-10, -10}, {10, 10}, 80);
+  for (InkDot& d : dots) d.diameter_mm = 0.5f;  // ten times wider: a hundred times the ink
+  const PigmentMap large = bake_pigment(dots, {-10, -10}, {10, 10}, 80);
+  EXPECT_NEAR(total_ink(large) / total_ink(small), 100.0, 25.0);
+}
+
+TEST(PigmentMap, OverlappingDotsDarkenLikeInkNotBeyondBlack) {
+  const std::vector<InkDot> one{{{0, 0}, 2.0f, 0.5f}};
+  const std::vector<InkDot> two{{{0, 0}, 2.0f, 0.5f}, {{0, 0}, 2.0f, 0.5f}};
+  const PigmentMap a = bake_pigment(one, {-5, -5}, {5, 5}, 100), b = bake_pigment(two, {-5, -5}, {5, 5}, 100);
+  const std::size_t centre = 50 * 100 + 50;
+  EXPECT_NEAR(a.ink[centre], 128, 2);  // half the light taken
+  EXPECT_NEAR(b.ink[centre], 191, 2);  // then half of what is left: 75%
+}
+
+TEST(PigmentMap, AHaloSpreadsFaintInkAroundTheDot) {
+  const std::vector<InkDot> plain{{{0, 0}, 0.2f, 0.8f}};
+  const std::vector<InkDot> halo{{{0, 0}, 0.2f, 0.8f, 0.5f, 0.6f}};
+  const PigmentMap a = bake_pigment(plain, {-5, -5}, {5, 5}, 100), b = bake_pigment(halo, {-5, -5}, {5, 5}, 100);
+  const std::size_t beside = 50 * 100 + 54;  // 0.4 mm from the centre
+  EXPECT_EQ(a.ink[beside], 0);
+  EXPECT_GT(b.ink[beside], 5);
+  EXPECT_LT(b.ink[beside], b.ink[50 * 100 + 50]);
+}
+
+TEST(PigmentPreview, HealedDotsShrinkAndTheFirstSessionHealsLighter) {
+  const PreviewSettings fresh{Preview::Fresh, 0}, healed{Preview::Healed, 0};
+  const InkLook f = ink_look(0.3f, 0.5f, 1, fresh), h = ink_look(0.3f, 0.5f, 1, healed), first = ink_look(0.3f, 0.5f, 0, healed);
+  EXPECT_NEAR(h.diameter_mm, 0.15f, 1e-6f);  // DOMAIN: about half
+  EXPECT_LT(h.darkness, f.darkness);
+  EXPECT_LT(first.darkness, h.darkness);     // session 1: two to three shades lighter
+  EXPECT_GT(first.darkness, 0.3f);           // but a diluted carbon black dot is still a dark dot
+}
+
+TEST(PigmentPreview, YearsFadeAndBlurUntilATouchUpIsDue) {
+  const InkLook healed = ink_look(0.3f, 0.5f, 1, {Preview::Healed, 0});
+  const InkLook five = ink_look(0.3f, 0.5f, 1, {Preview::Years, 5}), ten = ink_look(0.3f, 0.5f, 1, {Preview::Years, 10});
+  EXPECT_LT(five.darkness, healed.darkness);
+  EXPECT_LT(ten.darkness, five.darkness);
+  EXPECT_GT(ten.diameter_mm, healed.diameter_mm);  // ink spreads slowly
+  EXPECT_GT(touch_up_years(), 3.0f);  // DOMAIN: fades over 3-8 years
+  EXPECT_LT(touch_up_years(), 8.0f);
+  const InkLook due = ink_look(0.3f, 0.5f, 1, {Preview::Years, touch_up_years()});
+  EXPECT_NEAR(due.darkness / healed.darkness, 0.7f, 0.01f);
+}
+
+TEST(PigmentPreview, NamesRoundTripAndNonsenseIsRefused) {
+  for (const char* name : {"fresh", "healed", "years:5", "years:0", "years:10", "years:2.5"}) {
+    const auto parsed = parse_preview(name);
+    ASSERT_TRUE(parsed) << name;
+    EXPECT_EQ(preview_name(*parsed), name);
+  }
+  for (const char* bad : {"", "Fresh", "years", "years:", "years:11", "years:-1", "years:5x", "aged"}) EXPECT_FALSE(parse_preview(bad)) << bad;
+}
+
+}  // namespace
+}  // namespace smp
