@@ -32,6 +32,8 @@ struct RenderOptions {
   bool hairline = false;                      // with a design: draw its hairline on the skin
   bool density_shadow = false;                // with a design: its planned density as a shadow
   PreviewSettings preview;                    // with a design: fresh, healed or years later
+  bool split_before_after = false;            // with a design: the bare scalp left, the design right
+  bool mirror = false;                        // as the patient sees it in a mirror
 };
 
 struct WindowOptions {

@@ -89,7 +89,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 5));
   render_cmd->add_flag("--hairline", render.hairline, "With --design: draw the designed hairline on the skin");
   render_cmd->add_flag("--density-shadow", render.density_shadow, "With --design: show the planned density as a shadow over the skin");
-  std::string preview = "healed";
+  std::string preview = "healed", render_split;
+  render_cmd->add_option("--split", render_split, "With --design: before-after (the bare scalp left of the middle, the design right)")
+      ->check(CLI::IsMember({"before-after"}));
+  render_cmd->add_flag("--mirror", render.mirror, "Left and right swapped, as the patient sees it in a mirror");
   render_cmd->add_option("--preview", preview, "With --design: fresh, healed or years:N (0-10)")
       ->check([](const std::string& text) { return smp::parse_preview(text) ? std::string() : "expected fresh, healed or years:N with N 0-10"; });
   render_cmd->add_flag("--report-first-frame", render.report_first_frame, "Benchmark probe: report the first frame, write nothing")
@@ -149,6 +152,8 @@ int main(int argc, char** argv) {
     if (*render_cmd) {
       render.head.units = *smp::parse_units(render_units);
       render.preview = *smp::parse_preview(preview);
+      render.split_before_after = render_split == "before-after";
+      if (render.split_before_after && render.design.empty()) throw smp::InputError("--split before-after: needs a --design to show after");
       render.views.clear();
       for (std::size_t start = 0; start <= render_views.size();) {
         const std::size_t comma = std::min(render_views.find(',', start), render_views.size());

@@ -141,7 +141,22 @@ int run_render(const RenderOptions& options) {
     OrbitCamera camera = camera_for_view(bounds, view, aspect);
     if (focus) camera.target = *focus;
     camera.distance /= options.zoom;
-    pictures.push_back(capture_frame(renderer, camera, settings, options.size, samples));
+    Image picture = capture_frame(renderer, camera, settings, options.size, samples);
+    if (options.split_before_after) {  // the same camera without the dots on the left half
+      ViewSettings bare = settings;
+      bare.show_dots = false;
+      const int middle = options.size.x / 2;
+      picture = split_images(capture_frame(renderer, camera, bare, options.size, samples), picture, middle);
+      if (options.mirror) flip_columns(picture);  // before the labels, which must still read
+      for (int y = 0; y < picture.height; ++y)  // the dividing line
+        for (int x = middle - 1; x <= middle; ++x) std::fill_n(&picture.rgba[(std::size_t(y) * std::size_t(picture.width) + std::size_t(x)) * 4], 3, 255);
+      const float text_px = std::max(12.0f, 0.035f * float(options.size.y));
+      draw_label(picture, options.mirror ? "AFTER" : "BEFORE", middle / 2, int(1.6f * text_px), text_px, glm::vec3(1.0f));
+      draw_label(picture, options.mirror ? "BEFORE" : "AFTER", middle + middle / 2, int(1.6f * text_px), text_px, glm::vec3(1.0f));
+    } else if (options.mirror) {
+      flip_columns(picture);
+    }
+    pictures.push_back(std::move(picture));
     if (options.report_first_frame) {  // capture_frame has read the pixels back: the frame is done
       std::cout << "first-frame" << std::endl;
       return 0;

@@ -213,6 +213,8 @@ void handle_input(Session& s, bool dragging_landmark) {
     if (key == GLFW_KEY_H) s.settings.show_hairline = !s.settings.show_hairline;
     if (key == GLFW_KEY_G) s.settings.show_density = !s.settings.show_density;
     if (key == GLFW_KEY_D) s.settings.show_dots = !s.settings.show_dots;
+    if (key == GLFW_KEY_B) s.settings.split_before_after = !s.settings.split_before_after;
+    if (key == GLFW_KEY_M) s.settings.mirror = !s.settings.mirror;
     if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6) s.show_view(kNumberKeys[key - GLFW_KEY_1]);
     if (key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_6) s.show_view(kNumberKeys[key - GLFW_KEY_KP_1]);
   }
@@ -581,6 +583,17 @@ int run_window(const WindowOptions& options) {
       undo.clear();
       s.frame_head();
     }
+    if (s.settings.split_before_after) {  // the divide and which side is which
+      const ImGuiIO& screen = ImGui::GetIO();
+      const float x = s.settings.split_at * screen.DisplaySize.x;
+      ImDrawList* draw = ImGui::GetForegroundDrawList();
+      draw->AddLine(ImVec2(x, 0), ImVec2(x, screen.DisplaySize.y), IM_COL32(255, 255, 255, 220), 2.0f);
+      const char* left = s.settings.mirror ? "AFTER" : "BEFORE";
+      const char* right = s.settings.mirror ? "BEFORE" : "AFTER";
+      const float y = screen.DisplaySize.y - 3.0f * ImGui::GetFontSize();
+      draw->AddText(ImVec2(x - ImGui::CalcTextSize(left).x - 12.0f, y), IM_COL32(255, 255, 255, 230), left);
+      draw->AddText(ImVec2(x + 12.0f, y), IM_COL32(255, 255, 255, 230), right);
+    }
     ImGui::Render();
 
     exporter.step(export_panel);  // one step of a guide being written, between two frames
@@ -632,8 +645,12 @@ int run_window(const WindowOptions& options) {
         target_samples = s.settings.msaa_samples;
       }
       target->bind();
-      s.renderer.render(s.camera, s.settings, fb);
-      target->resolve_to_window();
+      // Before/after: the split is where the user put it on screen; mirrored, the picture flips
+      // after drawing, so the bare side is drawn on the other side first.
+      const int split_px = int(s.settings.split_at * float(fb.x));
+      if (s.settings.split_before_after) s.renderer.render_split(s.camera, s.settings, fb, s.settings.mirror ? fb.x - split_px : split_px);
+      else s.renderer.render(s.camera, s.settings, fb);
+      target->resolve_to_window(s.settings.mirror);
     }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 

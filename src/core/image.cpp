@@ -15,6 +15,22 @@ void flip_rows(Image& image) {
   }
 }
 
+void flip_columns(Image& image) {
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width / 2; ++x) {
+      std::uint8_t* a = &image.rgba[(std::size_t(y) * std::size_t(image.width) + std::size_t(x)) * 4];
+      std::uint8_t* b = &image.rgba[(std::size_t(y) * std::size_t(image.width) + std::size_t(image.width - 1 - x)) * 4];
+      std::swap_ranges(a, a + 4, b);
+    }
+}
+
+Image split_images(const Image& left, const Image& right, int split_x) {
+  Image out = right;
+  for (int y = 0; y < out.height && y < left.height; ++y)
+    std::copy_n(left.pixel(0, y), std::size_t(std::clamp(split_x, 0, out.width)) * 4, &out.rgba[std::size_t(y) * std::size_t(out.width) * 4]);
+  return out;
+}
+
 ImageDifference compare_images(const Image& a, const Image& b, int threshold) {
   ImageDifference d;
   d.same_size = a.width == b.width && a.height == b.height && !a.empty();

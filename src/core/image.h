@@ -18,6 +18,10 @@ struct Image {
 
 // GL reads rows bottom to top; images are stored top to bottom.
 void flip_rows(Image& image);
+// Left to right: what a mirror shows.
+void flip_columns(Image& image);
+// `left` up to column `split_x`, `right` from there on (same sizes): a before/after split.
+Image split_images(const Image& left, const Image& right, int split_x);
 
 struct ImageDifference {
   bool same_size = false;

@@ -36,6 +36,9 @@ struct ViewSettings {
   int dot_session_last = 2;
   bool colour_sessions = false;             // tint dots by session instead of pigment
   PreviewSettings preview;                  // fresh, healed (default) or years later
+  bool split_before_after = false;          // the bare scalp left of split_at, the design right of it
+  float split_at = 0.5f;                    // share of the window's width
+  bool mirror = false;                      // left and right swapped, as in a mirror
   float map_dot_px = 4.0f;                  // with colour_sessions: the smallest a dot is drawn, px
   int msaa_samples = 4;                     // anti-aliasing of the window: 0 (off), 2, 4 or 8
 

@@ -15,7 +15,7 @@ class RenderTarget {
 
   void bind();               // draw into the multisampled buffer
   Image resolve_and_read();  // top-to-bottom RGBA
-  void resolve_to_window();  // resolves into the window's back buffer (same size)
+  void resolve_to_window(bool mirror = false);  // into the window's back buffer (same size); mirrored: left and right swapped
   // Several pictures that share a costly underlay (the head) and differ only in what lies on it
   // (each session's dots): keep_layer() resolves the drawing so far (colour and depth) once and
   // goes on drawing onto a single-sampled copy of it; restore_layer() puts the copy back. Copies

@@ -1,5 +1,7 @@
 #include "render/scene_renderer.h"
 
+#include <algorithm>
+
 #include <string>
 
 namespace smp {
@@ -20,12 +22,27 @@ void SceneRenderer::render(const OrbitCamera& camera, const ViewSettings& settin
   render_on_skin(camera, settings, size);
 }
 
+void SceneRenderer::render_split(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 size, int split_px) {
+  render(camera, settings, size);
+  ViewSettings before = settings;  // the bare scalp: no dots, and none of the design's overlays
+  before.show_dots = before.show_density = before.show_zones = before.show_hairline = false;
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(0, 0, std::max(0, split_px), size.y);
+  draw_head(camera, before, size);
+  render_on_skin(camera, before, size);
+  glDisable(GL_SCISSOR_TEST);
+}
+
 void SceneRenderer::render_head(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 size) {
+  glDisable(GL_SCISSOR_TEST);  // ImGui leaves it on
+  draw_head(camera, settings, size);
+}
+
+void SceneRenderer::draw_head(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 size) {
   glViewport(0, 0, size.x, size.y);
   glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
   glDisable(GL_BLEND);
-  glDisable(GL_SCISSOR_TEST);  // ImGui leaves it on
   background_.draw(settings);
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);

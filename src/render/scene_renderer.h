@@ -39,10 +39,14 @@ class SceneRenderer {
   // render() in two halves: the backdrop and the head, then what lies on the skin (dots, markers,
   // hairline), so pictures that differ only in dots can share the first.
   void render_head(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 framebuffer_size);
+  // Before and after on one camera: the frame with its dots, then left of `split_px` the same
+  // frame without them (a scissor: only that part is drawn again).
+  void render_split(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 framebuffer_size, int split_px);
   void render_on_skin(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 framebuffer_size);
   std::size_t head_triangles() const { return head_.triangle_count(); }
 
  private:
+  void draw_head(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 framebuffer_size);  // within any scissor
   BackgroundPass background_;
   HeadPass head_;
   DotPass dots_;

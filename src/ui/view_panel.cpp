@@ -111,6 +111,9 @@ void dots_section(ViewSettings& s, const FrameStats& stats) {
     if (s.preview.years >= touch_up_years()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "Touch-up due (from about %.1f years)", touch_up_years());
     else ImGui::TextDisabled("Touch-up due at about %.1f years", touch_up_years());
   }
+  ImGui::Checkbox("Before / after (B)", &s.split_before_after);
+  if (s.split_before_after) ImGui::SliderFloat("Split", &s.split_at, 0.05f, 0.95f, "%.2f of the width");
+  ImGui::Checkbox("Mirror (M)", &s.mirror);
   if (!stats.dots_note.empty()) ImGui::TextDisabled("%s", stats.dots_note.c_str());
 }
 

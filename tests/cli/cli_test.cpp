@@ -462,6 +462,36 @@ TEST(Cli, RenderPreviewsMatchBaselinesAndDifferAsTheyShould) {
   EXPECT_NE(bad.output.find("fresh, healed or years:N"), std::string::npos) << bad.output;
 }
 
+// Before/after: the left half is the bare head, the right the design; mirrored: the same picture
+// left to right.
+TEST(Cli, RenderSplitBeforeAfterAndMirror) {
+  const auto dir = test::scratch_dir();
+  const std::string design = std::string(SMP_ASSETS_DIR) + "/examples/example-design.json";
+  const std::string common = "render --design " + design + " --view top --size 400x300 ";
+  const auto plain = studio(common + "--out " + (dir / "plain.png").string());
+  SKIP_WITHOUT_GL(plain);
+  ASSERT_EQ(plain.exit_code, 0) << plain.output;
+  ASSERT_EQ(studio(common + "--split before-after --out " + (dir / "split.png").string()).exit_code, 0);
+  ASSERT_EQ(studio(common + "--mirror --out " + (dir / "mirror.png").string()).exit_code, 0);
+  ASSERT_EQ(studio("render --view top --size 400x300 --out " + (dir / "bare.png").string()).exit_code, 0);
+  const Image with = read_png(dir / "plain.png"), split = read_png(dir / "split.png"), bare = read_png(dir / "bare.png");
+  Image mirrored = read_png(dir / "mirror.png");
+  // Rows below the labels: the left half as the bare head, the right as the design.
+  auto half_difference = [](const Image& a, const Image& b, int x0, int x1) {
+    double sum = 0;
+    for (int y = 60; y < a.height; ++y)
+      for (int x = x0; x < x1; ++x)
+        for (int c = 0; c < 3; ++c) sum += std::abs(int(a.pixel(x, y)[c]) - int(b.pixel(x, y)[c]));
+    return sum / double((a.height - 60) * (x1 - x0) * 3);
+  };
+  EXPECT_LT(half_difference(split, bare, 0, 198), 0.5);
+  EXPECT_LT(half_difference(split, with, 202, 400), 0.5);
+  EXPECT_GT(half_difference(with, bare, 0, 198), 0.5) << "the design must change the left half too, or this proves nothing";
+  flip_columns(mirrored);
+  EXPECT_EQ(mirrored.rgba, with.rgba);
+  EXPECT_EQ(studio("render --view top --split before-after --out " + (dir / "x.png").string()).exit_code, 2) << "no design to show after";
+}
+
 // The template page printed at 10 px per mm: its calibration bar must be 100 mm long, so the
 // hairline on it is 1:1 too (they are drawn in the same units).
 TEST(Cli, ExportHairlineTemplateIsTrueToScale) {
