@@ -469,7 +469,8 @@ int run_bench(const BenchOptions& options) {
   if (options.what == "design" || options.what == "all") {
     // The window's own pool over the head (about 325k candidates), a design at the most density
     // a zone may have; the drag moves the hairline height a little every frame, as a slider does,
-    // each frame re-selecting the dots and uploading them before drawing.
+    // each frame re-selecting the dots and baking them into the pigment before drawing, as the
+    // window does.
     const GeodesicDistance geodesic(head);
     const Anatomy anatomy = prepare_anatomy(head, *bundled.landmarks, geodesic);
     const DotPool pool = cached_head_pool(head);
@@ -480,11 +481,25 @@ int run_bench(const BenchOptions& options) {
     if (!options.json)
       std::cerr << "Measuring frames with a " << still.counts.total << "-dot design (" << pool.size() << " candidates), still and while dragging...\n";
     const int frames = std::max(options.frames, 60);
-    figures["design.frame_ms.still"] = measure_frames(head, frames, ViewSettings{}.msaa_samples, still.instances);
-    figures["design.frame_ms.drag"] = measure_frames(head, frames, ViewSettings{}.msaa_samples, still.instances, [&](int frame, SceneRenderer& r) {
-      design.hairline.height_mm = 80.0f + 8.0f * std::sin(0.2f * float(frame));
-      r.set_dots(designed.make(design).instances);
-    });
+    const PigmentFrame pigment = pigment_frame(head, anatomy);
+    auto bake = [&](const DesignDots::Result& made) {
+      return bake_pigment(ink_dots(made.instances, made.plane_mm, ViewSettings{}), pigment.low_mm, pigment.high_mm, pigment.size);
+    };
+    const PigmentMap still_map = bake(still);
+    auto with_pigment = [&](SceneRenderer& r) {
+      r.set_pigment_uv(pigment.uvw);
+      r.set_pigment(still_map);
+    };
+    figures["design.frame_ms.still"] = measure_frames(head, frames, ViewSettings{}.msaa_samples, still.instances, {}, with_pigment);
+    figures["design.frame_ms.drag"] = measure_frames(
+        head, frames, ViewSettings{}.msaa_samples, still.instances,
+        [&](int frame, SceneRenderer& r) {
+          design.hairline.height_mm = 80.0f + 8.0f * std::sin(0.2f * float(frame));
+          const DesignDots::Result made = designed.make(design);
+          r.set_dots(made.instances);
+          r.set_pigment(bake(made));
+        },
+        with_pigment);
     figures["design.drag_frame_ratio"] =
         single(median(figures["design.frame_ms.drag"].samples) / median(figures["design.frame_ms.still"].samples), "ratio");
     figures["design.dots"] = single(double(still.counts.total), "dots");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <thread>
 
 namespace smp {
@@ -58,7 +59,7 @@ struct HaloKernel {
 };
 
 // The dots' absorbance added into rows [row0, row1) of `sum` (n x n).
-void add_dots(std::span<const InkDot> dots, glm::vec2 low_mm, float tpm, int n, int row0, int row1, std::vector<float>& sum) {
+void add_dots(std::span<const InkDot> dots, glm::vec2 low_mm, float tpm, int n, int row0, int row1, float* sum) {
   auto add = [&](int x, int y, float a) {
     if (x >= 0 && x < n && y >= row0 && y < row1) sum[std::size_t(y) * std::size_t(n) + std::size_t(x)] += a;
   };
@@ -112,17 +113,23 @@ PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec
   map.high_mm = low_mm + glm::vec2(side);
   const float tpm = map.texels_per_mm();
   const int n = map.size;
-  std::vector<float> sum(std::size_t(n) * std::size_t(n), 0.0f);
-  // Two halves of the rows on two threads: each goes through every dot and adds those over its rows.
-  std::thread lower([&] { add_dots(dots, low_mm, tpm, n, 0, n / 2, sum); });
-  add_dots(dots, low_mm, tpm, n, n / 2, n, sum);
-  lower.join();
   // Light kept = exp(-absorbance), through a table (absorbance in steps of 1/1024, finer than an
   // 8-bit step of ink, up to 8).
   std::vector<std::uint8_t> ink_of(8 * 1024 + 1);
   for (std::size_t i = 0; i < ink_of.size(); ++i) ink_of[i] = std::uint8_t(std::lround(255.0f * (1.0f - std::exp(-float(i) / 1024.0f))));
-  map.ink.resize(sum.size());
-  for (std::size_t i = 0; i < sum.size(); ++i) map.ink[i] = ink_of[std::min<std::size_t>(std::size_t(sum[i] * 1024.0f + 0.5f), 8 * 1024)];
+  map.ink.resize(std::size_t(n) * std::size_t(n));
+  // Two halves of the rows on two threads: each clears its rows, goes through every dot adding
+  // those over them, and turns its sums into ink.
+  const std::unique_ptr<float[]> sum(new float[std::size_t(n) * std::size_t(n)]);
+  auto half = [&](int row0, int row1) {
+    const std::size_t begin = std::size_t(row0) * std::size_t(n), end = std::size_t(row1) * std::size_t(n);
+    std::fill(sum.get() + begin, sum.get() + end, 0.0f);
+    add_dots(dots, low_mm, tpm, n, row0, row1, sum.get());
+    for (std::size_t i = begin; i < end; ++i) map.ink[i] = ink_of[std::min<std::size_t>(std::size_t(sum[i] * 1024.0f + 0.5f), 8 * 1024)];
+  };
+  std::thread lower(half, 0, n / 2);
+  half(n / 2, n);
+  lower.join();
   return map;
 }
 
