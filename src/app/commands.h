@@ -34,6 +34,8 @@ struct RenderOptions {
   PreviewSettings preview;                    // with a design: fresh, healed or years later
   bool split_before_after = false;            // with a design: the bare scalp left, the design right
   bool mirror = false;                        // as the patient sees it in a mirror
+  bool heat = false;                          // with a design: its planned density as a heat map
+  bool colour_sessions = false;               // with a design: each session's dots in its colour
 };
 
 struct WindowOptions {

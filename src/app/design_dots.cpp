@@ -117,20 +117,41 @@ void DesignDots::blend_zones(const Design& design) {
   }
 }
 
-std::vector<glm::vec4> DesignDots::density_overlay(const Design& design) {
+std::vector<float> DesignDots::planned_density(const Design& design) {
   blend_zones(design);
   const HairlineShape shape = hairline(design);
   const PaintField paint(design);
-  std::vector<glm::vec4> colours(mesh_.positions.size(), glm::vec4(0.0f));
-  for (std::size_t v = 0; v < colours.size(); ++v) {
+  std::vector<float> density(mesh_.positions.size(), 0.0f);
+  for (std::size_t v = 0; v < density.size(); ++v) {
     const PolarPoint p = chart_.vertices[v];
-    float density = vertex_density_[v] * edge_factor(design.hairline, shape.edge_r(p.theta) - p.r);
+    density[v] = vertex_density_[v] * edge_factor(design.hairline, shape.edge_r(p.theta) - p.r);
     if (!paint.empty()) {
-      density = paint.density(mesh_.positions[v], density);
-      if (const auto scar = paint.scar(mesh_.positions[v])) density += (design.scars[scar->scar].density_per_cm2 - density) * scar->weight;
+      density[v] = paint.density(mesh_.positions[v], density[v]);
+      if (const auto scar = paint.scar(mesh_.positions[v])) density[v] += (design.scars[scar->scar].density_per_cm2 - density[v]) * scar->weight;
     }
-    colours[v] = glm::vec4(0.18f, 0.17f, 0.17f, std::min(1.0f, density / 120.0f));  // 120 dots/cm2: full shadow
   }
+  return density;
+}
+
+std::vector<glm::vec4> DesignDots::density_overlay(const Design& design) {
+  std::vector<glm::vec4> colours;
+  for (float density : planned_density(design))
+    colours.push_back(glm::vec4(0.18f, 0.17f, 0.17f, std::min(1.0f, density / 120.0f)));  // 120 dots/cm2: full shadow
+  return colours;
+}
+
+glm::vec3 heat_colour(float density_per_cm2) {
+  // Blue (sparse) through green and yellow to red (kHeatMaxPerCm2 and over), sRGB.
+  constexpr glm::vec3 kStops[] = {{0.15f, 0.25f, 0.85f}, {0.1f, 0.7f, 0.75f}, {0.2f, 0.75f, 0.2f}, {0.95f, 0.85f, 0.1f}, {0.9f, 0.15f, 0.1f}};
+  const float t = std::clamp(density_per_cm2 / kHeatMaxPerCm2, 0.0f, 1.0f) * 4.0f;
+  const int i = std::min(3, int(t));
+  return glm::mix(kStops[i], kStops[i + 1], t - float(i));
+}
+
+std::vector<glm::vec4> DesignDots::density_heat(const Design& design) {
+  std::vector<glm::vec4> colours;
+  for (float density : planned_density(design))
+    colours.push_back(density > 0.5f ? glm::vec4(heat_colour(density), 1.0f) : glm::vec4(0.0f));  // no dots: the skin
   return colours;
 }
 

@@ -23,6 +23,10 @@ struct DotCounts {
   std::size_t in_session(std::size_t session) const;
 };
 
+// The heat map's colour for a planned density (sRGB): blue when sparse, red at kHeatMaxPerCm2.
+inline constexpr float kHeatMaxPerCm2 = 150.0f;
+glm::vec3 heat_colour(float density_per_cm2);
+
 class DesignDots {
  public:
   // Keeps references to `pool` and `anatomy`: they must outlive this.
@@ -49,8 +53,11 @@ class DesignDots {
   // Per mesh vertex, the planned density as a shadow over the skin (darker where denser): where
   // the dots go, readable from across the room. An overlay, not the pigment's true look.
   std::vector<glm::vec4> density_overlay(const Design& design);
+  // Per mesh vertex, the planned density as a heat map (heat_colour), skin where no dots go.
+  std::vector<glm::vec4> density_heat(const Design& design);
 
  private:
+  std::vector<float> planned_density(const Design& design);  // per vertex, dots/cm2
   const DotPool& pool_;
   const Mesh& mesh_;
   const ScalpChart& chart_;

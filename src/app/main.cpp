@@ -93,6 +93,8 @@ int main(int argc, char** argv) {
   render_cmd->add_option("--split", render_split, "With --design: before-after (the bare scalp left of the middle, the design right)")
       ->check(CLI::IsMember({"before-after"}));
   render_cmd->add_flag("--mirror", render.mirror, "Left and right swapped, as the patient sees it in a mirror");
+  std::string render_overlays;
+  render_cmd->add_option("--overlay", render_overlays, "Comma list of landmarks, zones, hairline, heat (density, dots/cm2), sessions (colours)");
   render_cmd->add_option("--preview", preview, "With --design: fresh, healed or years:N (0-10)")
       ->check([](const std::string& text) { return smp::parse_preview(text) ? std::string() : "expected fresh, healed or years:N with N 0-10"; });
   render_cmd->add_flag("--report-first-frame", render.report_first_frame, "Benchmark probe: report the first frame, write nothing")
@@ -153,6 +155,19 @@ int main(int argc, char** argv) {
       render.head.units = *smp::parse_units(render_units);
       render.preview = *smp::parse_preview(preview);
       render.split_before_after = render_split == "before-after";
+      for (std::size_t start = 0; start < render_overlays.size();) {
+        const std::size_t comma = std::min(render_overlays.find(',', start), render_overlays.size());
+        const std::string name = render_overlays.substr(start, comma - start);
+        if (name == "landmarks") render.landmarks = true;
+        else if (name == "zones") render.zones = true;
+        else if (name == "hairline") render.hairline = true;
+        else if (name == "heat") render.heat = true;
+        else if (name == "sessions") render.colour_sessions = true;
+        else throw smp::InputError("--overlay: '" + name + "' is not an overlay (landmarks, zones, hairline, heat, sessions)");
+        start = comma + 1;
+      }
+      if ((render.heat || render.colour_sessions) && render.design.empty())
+        throw smp::InputError("--overlay heat and sessions need a --design");
       if (render.split_before_after && render.design.empty()) throw smp::InputError("--split before-after: needs a --design to show after");
       render.views.clear();
       for (std::size_t start = 0; start <= render_views.size();) {

@@ -107,7 +107,10 @@ int run_render(const RenderOptions& options) {
         renderer.set_pigment_uv(frame.uvw);
         renderer.set_pigment(bake_pigment(ink_dots(dots, plane, settings), frame.low_mm, frame.high_mm, frame.size));
         if (options.density_shadow) renderer.set_zone_overlay(designed.density_overlay(*design));
+        if (options.heat) renderer.set_zone_overlay(designed.density_heat(*design));
         settings.show_density = options.density_shadow;
+        settings.show_heat = options.heat;
+        settings.colour_sessions = options.colour_sessions;
         if (options.hairline) {
           std::vector<Marker> beads;
           for (const glm::vec3& p : designed.hairline_points(*design)) beads.push_back({p, glm::vec3(1.0f, 0.97f, 0.9f)});

@@ -215,6 +215,7 @@ void handle_input(Session& s, bool dragging_landmark) {
     if (key == GLFW_KEY_D) s.settings.show_dots = !s.settings.show_dots;
     if (key == GLFW_KEY_B) s.settings.split_before_after = !s.settings.split_before_after;
     if (key == GLFW_KEY_M) s.settings.mirror = !s.settings.mirror;
+    if (key == GLFW_KEY_K) s.settings.show_heat = !s.settings.show_heat;
     if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6) s.show_view(kNumberKeys[key - GLFW_KEY_1]);
     if (key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_6) s.show_view(kNumberKeys[key - GLFW_KEY_KP_1]);
   }
@@ -293,7 +294,7 @@ int run_window(const WindowOptions& options) {
     shown_dots = {};
     s.renderer.set_hairline({});
   };
-  bool overlay_is_density = false;  // the head's overlay holds the density shadow, not the zones
+  char overlay_kind = 'Z';  // what the head's overlay holds: Z zones, D the density shadow, H the heat map
   Design overlay_design;
   // The head's geodesic field, kept for placing the pool on the chart when it arrives.
   std::unique_ptr<GeodesicDistance> geodesic;
@@ -324,7 +325,7 @@ int run_window(const WindowOptions& options) {
       geodesic = std::make_unique<GeodesicDistance>(shown);
       anatomy = prepare_anatomy(shown, *landmarks, *geodesic);
       s.renderer.set_zone_overlay(zone_overlay(anatomy->zones));
-      overlay_is_density = false;
+      overlay_kind = 'Z';
       zone_labels = zone_labels_of(shown, anatomy->zones);
       pigment = pigment_frame(shown, *anatomy);
       s.renderer.set_pigment_uv(pigment.uvw);
@@ -583,6 +584,21 @@ int run_window(const WindowOptions& options) {
       undo.clear();
       s.frame_head();
     }
+    if (s.settings.show_heat && design_dots) {  // the heat map's scale, bottom left of the free area
+      ImDrawList* draw = ImGui::GetForegroundDrawList();
+      const float unit = ImGui::GetFontSize(), x0 = 0.5f * ImGui::GetIO().DisplaySize.x - 10.0f * unit;
+      const float y0 = ImGui::GetIO().DisplaySize.y - 4.5f * unit, width = 20.0f * unit;
+      for (int i = 0; i < 40; ++i) {
+        const glm::vec3 c = heat_colour(kHeatMaxPerCm2 * (float(i) + 0.5f) / 40.0f);
+        draw->AddRectFilled(ImVec2(x0 + width * float(i) / 40.0f, y0), ImVec2(x0 + width * float(i + 1) / 40.0f, y0 + unit),
+                            IM_COL32(int(255 * c.r), int(255 * c.g), int(255 * c.b), 255));
+      }
+      char label[64];
+      for (int k = 0; k <= 3; ++k) {
+        std::snprintf(label, sizeof label, k == 3 ? "%.0f+ dots/cm\u00b2" : "%.0f", double(kHeatMaxPerCm2) * k / 3.0);
+        draw->AddText(ImVec2(x0 + width * float(k) / 3.0f - (k == 3 ? 0.0f : 0.3f * unit), y0 + 1.2f * unit), IM_COL32(235, 235, 235, 255), label);
+      }
+    }
     if (s.settings.split_before_after) {  // the divide and which side is which
       const ImGuiIO& screen = ImGui::GetIO();
       const float x = s.settings.split_at * screen.DisplaySize.x;
@@ -629,14 +645,13 @@ int run_window(const WindowOptions& options) {
       pigment_stale = false;
     }
     if (pool_building.valid()) s.stats.dots_note = "Preparing the dots...";
-    const bool want_density = s.settings.show_density && design_dots;
-    if (want_density && (!overlay_is_density || design != overlay_design)) {
-      s.renderer.set_zone_overlay(design_dots->density_overlay(design));
-      overlay_is_density = true;
+    const char want_overlay = s.settings.show_heat && design_dots ? 'H' : s.settings.show_density && design_dots ? 'D' : 'Z';
+    if (want_overlay != overlay_kind || (want_overlay != 'Z' && design != overlay_design)) {
+      if (want_overlay == 'H') s.renderer.set_zone_overlay(design_dots->density_heat(design));
+      else if (want_overlay == 'D') s.renderer.set_zone_overlay(design_dots->density_overlay(design));
+      else if (anatomy) s.renderer.set_zone_overlay(zone_overlay(anatomy->zones));
+      overlay_kind = want_overlay;
       overlay_design = design;
-    } else if (!want_density && overlay_is_density) {
-      if (anatomy) s.renderer.set_zone_overlay(zone_overlay(anatomy->zones));
-      overlay_is_density = false;
     }
     const glm::ivec2 fb = s.stats.framebuffer;
     if (fb.x > 0 && fb.y > 0) {  // a minimised window has no pixels

@@ -53,7 +53,7 @@ void HeadPass::draw(const OrbitCamera& camera, float aspect, const ViewSettings&
   program_.set("u_projection", camera.projection_matrix(aspect));
   program_.set("u_normal_matrix", glm::mat3(view));  // the model matrix is the identity
   program_.set("u_skin", s.skin_linear());
-  program_.set("u_overlay_strength", s.show_density ? 0.9f : s.show_zones ? 0.6f : 0.0f);
+  program_.set("u_overlay_strength", s.show_heat ? 0.85f : s.show_density ? 0.9f : s.show_zones ? 0.6f : 0.0f);
   // Lights follow the camera (render/lighting.h): every side of the head is shown well lit.
   program_.set("u_key_dir", light_direction(s.key_light_azimuth_deg, s.key_light_elevation_deg));
   program_.set("u_key_intensity", s.key_light_intensity);

@@ -91,6 +91,8 @@ void overlay_section(ViewSettings& s) {
   ImGui::SameLine();
   ImGui::Checkbox("Density shadow (G)", &s.show_density);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The planned density as a shadow over the skin: where the dots go, seen from afar.");
+  ImGui::Checkbox("Density heat map (K)", &s.show_heat);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The planned density in dots/cm\u00b2 as colours, with a scale at the bottom.");
 }
 
 void dots_section(ViewSettings& s, const FrameStats& stats) {

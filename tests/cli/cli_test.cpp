@@ -492,6 +492,26 @@ TEST(Cli, RenderSplitBeforeAfterAndMirror) {
   EXPECT_EQ(studio("render --view top --split before-after --out " + (dir / "x.png").string()).exit_code, 2) << "no design to show after";
 }
 
+// The density heat map colours the scalp by dots/cm2 (blue sparse .. red dense), not the face; an
+// overlay that does not exist is a usage error.
+TEST(Cli, RenderOverlayHeatColoursTheScalpOnly) {
+  const auto dir = test::scratch_dir();
+  const std::string design = std::string(SMP_ASSETS_DIR) + "/examples/example-design.json";
+  const auto heat = studio("render --design " + design + " --view front --size 400x300 --overlay heat --out " + (dir / "heat.png").string());
+  SKIP_WITHOUT_GL(heat);
+  ASSERT_EQ(heat.exit_code, 0) << heat.output;
+  ASSERT_EQ(studio("render --design " + design + " --view front --size 400x300 --out " + (dir / "plain.png").string()).exit_code, 0);
+  const Image coloured = read_png(dir / "heat.png"), plain = read_png(dir / "plain.png");
+  auto greener = [](const Image& image, int x, int y) { return int(image.pixel(x, y)[1]) - int(image.pixel(x, y)[0]); };
+  // Top of the head (scalp): skin is redder than green; the heat map's greens and blues are not.
+  EXPECT_GT(greener(coloured, 200, 60), greener(plain, 200, 60) + 30);
+  // The nose (not scalp) is untouched.
+  EXPECT_NEAR(greener(coloured, 200, 190), greener(plain, 200, 190), 3);
+  const auto bad = studio("render --design " + design + " --overlay stripes --out " + (dir / "x.png").string());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.output.find("'stripes' is not an overlay"), std::string::npos) << bad.output;
+}
+
 // The template page printed at 10 px per mm: its calibration bar must be 100 mm long, so the
 // hairline on it is 1:1 too (they are drawn in the same units).
 TEST(Cli, ExportHairlineTemplateIsTrueToScale) {
