@@ -3,12 +3,39 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <unordered_map>
 
 #include <glm/common.hpp>
 
 #include "dots/surface_projector.h"
 
 namespace smp {
+
+namespace {
+
+// Each vertex's place in the chart plane, the same for vertices at the same position: a mesh cut
+// along a seam has its two sides' geodesics (and so chart places) differ a little, which would
+// show the baked dots as a crack along the seam.
+std::vector<glm::vec2> welded_plane(const Mesh& mesh, const Anatomy& anatomy) {
+  std::unordered_map<std::uint64_t, std::pair<glm::dvec2, int>> at_position;
+  auto key = [](glm::vec3 p) {
+    const auto q = [](float v) { return std::uint64_t(std::int64_t(std::lround(double(v) * 1000.0)) & 0x1FFFFF); };
+    return q(p.x) | (q(p.y) << 21) | (q(p.z) << 42);
+  };
+  for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+    auto& [sum, count] = at_position[key(mesh.positions[v])];
+    sum += ScalpChart::plane(anatomy.chart.vertices[v]);
+    ++count;
+  }
+  std::vector<glm::vec2> plane(mesh.positions.size());
+  for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+    const auto& [sum, count] = at_position[key(mesh.positions[v])];
+    plane[v] = glm::vec2(sum / double(count));
+  }
+  return plane;
+}
+
+}  // namespace
 
 PigmentFrame pigment_frame(const Mesh& mesh, const Anatomy& anatomy) {
   PigmentFrame frame;
@@ -26,9 +53,10 @@ PigmentFrame pigment_frame(const Mesh& mesh, const Anatomy& anatomy) {
   frame.high_mm = frame.low_mm + glm::vec2(float(side));
   frame.size = std::min(4096, int(std::ceil(8.0 * side)));
   frame.uvw.resize(mesh.positions.size());
+  const std::vector<glm::vec2> plane = welded_plane(mesh, anatomy);
   for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
     const PolarPoint& p = anatomy.chart.vertices[v];
-    const glm::vec2 uv = (glm::vec2(ScalpChart::plane(p)) - frame.low_mm) / float(side);
+    const glm::vec2 uv = (plane[v] - frame.low_mm) / float(side);
     // Far beyond the scalp the chart folds (towards the chin): no pigment is read there.
     const bool on = p.r < reach + 25.0 && uv.x >= 0.0f && uv.y >= 0.0f && uv.x <= 1.0f && uv.y <= 1.0f;
     frame.uvw[v] = glm::vec3(uv, on ? 1.0f : 0.0f);
@@ -38,14 +66,15 @@ PigmentFrame pigment_frame(const Mesh& mesh, const Anatomy& anatomy) {
 
 std::vector<glm::vec2> chart_plane_of(const Mesh& mesh, const Anatomy& anatomy, std::span<const glm::vec3> points) {
   const SurfaceProjector projector(mesh, {});
+  const std::vector<glm::vec2> vertex_plane = welded_plane(mesh, anatomy);
   std::vector<glm::vec2> plane(points.size(), glm::vec2(1e9f));
   for (std::size_t i = 0; i < points.size(); ++i) {
     std::uint32_t t = 0;
     glm::vec3 w;
     if (!projector.locate(points[i], t, w)) continue;
-    glm::dvec2 at(0.0);
-    for (int k = 0; k < 3; ++k) at += double(w[k]) * ScalpChart::plane(anatomy.chart.vertices[mesh.indices[3 * std::size_t(t) + std::size_t(k)]]);
-    plane[i] = glm::vec2(at);
+    glm::vec2 at(0.0f);
+    for (int k = 0; k < 3; ++k) at += w[k] * vertex_plane[mesh.indices[3 * std::size_t(t) + std::size_t(k)]];
+    plane[i] = at;
   }
   return plane;
 }
