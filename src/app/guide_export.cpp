@@ -5,6 +5,7 @@
 #include <set>
 #include <unistd.h>
 
+#include "app/pigment_view.h"
 #include "core/input_error.h"
 #include "core/session_colours.h"
 #include "design/design_file.h"
@@ -91,6 +92,7 @@ GuideExport::GuideExport(const Design& design, const GuideHead& head, const Expo
   steps_.emplace_back("Making the dots", [this] { prepare(); });
   if (wants("png") || wants("pdf"))
     for (View view : kGuideViews) steps_.emplace_back("Drawing the " + view_key(view) + " view", [this, view] { draw_view(view); });
+  if (wants("png") || wants("pdf")) steps_.emplace_back("Drawing each session healed", [this] { draw_healed(); });
   if (wants("pdf")) steps_.emplace_back("guide.pdf", [this] {
     for (auto& write : writes_) write.get();
     writes_.clear();
@@ -158,7 +160,41 @@ void GuideExport::prepare() {
     for (const glm::vec3& p : head_.designed.hairline_points(design_)) beads.push_back({p, glm::vec3(1.0f, 0.97f, 0.9f)});
     renderer_->set_hairline(std::move(beads));
     target_ = std::make_unique<RenderTarget>(options_.size.x, options_.size.y, kOffscreenSamples);
+    const PigmentFrame frame = pigment_frame(head_.mesh, head_.anatomy);
+    renderer_->set_pigment_uv(frame.uvw);
+    // The healed pictures are small (the scalp a few hundred pixels across): 2 texels a mm is
+    // plenty, and a quarter the size bakes and mipmaps many times faster.
+    pigment_low_ = frame.low_mm, pigment_high_ = frame.high_mm, pigment_size_ = std::max(256, frame.size / 4);
   }
+}
+
+void GuideExport::draw_healed() {
+  // Three-quarter, closer to the scalp, at half the views' size: the pigment as the patient
+  // will see it a month after each session, all sessions so far together.
+  const glm::ivec2 size = options_.size / 2;
+  RenderTarget target(size.x, size.y, kOffscreenSamples);
+  OrbitCamera camera = camera_for_view(bounds_of(head_.mesh), View::ThreeQuarter, float(size.x) / float(size.y));
+  camera.target += 0.7f * (head_.landmarks[Landmark::Vertex] - camera.target);
+  camera.distance /= 2.2f;
+  ViewSettings settings;
+  settings.fitzpatrick_type = design_.patient.fitzpatrick_type;
+  settings.use_custom_skin = design_.patient.use_sampled_skin;
+  settings.custom_skin_srgb = design_.patient.sampled_skin_srgb;
+  settings.show_hairline = false;
+  settings.preview = PreviewSettings{Preview::Healed, 0.0f};
+  settings.background_top_srgb = settings.background_bottom_srgb = glm::vec3(1.0f);  // paper
+  for (std::size_t i = 0; i < sessions_.size(); ++i) {
+    settings.dot_session_first = 0;
+    settings.dot_session_last = sessions_[i] - 1;
+    renderer_->set_pigment(bake_pigment(ink_dots(made_.instances, made_.plane_mm, settings), pigment_low_, pigment_high_, pigment_size_));
+    target.bind();
+    renderer_->render(camera, settings, size);
+    Image image = target.resolve_and_read();
+    const std::string name = "session-" + std::to_string(sessions_[i]) + "-healed.png";
+    if (wants("png")) writes_.push_back(std::async(std::launch::async, [path = partial_ / name, image] { write_png(path, image); }));
+    if (wants("pdf")) guide_.sessions[i].healed = std::move(image);
+  }
+  renderer_->clear_pigment();  // the views draw each dot in its session's colour
 }
 
 void GuideExport::draw_view(View view) {

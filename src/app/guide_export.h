@@ -50,6 +50,7 @@ class GuideExport {
   bool wants(const std::string& format) const;
   void prepare();
   void draw_view(View view);
+  void draw_healed();
   void write_svg_maps();
   void finish();
 
@@ -69,6 +70,9 @@ class GuideExport {
   std::vector<std::vector<DotInstance>> session_dots_;
   std::unique_ptr<SceneRenderer> renderer_;
   std::unique_ptr<RenderTarget> target_;
+  std::vector<glm::vec3> pigment_uvw_;
+  glm::vec2 pigment_low_{}, pigment_high_{};
+  int pigment_size_ = 0;
   std::vector<std::future<void>> writes_;  // pictures being encoded; get() passes on their errors
 };
 

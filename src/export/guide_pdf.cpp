@@ -185,31 +185,35 @@ void session_page(const Page& page, const GuideContents& guide, const GuideSessi
     for (const ViewDimension& mark : view.dimensions) dimension(cr, placed.at(mark.from), placed.at(mark.to), mark.label, mark.label_beside);
     text(cr, cx + 6, cy + cell_h + 10, 8, view.caption, false, 0.35);
   }
-  // The sixth cell: what the colours mean.
+  // The sixth cell: what the patient will see once this session has healed (DOMAIN: session 1
+  // heals two to three shades lighter, and patients worry; the guide shows it).
+  if (!s.healed.empty()) {
+    const double cx = x + 2.0 * cell_w, cy = y + cell_h + 14;
+    picture(cr, s.healed, cx + 2, cy, cell_w - 4, cell_h);
+    text(cr, cx + 6, cy + cell_h + 10, 8, "healed, about a month after", false, 0.35);
+  }
+  // What the colours mean, in a row under the views.
   {
-    const double lx = x + 2.0 * cell_w + 8, ly = y + cell_h + 14 + 14;
-    text(cr, lx, ly, 9, "Key", true);
+    const double ky = y + 2 * (cell_h + 14) + 10;
     const glm::vec3 mine = session_colour_srgb(s.number), earlier = glm::pow(kSessionColours[kEarlierSessionColour], glm::vec3(1.0f / 2.2f));
-    const std::pair<glm::vec3, std::string> keys[] = {{mine, "this session's new dots"}, {earlier, "earlier sessions' dots"}};
-    for (int k = 0; k < 2; ++k) {
-      const double ky = ly + 14.0 + 13.0 * k;
-      cairo_set_source_rgb(cr, keys[k].first.r, keys[k].first.g, keys[k].first.b);
-      cairo_arc(cr, lx + 3, ky - 3, 2.6, 0, 6.2832);
+    const std::pair<glm::vec3, std::string> keys[] = {{mine, "this session's new dots"}, {earlier, "earlier sessions' dots"},
+                                                      {glm::vec3(0.8f, 0.8f, 0.78f), "designed hairline (beads)"}};
+    double kx = x;
+    for (const auto& [colour, label] : keys) {
+      cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
+      cairo_arc(cr, kx + 3, ky - 3, 2.6, 0, 6.2832);
       cairo_fill(cr);
-      text(cr, lx + 10, ky, 8, keys[k].second, false, 0.25);
+      text(cr, kx + 9, ky, 7.5, label, false, 0.25);
+      kx += 118;
     }
-    const double ky = ly + 14.0 + 26.0;
-    cairo_set_source_rgb(cr, 0.8, 0.8, 0.78);
-    cairo_arc(cr, lx + 3, ky - 3, 2.6, 0, 6.2832);
-    cairo_fill(cr);
-    text(cr, lx + 10, ky, 8, "designed hairline (beads)", false, 0.25);
     cairo_set_source_rgb(cr, 0.05, 0.2, 0.45);
     cairo_set_line_width(cr, 0.7);
-    cairo_move_to(cr, lx, ky + 10);
-    cairo_line_to(cr, lx + 7, ky + 10);
+    cairo_move_to(cr, kx, ky - 3);
+    cairo_line_to(cr, kx + 7, ky - 3);
     cairo_stroke(cr);
-    text(cr, lx + 10, ky + 13, 8, "distance along the skin", false, 0.25);
+    text(cr, kx + 10, ky, 7.5, "distance along the skin", false, 0.25);
   }
+  y += 18;
   y += 2 * (cell_h + 14) + 8;
   for (std::size_t start = 0; start < guide.distances_note.size();) {
     const std::size_t end = std::min(guide.distances_note.find('\n', start), guide.distances_note.size());

@@ -56,6 +56,7 @@ struct GuideSession {
   std::vector<MapZone> zones;
   std::vector<glm::dvec2> map_new_dots, map_earlier_dots;  // map mm
   std::string date;                                // planned, or empty
+  Image healed;  // how the scalp will look a month after this session (sessions 1..this one); empty: none
 };
 
 struct GuideContents {

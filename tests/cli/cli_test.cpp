@@ -114,8 +114,14 @@ TEST(Cli, WithoutADisplayTheProgramExportsTheExampleGuideIntoOut) {
   ASSERT_EQ(result.exit_code, 0) << result.output;
   EXPECT_NE(result.output.find("no display"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("out/example-guide"), std::string::npos) << "says where it wrote: " << result.output;
-  for (const char* file : {"session-1-front.png", "session-3-top.png", "dots.csv", "design.json"})
+  for (const char* file : {"session-1-front.png", "session-3-top.png", "session-1-healed.png", "session-3-healed.png", "dots.csv", "design.json"})
     EXPECT_TRUE(std::filesystem::exists(dir / "out" / "example-guide" / file)) << file;
+  // Healed, session 3's scalp is darker than session 1's (more dots, darker ink): the preview
+  // follows the sessions, as the patient will see them.
+  const Image first = read_png(dir / "out" / "example-guide" / "session-1-healed.png");
+  const Image third = read_png(dir / "out" / "example-guide" / "session-3-healed.png");
+  const ImageDifference d = compare_images(first, third, 16);
+  EXPECT_GT(d.mean_channel_diff, 1.0) << "session 3's healed picture looks like session 1's";
 }
 
 TEST(Cli, ExportWritesOneRowPerPlannedDotAndLeavesNothingOnFailure) {
@@ -403,7 +409,7 @@ TEST(Cli, ExportPdfHasACoverAndAPagePerSessionWithRealText) {
   for (const char* words : {"Session guide", "Example patient", "Hairline template, 1:1", "10 cm calibration bar", "Session 1", "Session 3",
                             "2026-12-27", "Aftercare", "No washing the scalp for 4 days",
                             "3RL 0.20 (0603)", "Session 1: scalp map", "Session 3: scalp map", "5 cm on the skin", "dots/cm\u00b2",
-                            "Whole scalp", "glabella to the hairline's centre 78 mm", "Temple corners"})
+                            "Whole scalp", "glabella to the hairline's centre 78 mm", "Temple corners", "healed, about a month after"})
     EXPECT_NE(text.output.find(words), std::string::npos) << words << "\n" << text.output;
   EXPECT_EQ(text.output.find("Session 2  -"), std::string::npos) << "session 2 was not asked for";
   EXPECT_FALSE(std::filesystem::exists(dir / "guide" / "session-1-front.png")) << "png was not asked for";
