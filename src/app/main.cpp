@@ -93,6 +93,7 @@ int main(int argc, char** argv) {
   render_cmd->add_option("--split", render_split, "With --design: before-after (the bare scalp left of the middle, the design right)")
       ->check(CLI::IsMember({"before-after"}));
   render_cmd->add_flag("--mirror", render.mirror, "Left and right swapped, as the patient sees it in a mirror");
+  render_cmd->add_option("--compare", render.compare, "With --design: a second design drawn beside it on the same camera");
   std::string render_overlays;
   render_cmd->add_option("--overlay", render_overlays, "Comma list of landmarks, zones, hairline, heat (density, dots/cm2), sessions (colours)");
   render_cmd->add_option("--preview", preview, "With --design: fresh, healed or years:N (0-10)")
@@ -166,6 +167,8 @@ int main(int argc, char** argv) {
         else throw smp::InputError("--overlay: '" + name + "' is not an overlay (landmarks, zones, hairline, heat, sessions)");
         start = comma + 1;
       }
+      if (!render.compare.empty() && (render.design.empty() || render.split_before_after))
+        throw smp::InputError("--compare: needs a --design to compare with, and no --split");
       if ((render.heat || render.colour_sessions) && render.design.empty())
         throw smp::InputError("--overlay heat and sessions need a --design");
       if (render.split_before_after && render.design.empty()) throw smp::InputError("--split before-after: needs a --design to show after");

@@ -59,6 +59,7 @@ int run_render(const RenderOptions& options) {
   // Read the input before touching GL: a broken mesh is reported the same with or without a GPU.
   // A design is read first: without --head it is drawn on the head it was designed on.
   const std::optional<Design> design = options.design.empty() ? std::nullopt : std::optional(read_design_file(options.design));
+  const std::optional<Design> compare = options.compare.empty() ? std::nullopt : std::optional(read_design_file(options.compare));
   const LoadedHead loaded = load_head(design ? head_for_design(options.head, *design) : options.head);
   const Mesh& head = loaded.imported.mesh;
   if (options.scalp_map) {  // drawn on the CPU: no GL context needed
@@ -77,6 +78,7 @@ int run_render(const RenderOptions& options) {
   }
   SceneRenderer renderer;
   renderer.set_head(head);
+  std::unique_ptr<SceneRenderer> compare_renderer;  // --compare: the other design, beside
   ViewSettings settings;
   settings.show_hairline = options.hairline;
   if (options.landmarks || options.zones || options.dot_density > 0 || design) {
@@ -89,32 +91,44 @@ int run_render(const RenderOptions& options) {
       if (design) {
         const DotPool pool = cached_head_pool(head);
         DesignDots designed(head, *loaded.landmarks, anatomy, geodesic, pool);
-        const DesignDots::Result made = designed.make(*design);
-        std::vector<DotInstance> dots;
-        std::vector<glm::vec2> plane;
-        for (std::size_t i = 0; i < made.instances.size(); ++i) {
-          DotInstance d = made.instances[i];
-          // With --session: this session's dots and the earlier ones (paler, as the guide shows
-          // them); none after.
-          if (options.session > 0 && d.session > float(options.session - 1)) continue;
-          if (options.session > 0 && d.session < float(options.session - 1)) d.shade *= 0.5f;
-          dots.push_back(d);
-          plane.push_back(made.plane_mm[i]);
-        }
-        settings.preview = options.preview;
-        renderer.set_dots(dots);  // for --colour-sessions style maps; the pigment below otherwise
         const PigmentFrame frame = pigment_frame(head, anatomy);
-        renderer.set_pigment_uv(frame.uvw);
-        renderer.set_pigment(bake_pigment(ink_dots(dots, plane, settings), frame.low_mm, frame.high_mm, frame.size));
-        if (options.density_shadow) renderer.set_zone_overlay(designed.density_overlay(*design));
-        if (options.heat) renderer.set_zone_overlay(designed.density_heat(*design));
+        settings.preview = options.preview;
         settings.show_density = options.density_shadow;
         settings.show_heat = options.heat;
         settings.colour_sessions = options.colour_sessions;
-        if (options.hairline) {
-          std::vector<Marker> beads;
-          for (const glm::vec3& p : designed.hairline_points(*design)) beads.push_back({p, glm::vec3(1.0f, 0.97f, 0.9f)});
-          renderer.set_hairline(std::move(beads));
+        // A design's dots (baked as pigment, and as instances for session colours), overlays and
+        // hairline onto a renderer: the design, and with --compare the other one beside it.
+        auto dress = [&](SceneRenderer& r, const Design& d) {
+          const DesignDots::Result made = designed.make(d);
+          std::vector<DotInstance> dots;
+          std::vector<glm::vec2> plane;
+          for (std::size_t i = 0; i < made.instances.size(); ++i) {
+            DotInstance dot = made.instances[i];
+            // With --session: this session's dots and the earlier ones (paler, as the guide shows
+            // them); none after.
+            if (options.session > 0 && dot.session > float(options.session - 1)) continue;
+            if (options.session > 0 && dot.session < float(options.session - 1)) dot.shade *= 0.5f;
+            dots.push_back(dot);
+            plane.push_back(made.plane_mm[i]);
+          }
+          r.set_dots(dots);
+          r.set_pigment_uv(frame.uvw);
+          r.set_pigment(bake_pigment(ink_dots(dots, plane, settings), frame.low_mm, frame.high_mm, frame.size));
+          if (options.density_shadow) r.set_zone_overlay(designed.density_overlay(d));
+          if (options.heat) r.set_zone_overlay(designed.density_heat(d));
+          if (options.hairline) {
+            std::vector<Marker> beads;
+            for (const glm::vec3& p : designed.hairline_points(d)) beads.push_back({p, glm::vec3(1.0f, 0.97f, 0.9f)});
+            r.set_hairline(std::move(beads));
+          }
+        };
+        dress(renderer, *design);
+        if (compare) {
+          compare_renderer = std::make_unique<SceneRenderer>();
+          compare_renderer->set_head(head);
+          if (options.landmarks) compare_renderer->set_markers(landmark_markers(*loaded.landmarks));
+          if (options.zones) compare_renderer->set_zone_overlay(zone_overlay(anatomy.zones));
+          dress(*compare_renderer, *compare);
         }
       } else if (options.dot_density > 0) {
         const DotPool pool = cached_head_pool(head);
@@ -158,6 +172,16 @@ int run_render(const RenderOptions& options) {
       draw_label(picture, options.mirror ? "BEFORE" : "AFTER", middle + middle / 2, int(1.6f * text_px), text_px, glm::vec3(1.0f));
     } else if (options.mirror) {
       flip_columns(picture);
+    }
+    if (compare_renderer) {  // the other design on the same camera, to its right, both named
+      Image other = capture_frame(*compare_renderer, camera, settings, options.size, samples);
+      if (options.mirror) flip_columns(other);
+      picture = tile_images({picture, other}, 2);
+      for (int y = 0; y < picture.height; ++y)
+        for (int x = options.size.x - 1; x <= options.size.x; ++x) std::fill_n(&picture.rgba[(std::size_t(y) * std::size_t(picture.width) + std::size_t(x)) * 4], 3, 255);
+      const float text_px = std::max(12.0f, 0.035f * float(options.size.y));
+      draw_label(picture, design->name, options.size.x / 2, int(1.6f * text_px), text_px, glm::vec3(1.0f));
+      draw_label(picture, compare->name, options.size.x + options.size.x / 2, int(1.6f * text_px), text_px, glm::vec3(1.0f));
     }
     pictures.push_back(std::move(picture));
     if (options.report_first_frame) {  // capture_frame has read the pixels back: the frame is done

@@ -498,6 +498,29 @@ TEST(Cli, RenderSplitBeforeAfterAndMirror) {
   EXPECT_EQ(studio("render --view top --split before-after --out " + (dir / "x.png").string()).exit_code, 2) << "no design to show after";
 }
 
+// Two designs side by side on one camera: twice as wide, the left half the first design alone.
+TEST(Cli, RenderCompareDrawsTwoDesignsSideBySide) {
+  const auto dir = test::scratch_dir();
+  const std::string a = std::string(SMP_ASSETS_DIR) + "/presets/norwood-3.json", b = std::string(SMP_ASSETS_DIR) + "/presets/norwood-6.json";
+  const auto both = studio("render --design " + a + " --compare " + b + " --view top --size 300x240 --out " + (dir / "both.png").string());
+  SKIP_WITHOUT_GL(both);
+  ASSERT_EQ(both.exit_code, 0) << both.output;
+  ASSERT_EQ(studio("render --design " + a + " --view top --size 300x240 --out " + (dir / "a.png").string()).exit_code, 0);
+  const Image pair = read_png(dir / "both.png"), alone = read_png(dir / "a.png");
+  ASSERT_EQ(pair.width, 600);
+  ASSERT_EQ(pair.height, 240);
+  double left = 0, halves = 0;  // below the names: left half against the design alone, and against the right half
+  for (int y = 40; y < 240; ++y)
+    for (int x = 0; x < 298; ++x)
+      for (int c = 0; c < 3; ++c) {
+        left += std::abs(int(pair.pixel(x, y)[c]) - int(alone.pixel(x, y)[c]));
+        halves += std::abs(int(pair.pixel(x, y)[c]) - int(pair.pixel(x + 300, y)[c]));
+      }
+  EXPECT_LT(left / (200.0 * 298 * 3), 0.5);
+  EXPECT_GT(halves / (200.0 * 298 * 3), 0.5) << "Norwood III and VI must not look alike";
+  EXPECT_EQ(studio("render --compare " + b + " --out " + (dir / "x.png").string()).exit_code, 2);
+}
+
 // The density heat map colours the scalp by dots/cm2 (blue sparse .. red dense), not the face; an
 // overlay that does not exist is a usage error.
 TEST(Cli, RenderOverlayHeatColoursTheScalpOnly) {
