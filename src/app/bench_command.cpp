@@ -85,59 +85,15 @@ std::string json_escape(const std::string& text) {
   return out;
 }
 
-// Frame time of the orbiting camera around the head with the View panel drawn, offscreen.
-// The GPU is waited for each frame so the figure is the time the frame really takes, not the time to queue it.
-// `before_frame`, if set, runs at the start of every frame (a slider being dragged).
-// `setup`, if set, gives the renderer what it draws besides the head (baked dots).
-Figure measure_frames(const Mesh& head, int frames, int samples, const std::vector<DotInstance>& dots = {},
-                      const std::function<void(int, SceneRenderer&)>& before_frame = {},
-                      const std::function<void(SceneRenderer&)>& setup = {}) {
-  SceneRenderer renderer;
-  renderer.set_head(head);
-  renderer.set_dots(dots);
-  if (setup) setup(renderer);
-  RenderTarget target(kBenchSize.x, kBenchSize.y, samples);
-
-  ImGui::CreateContext();
-  setup_imgui_style(1.0f);
-  ImGui_ImplOpenGL3_Init("#version 330 core");
-  ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = ImVec2(float(kBenchSize.x), float(kBenchSize.y));
-
-  OrbitCamera camera = camera_for_view(bounds_of(head), View::Front, float(kBenchSize.x) / float(kBenchSize.y));
-  ViewSettings settings;
-  FrameStats stats;
-  stats.triangles = head.triangle_count();
-  stats.gl_renderer = gl_renderer_name();
-  Figure figure{{}, "ms"};
-  constexpr int kWarmup = 5;  // shader compilation and first uploads are not steady-state frames
-  for (int frame = -kWarmup; frame < frames; ++frame) {
-    const auto start = Clock::now();
-    if (before_frame) before_frame(frame, renderer);
-    camera.yaw = 2.0f * std::numbers::pi_v<float> * float(frame) / float(frames);
-    io.DeltaTime = 1.0f / 60.0f;
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
-    draw_view_panel(settings, stats);
-    ImGui::Render();
-    target.bind();
-    renderer.render(camera, settings, kBenchSize);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    wait_for_gpu();
-    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-    stats.frame_ms = float(ms);
-    if (frame >= 0) figure.samples.push_back(ms);
-  }
-  ImGui_ImplOpenGL3_Shutdown();
-  ImGui::DestroyContext();
-  return figure;
-}
-
-// The same orbit drawn by several renderers in turn, frame by frame (A B C A B C ...), so that a
-// machine slowing down or speeding up (a shared VM, a hot core) weighs on every one alike and
-// their ratios hold. `setups[i]` gives renderer i what it draws besides the head.
+// Frame times of the camera orbiting the head with the View panel drawn, offscreen, drawn by
+// several renderers in turn, frame by frame (A B C A B C ...), so that a machine slowing down or
+// speeding up (a shared VM, a hot core) weighs on every one alike and their ratios hold.
+// `setups[i]` gives renderer i what it draws besides the head; `before_frame`, if set, runs at
+// the start of every frame (a slider being dragged). The GPU is waited for each frame so the
+// figure is the time the frame really takes, not the time to queue it.
 std::vector<Figure> measure_frames_interleaved(const Mesh& head, int frames, int samples,
-                                               const std::vector<std::function<void(SceneRenderer&)>>& setups) {
+                                               const std::vector<std::function<void(SceneRenderer&)>>& setups,
+                                               const std::function<void(int, SceneRenderer&)>& before_frame = {}) {
   std::vector<std::unique_ptr<SceneRenderer>> renderers;
   for (const auto& setup : setups) {
     renderers.push_back(std::make_unique<SceneRenderer>());
@@ -145,7 +101,6 @@ std::vector<Figure> measure_frames_interleaved(const Mesh& head, int frames, int
     if (setup) setup(*renderers.back());
   }
   RenderTarget target(kBenchSize.x, kBenchSize.y, samples);
-  // A window's frame: the View panel over the head, as measure_frames draws it.
   ImGui::CreateContext();
   setup_imgui_style(1.0f);
   ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -155,12 +110,14 @@ std::vector<Figure> measure_frames_interleaved(const Mesh& head, int frames, int
   ViewSettings settings;
   FrameStats stats;
   stats.triangles = head.triangle_count();
+  stats.gl_renderer = gl_renderer_name();
   std::vector<Figure> figures(setups.size(), Figure{{}, "ms"});
-  constexpr int kWarmup = 3;
+  constexpr int kWarmup = 5;  // shader compilation and first uploads are not steady-state frames
   for (int frame = -kWarmup; frame < frames; ++frame) {
     camera.yaw = 2.0f * std::numbers::pi_v<float> * float(frame) / float(frames);
     for (std::size_t r = 0; r < renderers.size(); ++r) {
       const auto start = Clock::now();
+      if (before_frame) before_frame(frame, *renderers[r]);
       io.DeltaTime = 1.0f / 60.0f;
       ImGui_ImplOpenGL3_NewFrame();
       ImGui::NewFrame();
@@ -170,12 +127,25 @@ std::vector<Figure> measure_frames_interleaved(const Mesh& head, int frames, int
       renderers[r]->render(camera, settings, kBenchSize);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       wait_for_gpu();
-      if (frame >= 0) figures[r].samples.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+      const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+      stats.frame_ms = float(ms);
+      if (frame >= 0) figures[r].samples.push_back(ms);
     }
   }
   ImGui_ImplOpenGL3_Shutdown();
   ImGui::DestroyContext();
   return figures;
+}
+
+// One renderer's frame times: `dots` drawn as instances, `setup` for anything else (baked dots).
+Figure measure_frames(const Mesh& head, int frames, int samples, const std::vector<DotInstance>& dots = {},
+                      const std::function<void(int, SceneRenderer&)>& before_frame = {},
+                      const std::function<void(SceneRenderer&)>& setup = {}) {
+  const std::function<void(SceneRenderer&)> dress = [&](SceneRenderer& r) {
+    r.set_dots(dots);
+    if (setup) setup(r);
+  };
+  return measure_frames_interleaved(head, frames, samples, {dress}, before_frame).front();
 }
 
 // From exec to the first finished frame of a fresh process: start-up cost as a user feels it.

@@ -42,21 +42,14 @@ SurfaceProjector::SurfaceProjector(const Mesh& mesh, const std::vector<std::uint
 }
 
 bool SurfaceProjector::project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& normal) const {
-  std::uint32_t nearest = 0;
-  float d2 = 0.0f;
-  if (!vertices_.nearest_within(p, reach_, mesh_.positions, nearest, d2)) return false;
-  float best = -1.0f;
-  for (std::uint32_t k = first_[nearest]; k < first_[nearest + 1]; ++k) {
-    const std::uint32_t t = triangles_[k];
-    const glm::vec3 &a = mesh_.positions[mesh_.indices[3 * t]], &b = mesh_.positions[mesh_.indices[3 * t + 1]],
-                    &c = mesh_.positions[mesh_.indices[3 * t + 2]];
-    const glm::vec3 q = closest_point_on_triangle(p, a, b, c);
-    const glm::vec3 cross = glm::cross(b - a, c - a);
-    const float area2 = glm::dot(cross, cross);
-    if (!(area2 > 0.0f)) continue;
-    if (const float d = glm::dot(q - p, q - p); best < 0.0f || d < best) best = d, on_surface = q, normal = cross / std::sqrt(area2);
-  }
-  return best >= 0.0f;
+  std::uint32_t t = 0;
+  glm::vec3 w;
+  if (!locate(p, t, w)) return false;
+  const glm::vec3 &a = mesh_.positions[mesh_.indices[3 * t]], &b = mesh_.positions[mesh_.indices[3 * t + 1]],
+                  &c = mesh_.positions[mesh_.indices[3 * t + 2]];
+  on_surface = w.x * a + w.y * b + w.z * c;
+  normal = glm::normalize(glm::cross(b - a, c - a));
+  return true;
 }
 
 bool SurfaceProjector::locate(glm::vec3 p, std::uint32_t& triangle, glm::vec3& weights) const {
