@@ -192,7 +192,8 @@ DesignDots::Result DesignDots::make(const Design& design) {
     const float jitter_size = float((h >> 8) & 0xFF) / 255.0f - 0.5f, jitter_shade = float((h >> 16) & 0xFF) / 255.0f - 0.5f;
     float size = soft ? std::min(transition_dot, fresh_dot_mm(plan_k.needle)) : fresh_dot_mm(plan_k.needle);
     float shade = plan_k.pigment_percent / 100.0f * (soft ? 0.85f : 1.0f);
-    if (!scar_of.empty() && scar_of[i] >= 0) {  // scar tissue: the scar's own needle and pigment
+    const bool on_scar = !scar_of.empty() && scar_of[i] >= 0;
+    if (on_scar) {  // scar tissue: the scar's own needle and pigment
       const ScarDesign& scar = design.scars[std::size_t(scar_of[i])];
       size = fresh_dot_mm(scar.needle);
       shade = scar.pigment_percent / 100.0f;
@@ -203,6 +204,7 @@ DesignDots::Result DesignDots::make(const Design& design) {
     result.zones.push_back(zone_[i]);
     result.chart.push_back(places_[i].polar);
     result.plane_mm.push_back(plane_mm_[i]);
+    result.on_scar.push_back(on_scar ? 1 : 0);
   }
   result.counts.total = selection.dots.size();
   return result;

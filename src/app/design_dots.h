@@ -37,6 +37,7 @@ class DesignDots {
     std::vector<Zone> zones;      // of each instance
     std::vector<PolarPoint> chart;  // of each instance, in the scalp chart (at its nearest vertex)
     std::vector<glm::vec2> plane_mm;  // of each instance, in the chart plane, exact (the baked pigment's place)
+    std::vector<std::uint8_t> on_scar;  // of each instance: 1 where it lies in scar tissue (it fades faster)
     DotCounts counts;
   };
   Result make(const Design& design);

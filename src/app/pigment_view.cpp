@@ -79,14 +79,15 @@ std::vector<glm::vec2> chart_plane_of(const Mesh& mesh, const Anatomy& anatomy, 
   return plane;
 }
 
-std::vector<InkDot> ink_dots(std::span<const DotInstance> dots, std::span<const glm::vec2> plane_mm, const ViewSettings& settings) {
+std::vector<InkDot> ink_dots(std::span<const DotInstance> dots, std::span<const glm::vec2> plane_mm, const ViewSettings& settings,
+                             std::span<const std::uint8_t> on_scar) {
   std::vector<InkDot> ink;
   ink.reserve(dots.size());
   for (std::size_t i = 0; i < dots.size() && i < plane_mm.size(); ++i) {
     const DotInstance& d = dots[i];
     const int session = int(d.session);
     if (session < settings.dot_session_first || session > settings.dot_session_last) continue;
-    const InkLook look = ink_look(d.diameter_mm, d.shade, session, settings.preview);
+    const InkLook look = ink_look(d.diameter_mm, d.shade, session, settings.preview, i < on_scar.size() && on_scar[i]);
     ink.push_back({plane_mm[i], look.diameter_mm, look.darkness, look.halo, look.halo_mm});
   }
   return ink;

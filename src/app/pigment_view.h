@@ -32,6 +32,8 @@ PigmentFrame pigment_frame(const Mesh& mesh, const Anatomy& anatomy);
 std::vector<glm::vec2> chart_plane_of(const Mesh& mesh, const Anatomy& anatomy, std::span<const glm::vec3> points);
 
 // The dots' ink as `settings` shows them: the sessions in view, their look in the preview.
-std::vector<InkDot> ink_dots(std::span<const DotInstance> dots, std::span<const glm::vec2> plane_mm, const ViewSettings& settings);
+// `on_scar` (one flag per dot, or empty) marks dots in scar tissue, which age faster.
+std::vector<InkDot> ink_dots(std::span<const DotInstance> dots, std::span<const glm::vec2> plane_mm, const ViewSettings& settings,
+                             std::span<const std::uint8_t> on_scar = {});
 
 }  // namespace smp

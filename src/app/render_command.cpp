@@ -102,6 +102,7 @@ int run_render(const RenderOptions& options) {
           const DesignDots::Result made = designed.make(d);
           std::vector<DotInstance> dots;
           std::vector<glm::vec2> plane;
+          std::vector<std::uint8_t> on_scar;
           for (std::size_t i = 0; i < made.instances.size(); ++i) {
             DotInstance dot = made.instances[i];
             // With --session: this session's dots and the earlier ones (paler, as the guide shows
@@ -110,10 +111,11 @@ int run_render(const RenderOptions& options) {
             if (options.session > 0 && dot.session < float(options.session - 1)) dot.shade *= 0.5f;
             dots.push_back(dot);
             plane.push_back(made.plane_mm[i]);
+            on_scar.push_back(made.on_scar[i]);
           }
           r.set_dots(dots);
           r.set_pigment_uv(frame.uvw);
-          r.set_pigment(bake_pigment(ink_dots(dots, plane, settings), frame.low_mm, frame.high_mm, frame.size));
+          r.set_pigment(bake_pigment(ink_dots(dots, plane, settings, on_scar), frame.low_mm, frame.high_mm, frame.size));
           if (options.density_shadow) r.set_zone_overlay(designed.density_overlay(d));
           if (options.heat) r.set_zone_overlay(designed.density_heat(d));
           if (options.hairline) {

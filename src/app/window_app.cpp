@@ -640,7 +640,7 @@ int run_window(const WindowOptions& options) {
                               baked_for.dot_session_first != s.settings.dot_session_first ||
                               baked_for.dot_session_last != s.settings.dot_session_last;
     if (!pigment.uvw.empty() && !shown_dots.instances.empty() && (pigment_stale || look_changed)) {
-      s.renderer.set_pigment(bake_pigment(ink_dots(shown_dots.instances, shown_dots.plane_mm, s.settings), pigment.low_mm, pigment.high_mm, pigment.size));
+      s.renderer.set_pigment(bake_pigment(ink_dots(shown_dots.instances, shown_dots.plane_mm, s.settings, shown_dots.on_scar), pigment.low_mm, pigment.high_mm, pigment.size));
       baked_for = s.settings;
       pigment_stale = false;
     }

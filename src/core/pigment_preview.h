@@ -24,11 +24,13 @@ struct InkLook {
 
 // A dot made with `fresh_diameter_mm` and `shade` (its share of full pigment) in session `session`
 // (0-based). Darkness follows the ink's concentration as light through an absorber does
-// (Beer-Lambert: 1 - exp(-k c)): a 35% dilution of carbon black is still a dark dot.
-InkLook ink_look(float fresh_diameter_mm, float shade, int session, const PreviewSettings& preview);
+// (Beer-Lambert: 1 - exp(-k c)): a 35% dilution of carbon black is still a dark dot. Scar tissue
+// holds pigment less well: a dot `on_scar` fades and blurs faster over the years.
+InkLook ink_look(float fresh_diameter_mm, float shade, int session, const PreviewSettings& preview, bool on_scar = false);
 
-// The years after which the faded dots call for a touch-up (darkness down by 30%).
-float touch_up_years();
+// The years after which the faded dots call for a touch-up (darkness down by 30%), on healthy
+// skin or on scar tissue.
+float touch_up_years(bool on_scar = false);
 
 // "fresh", "healed", "years:5" and back; nullopt for anything else.
 std::optional<PreviewSettings> parse_preview(const std::string& text);

@@ -112,6 +112,9 @@ void dots_section(ViewSettings& s, const FrameStats& stats) {
     ImGui::SliderFloat("Years", &s.preview.years, 0.0f, 10.0f, "%.1f years");
     if (s.preview.years >= touch_up_years()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "Touch-up due (from about %.1f years)", touch_up_years());
     else ImGui::TextDisabled("Touch-up due at about %.1f years", touch_up_years());
+    // Scars fade faster: their touch-up comes first.
+    if (s.preview.years >= touch_up_years(true)) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "On scars: touch-up due (from %.1f years)", touch_up_years(true));
+    else ImGui::TextDisabled("On scars: at about %.1f years", touch_up_years(true));
   }
   ImGui::Checkbox("Before / after (B)", &s.split_before_after);
   if (s.split_before_after) ImGui::SliderFloat("Split", &s.split_at, 0.05f, 0.95f, "%.2f of the width");

@@ -468,6 +468,38 @@ TEST(Cli, RenderPreviewsMatchBaselinesAndDifferAsTheyShould) {
   EXPECT_NE(bad.output.find("fresh, healed or years:N"), std::string::npos) << bad.output;
 }
 
+TEST(Cli, RenderYearsFadesScarTissueFaster) {
+  // The example design, and the same with a scar painted over the crown whose dots look like the
+  // crown's (same density, needle and pigment as its last session): only the ageing differs.
+  const auto dir = test::scratch_dir();
+  const std::string design = std::string(SMP_ASSETS_DIR) + "/examples/example-design.json";
+  nlohmann::json with_scar = nlohmann::json::parse(std::ifstream(design));
+  with_scar["scars"] = nlohmann::json::array({{{"name", "Crown scar"}, {"radius_mm", 25}, {"density_per_cm2", 90}, {"needle", "3rl-020"},
+                                               {"pigment_percent", 60}, {"dabs_mm", {{2.17, 139.82, 0.81}}}}});
+  const auto scarred = dir / "scarred.json";
+  std::ofstream(scarred) << with_scar.dump();
+  auto crown_green = [&](const std::string& file, const std::string& preview) {
+    const auto out = dir / "crown.png";
+    const auto run = studio("render --design " + file + " --view top --size 400x300 --preview " + preview + " --out " + out.string());
+    if (run.exit_code != 0) return std::pair{run, 0.0};
+    const Image image = read_png(out);
+    double sum = 0;
+    int n = 0;
+    for (int y = 130; y < 170; ++y)
+      for (int x = 180; x < 220; ++x, ++n) sum += image.pixel(x, y)[1];
+    return std::pair{run, sum / n};
+  };
+  const auto [first, plain_healed] = crown_green(design, "healed");
+  SKIP_WITHOUT_GL(first);
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  const double plain_faded = crown_green(design, "years:8").second - plain_healed;
+  const auto [scar_run, scar_healed] = crown_green(scarred.string(), "healed");
+  ASSERT_EQ(scar_run.exit_code, 0) << scar_run.output;
+  const double scar_faded = crown_green(scarred.string(), "years:8").second - scar_healed;
+  EXPECT_GT(plain_faded, 0.5) << "eight years on, the crown has faded";
+  EXPECT_GT(scar_faded, 1.3 * plain_faded) << "scar tissue fades faster (healed " << scar_healed << " vs " << plain_healed << ")";
+}
+
 // Before/after: the left half is the bare head, the right the design; mirrored: the same picture
 // left to right.
 TEST(Cli, RenderSplitBeforeAfterAndMirror) {

@@ -74,6 +74,19 @@ TEST(PigmentPreview, YearsFadeAndBlurUntilATouchUpIsDue) {
   EXPECT_NEAR(due.darkness / healed.darkness, 0.7f, 0.01f);
 }
 
+TEST(PigmentPreview, ScarTissueFadesFasterAndNeedsItsTouchUpSooner) {
+  const PreviewSettings five{Preview::Years, 5};
+  const InkLook skin = ink_look(0.3f, 0.5f, 1, five), scar = ink_look(0.3f, 0.5f, 1, five, true);
+  EXPECT_LT(scar.darkness, skin.darkness);
+  EXPECT_GT(scar.diameter_mm, skin.diameter_mm);
+  EXPECT_LT(touch_up_years(true), touch_up_years());
+  const InkLook healed = ink_look(0.3f, 0.5f, 1, {Preview::Healed, 0}, true);
+  const InkLook due = ink_look(0.3f, 0.5f, 1, {Preview::Years, touch_up_years(true)}, true);
+  EXPECT_NEAR(due.darkness / healed.darkness, 0.7f, 0.01f);
+  // Healed (a month), a scar's dots look as the rest: only the years differ.
+  EXPECT_FLOAT_EQ(healed.darkness, ink_look(0.3f, 0.5f, 1, {Preview::Healed, 0}).darkness);
+}
+
 TEST(PigmentPreview, NamesRoundTripAndNonsenseIsRefused) {
   for (const char* name : {"fresh", "healed", "years:5", "years:0", "years:10", "years:2.5"}) {
     const auto parsed = parse_preview(name);
