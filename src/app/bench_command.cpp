@@ -121,7 +121,8 @@ std::vector<Figure> measure_frames_interleaved(const Mesh& head, int frames, int
       io.DeltaTime = 1.0f / 60.0f;
       ImGui_ImplOpenGL3_NewFrame();
       ImGui::NewFrame();
-      draw_view_panel(settings, stats);
+      CompareState no_compare;
+      draw_view_panel(settings, stats, no_compare);
       ImGui::Render();
       target.bind();
       renderers[r]->render(camera, settings, kBenchSize);

@@ -46,6 +46,7 @@ struct WindowOptions {
   std::optional<std::filesystem::path> screenshot;  // saved after the last frame
   std::filesystem::path headless_out = "out"; // where the headless fallback writes
   std::optional<std::filesystem::path> design; // opened at the start
+  std::optional<std::filesystem::path> compare; // shown beside it from the start
 };
 
 struct MeasureOptions {

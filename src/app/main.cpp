@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
   app.add_option("--frames", window.frames, "Close after N frames (for tests and screenshots)")->check(CLI::PositiveNumber);
   app.add_option("--screenshot", window.screenshot, "Save the window as PNG after the last frame (with --frames)");
   app.add_option("--design", window.design, "Open this design file (JSON) in the window");
+  app.add_option("--compare", window.compare, "Show this design file (JSON) beside the open one, on the same camera");
 
   smp::RenderOptions render;
   std::string render_units = "auto", render_views = "front", render_size;

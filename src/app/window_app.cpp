@@ -78,12 +78,13 @@ struct Session {
   bool save_requested = false;    // Ctrl+S this frame
   bool export_requested = false;  // Ctrl+E
   bool escape_pressed = false;    // Esc: stops an export under way
+  bool side_by_side = false;      // another design is shown in the right half
 
   float aspect() const {
     const glm::ivec2 fb = window.framebuffer_size();
     return fb.y > 0 ? float(fb.x) / float(fb.y) : 1.0f;
   }
-  void frame_head() { camera.frame(head_bounds, aspect()); }  // keeps the direction
+  void frame_head() { camera.frame(head_bounds, side_by_side ? 0.5f * aspect() : aspect()); }  // keeps the direction
   void show_view(View view) {
     camera.set_view(view);
     frame_head();
@@ -294,6 +295,18 @@ int run_window(const WindowOptions& options) {
     shown_dots = {};
     s.renderer.set_hairline({});
   };
+  // Another design beside this one (View panel, "Compare designs"), drawn by its own renderer on
+  // the same head and camera.
+  struct ComparedDesign {
+    Design design;
+    std::unique_ptr<SceneRenderer> renderer;
+    DesignDots::Result dots;
+    bool stale = true;       // its dots and overlays follow the head, which changed
+    ViewSettings baked_for;  // the look its pigment was last baked with
+    char overlay_kind = 0;
+  };
+  std::optional<ComparedDesign> compared;
+  CompareState compare;
   char overlay_kind = 'Z';  // what the head's overlay holds: Z zones, D the density shadow, H the heat map
   Design overlay_design;
   // The head's geodesic field, kept for placing the pool on the chart when it arrives.
@@ -307,6 +320,14 @@ int run_window(const WindowOptions& options) {
   auto start_dots = [&](const Mesh& mesh) {
     drop_dots();
     pool_building = std::async(std::launch::async, [mesh] { return cached_head_pool(mesh); });
+  };
+  auto dress_compared = [&] {
+    if (!compared) return;
+    compared->renderer->set_head(shown);
+    compared->renderer->clear_pigment();
+    compared->renderer->set_markers(shown_landmarks ? landmark_markers(*shown_landmarks) : std::vector<Marker>{});
+    if (!pigment.uvw.empty()) compared->renderer->set_pigment_uv(pigment.uvw);
+    compared->stale = true;
   };
   // `same_mesh`: only the landmarks moved, so the dot pool stays and only its zones are re-tagged.
   auto show_head = [&](const Mesh& mesh, const std::optional<Landmarks>& landmarks, bool same_mesh = false) {
@@ -331,6 +352,7 @@ int run_window(const WindowOptions& options) {
       s.renderer.set_pigment_uv(pigment.uvw);
       pigment_stale = true;
     }
+    dress_compared();  // the other design goes onto the new head too
     s.stats.triangles = shown.triangle_count();
     s.stats.vertices = shown.vertex_count();
     if (!anatomy) {  // no scalp, no dots
@@ -343,6 +365,24 @@ int run_window(const WindowOptions& options) {
   };
   show_head(head, loaded.landmarks);
   PatientPanelState patient;
+  // A bad file leaves things as they were, with the reason in the panel.
+  auto load_compared = [&] {
+    try {
+      ComparedDesign other;
+      other.design = read_design_file(compare.path);
+      other.renderer = std::make_unique<SceneRenderer>();
+      compared = std::move(other);
+      dress_compared();
+      compare.active = true;
+      compare.message = "On the right: " + compared->design.name;
+    } catch (const std::exception& e) {
+      compare.message = e.what();
+    }
+  };
+  if (options.compare) {
+    compare.path = options.compare->string();
+    load_compared();
+  }
 
   // The design being edited, with its file, presets and recovery; undo steps are interleaved with
   // landmark drags here.
@@ -391,13 +431,14 @@ int run_window(const WindowOptions& options) {
     // A press on a landmark drags it along the skin instead of turning the head.
     const ImGuiIO& io = ImGui::GetIO();
     // A press on a hairline handle drags it instead (the handles sit on top of the line).
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse && design_dots && s.settings.show_hairline) {
+    // Side by side, the halves have their own cameras: the head turns and zooms, nothing is edited.
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse && design_dots && s.settings.show_hairline && !s.side_by_side) {
       const std::array<glm::vec3, 3> handles = design_dots->hairline_handles(design);
       const auto picked = point_under_mouse(shown, handles, s.camera, s.aspect(), s.left_press_at);
       dragged_handle = picked ? static_cast<int>(*picked) : kNone;
     }
     if (dragged_handle == kNone && document.panel.paint.mode == PaintMode::Off && ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
-        !io.WantCaptureMouse && shown_landmarks &&
+        !io.WantCaptureMouse && shown_landmarks && !s.side_by_side &&
         s.settings.show_landmarks) {
       const auto picked = point_under_mouse(shown, shown_landmarks->positions, s.camera, s.aspect(), s.left_press_at);
       dragged = picked ? static_cast<int>(*picked) : kNone;
@@ -406,7 +447,7 @@ int run_window(const WindowOptions& options) {
     // The brush: a left press on the head starts a stroke (or a scar), dabs follow the mouse.
     const PaintTool& brush = document.panel.paint;
     if (brush.mode != PaintMode::Off && dragged_handle == kNone && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse &&
-        anatomy) {
+        anatomy && !s.side_by_side) {
       if (const auto hit = cast_ray(shown, s.camera.eye(), s.camera.ray_direction(mouse_ndc(io), s.aspect()))) {
         painting = true;
         if (brush.mode == PaintMode::Scar) {
@@ -453,7 +494,11 @@ int run_window(const WindowOptions& options) {
     }
     s.stats.framebuffer = window->framebuffer_size();
     s.stats.content_scale = window->content_scale();
-    const ViewPanelRequest request = draw_view_panel(s.settings, s.stats);
+    const ViewPanelRequest request = draw_view_panel(s.settings, s.stats, compare);
+    if (request.compare_load) load_compared();
+    if (request.compare_stop) compared.reset(), compare.active = false, compare.message.clear();
+    const bool was_side_by_side = s.side_by_side;
+    s.side_by_side = compared.has_value();
     DesignPanelInfo info;
     for (std::size_t k = 0; k < design.sessions.size(); ++k) info.session_dots.push_back(dot_counts.in_session(k));
     for (std::size_t k = 0; k < std::size_t(kMaxSessions); ++k)
@@ -516,7 +561,7 @@ int run_window(const WindowOptions& options) {
     if (document.draw_questions(design_head())) glfwSetWindowShouldClose(window->handle(), GLFW_TRUE);
     draw_measurements_panel(anatomy ? std::optional(anatomy->measurements) : std::nullopt,
                             anatomy ? &anatomy->zones : nullptr, loaded.landmarks_note);
-    if (s.settings.show_zones) draw_zone_labels(zone_labels, s.camera, s.aspect());
+    if (s.settings.show_zones && !s.side_by_side) draw_zone_labels(zone_labels, s.camera, s.aspect());
     const PatientPanelRequest tape = draw_patient_panel(patient, fitted);
     if (tape.fit && loaded.landmarks) {
       try {
@@ -554,11 +599,15 @@ int run_window(const WindowOptions& options) {
     }
     // Centre the head in the part of the window the panel leaves free.
     const float display_width = ImGui::GetIO().DisplaySize.x;
+    float panel_left = 0.0f, panel_right = 0.0f;  // shares of the window's width the panels cover
     if (display_width > 0) {
-      const float left = request.covered_width / display_width, right = edit.covered_width / display_width;
-      s.camera.free_width = std::max(0.2f, 1.0f - left - right);
-      s.camera.lens_shift_x = left - right;  // NDC: the middle of what the panels leave free
+      panel_left = request.covered_width / display_width, panel_right = edit.covered_width / display_width;
+      s.camera.free_width = std::max(0.2f, 1.0f - panel_left - panel_right);
+      s.camera.lens_shift_x = panel_left - panel_right;  // NDC: the middle of what the panels leave free
+      // Side by side, each half frames the head in what its panel leaves of it.
+      if (s.side_by_side) s.camera.free_width = std::max(0.2f, 1.0f - 2.0f * std::max(panel_left, panel_right)), s.camera.lens_shift_x = 0.0f;
     }
+    if (s.side_by_side != was_side_by_side) s.frame_head();
     if (frame == 1) s.show_view(View::ThreeQuarter);  // framed once the panel's size is known
     if (request.view) s.show_view(*request.view);
     if (request.frame_head) s.frame_head();
@@ -599,7 +648,20 @@ int run_window(const WindowOptions& options) {
         draw->AddText(ImVec2(x0 + width * float(k) / 3.0f - (k == 3 ? 0.0f : 0.3f * unit), y0 + 1.2f * unit), IM_COL32(235, 235, 235, 255), label);
       }
     }
-    if (s.settings.split_before_after) {  // the divide and which side is which
+    if (compared) {  // the divide and each half's design, over the middle of what its panel leaves free
+      const ImGuiIO& screen = ImGui::GetIO();
+      const float x = 0.5f * screen.DisplaySize.x, y = 1.0f * ImGui::GetFontSize();
+      ImDrawList* draw = ImGui::GetForegroundDrawList();
+      draw->AddLine(ImVec2(x, 0), ImVec2(x, screen.DisplaySize.y), IM_COL32(255, 255, 255, 200), 2.0f);
+      const std::string names[2] = {design.name.empty() ? std::string("This design") : design.name, compared->design.name};
+      const float centres[2] = {0.5f * (panel_left * screen.DisplaySize.x + x), 0.5f * (x + (1.0f - panel_right) * screen.DisplaySize.x)};
+      for (int side = 0; side < 2; ++side) {
+        const ImVec2 size = ImGui::CalcTextSize(names[side].c_str());
+        const ImVec2 at(centres[side] - 0.5f * size.x, y);
+        draw->AddRectFilled(ImVec2(at.x - 6, at.y - 3), ImVec2(at.x + size.x + 6, at.y + size.y + 3), IM_COL32(20, 20, 24, 190), 4);
+        draw->AddText(at, IM_COL32(255, 255, 255, 255), names[side].c_str());
+      }
+    } else if (s.settings.split_before_after) {  // the divide and which side is which
       const ImGuiIO& screen = ImGui::GetIO();
       const float x = s.settings.split_at * screen.DisplaySize.x;
       ImDrawList* draw = ImGui::GetForegroundDrawList();
@@ -636,9 +698,11 @@ int run_window(const WindowOptions& options) {
       pigment_stale = true;
     }
     // The pigment the head's shader reads: baked again when the dots or their look change.
-    const bool look_changed = baked_for.preview.mode != s.settings.preview.mode || baked_for.preview.years != s.settings.preview.years ||
-                              baked_for.dot_session_first != s.settings.dot_session_first ||
-                              baked_for.dot_session_last != s.settings.dot_session_last;
+    auto look_differs = [&](const ViewSettings& baked) {
+      return baked.preview.mode != s.settings.preview.mode || baked.preview.years != s.settings.preview.years ||
+             baked.dot_session_first != s.settings.dot_session_first || baked.dot_session_last != s.settings.dot_session_last;
+    };
+    const bool look_changed = look_differs(baked_for);
     if (!pigment.uvw.empty() && !shown_dots.instances.empty() && (pigment_stale || look_changed)) {
       s.renderer.set_pigment(bake_pigment(ink_dots(shown_dots.instances, shown_dots.plane_mm, s.settings, shown_dots.on_scar), pigment.low_mm, pigment.high_mm, pigment.size));
       baked_for = s.settings;
@@ -653,6 +717,28 @@ int run_window(const WindowOptions& options) {
       overlay_kind = want_overlay;
       overlay_design = design;
     }
+    if (compared && design_dots) {  // the other design: the same steps, for its own renderer
+      ComparedDesign& other = *compared;
+      if (other.stale) {
+        other.dots = design_dots->make(other.design);
+        other.renderer->set_dots(other.dots.instances);
+        std::vector<Marker> beads;
+        for (const glm::vec3& p : design_dots->hairline_points(other.design)) beads.push_back({p, glm::vec3(1.0f, 0.97f, 0.9f)});
+        other.renderer->set_hairline(std::move(beads));
+      }
+      if (!pigment.uvw.empty() && !other.dots.instances.empty() && (other.stale || look_differs(other.baked_for))) {
+        other.renderer->set_pigment(bake_pigment(ink_dots(other.dots.instances, other.dots.plane_mm, s.settings, other.dots.on_scar), pigment.low_mm,
+                                                 pigment.high_mm, pigment.size));
+        other.baked_for = s.settings;
+      }
+      if (other.stale || other.overlay_kind != overlay_kind) {
+        if (overlay_kind == 'H') other.renderer->set_zone_overlay(design_dots->density_heat(other.design));
+        else if (overlay_kind == 'D') other.renderer->set_zone_overlay(design_dots->density_overlay(other.design));
+        else if (anatomy) other.renderer->set_zone_overlay(zone_overlay(anatomy->zones));
+        other.overlay_kind = overlay_kind;
+      }
+      other.stale = false;
+    }
     const glm::ivec2 fb = s.stats.framebuffer;
     if (fb.x > 0 && fb.y > 0) {  // a minimised window has no pixels
       if (!target || target->width() != fb.x || target->height() != fb.y || target_samples != s.settings.msaa_samples) {
@@ -663,7 +749,18 @@ int run_window(const WindowOptions& options) {
       // Before/after: the split is where the user put it on screen; mirrored, the picture flips
       // after drawing, so the bare side is drawn on the other side first.
       const int split_px = int(s.settings.split_at * float(fb.x));
-      if (s.settings.split_before_after) s.renderer.render_split(s.camera, s.settings, fb, s.settings.mirror ? fb.x - split_px : split_px);
+      if (compared) {
+        // Two designs side by side, each half centred in what its panel leaves free. Mirrored,
+        // the picture flips after drawing: each design is drawn in the other half, shifted the
+        // other way, so that it lands on its own side.
+        const int half = fb.x / 2;
+        const float flip = s.settings.mirror ? -1.0f : 1.0f;
+        OrbitCamera left = s.camera, right = s.camera;
+        left.lens_shift_x = flip * 2.0f * panel_left;
+        right.lens_shift_x = -flip * 2.0f * panel_right;
+        s.renderer.render_in(left, s.settings, {s.settings.mirror ? fb.x - half : 0, 0}, {half, fb.y});
+        compared->renderer->render_in(right, s.settings, {s.settings.mirror ? 0 : half, 0}, {fb.x - half, fb.y});
+      } else if (s.settings.split_before_after) s.renderer.render_split(s.camera, s.settings, fb, s.settings.mirror ? fb.x - split_px : split_px);
       else s.renderer.render(s.camera, s.settings, fb);
       target->resolve_to_window(s.settings.mirror);
     }
@@ -687,6 +784,8 @@ int run_window(const WindowOptions& options) {
     if (last_frame) {
       // For tests and scripts: what the design on show came to.
       std::cout << "design: hairline " << design.hairline.height_mm << " mm, " << dot_counts.total << " dots\n";
+      if (compared) std::cout << "beside it: " << compared->design.name << ", " << compared->dots.counts.total << " dots\n";
+      else if (!compare.message.empty()) std::cout << "nothing beside it: " << compare.message << "\n";
       break;
     }
   }

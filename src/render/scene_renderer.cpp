@@ -33,13 +33,23 @@ void SceneRenderer::render_split(const OrbitCamera& camera, const ViewSettings& 
   glDisable(GL_SCISSOR_TEST);
 }
 
+void SceneRenderer::render_in(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 origin, glm::ivec2 size) {
+  origin_ = origin;
+  glEnable(GL_SCISSOR_TEST);  // the clear, too, stays inside the rectangle
+  glScissor(origin.x, origin.y, size.x, size.y);
+  draw_head(camera, settings, size);
+  render_on_skin(camera, settings, size);
+  glDisable(GL_SCISSOR_TEST);
+  origin_ = glm::ivec2(0);
+}
+
 void SceneRenderer::render_head(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 size) {
   glDisable(GL_SCISSOR_TEST);  // ImGui leaves it on
   draw_head(camera, settings, size);
 }
 
 void SceneRenderer::draw_head(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 size) {
-  glViewport(0, 0, size.x, size.y);
+  glViewport(origin_.x, origin_.y, size.x, size.y);
   glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
   glDisable(GL_BLEND);
@@ -52,7 +62,7 @@ void SceneRenderer::draw_head(const OrbitCamera& camera, const ViewSettings& set
 }
 
 void SceneRenderer::render_on_skin(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 size) {
-  glViewport(0, 0, size.x, size.y);
+  glViewport(origin_.x, origin_.y, size.x, size.y);
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);
   const float aspect = size.y > 0 ? float(size.x) / float(size.y) : 1.0f;

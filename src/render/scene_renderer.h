@@ -43,6 +43,9 @@ class SceneRenderer {
   // frame without them (a scissor: only that part is drawn again).
   void render_split(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 framebuffer_size, int split_px);
   void render_on_skin(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 framebuffer_size);
+  // render() into the rectangle of the framebuffer at `origin` (px from its bottom left), `size`
+  // wide and high, leaving the rest as it was: two designs side by side.
+  void render_in(const OrbitCamera& camera, const ViewSettings& settings, glm::ivec2 origin, glm::ivec2 size);
   std::size_t head_triangles() const { return head_.triangle_count(); }
 
  private:
@@ -52,6 +55,7 @@ class SceneRenderer {
   DotPass dots_;
   MarkerPass marker_pass_;
   std::vector<Marker> markers_, hairline_, handles_;
+  glm::ivec2 origin_{0};  // of the viewport: render_in's rectangle
 };
 
 // Blocks until the GPU has finished everything queued: frame timings measure work, not queueing.

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "core/ui_font.h"
+#include "ui/text_input.h"
 
 namespace smp {
 namespace {
@@ -122,6 +123,23 @@ void dots_section(ViewSettings& s, const FrameStats& stats) {
   if (!stats.dots_note.empty()) ImGui::TextDisabled("%s", stats.dots_note.c_str());
 }
 
+void compare_section(ViewPanelRequest& request, CompareState& compare, float scale) {
+  ImGui::PushItemWidth(-1);
+  if (input_text("##compare", compare.path, 1024)) compare.message.clear();
+  ImGui::PopItemWidth();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Another design file (JSON), e.g. a lower hairline, shown to the right of this one");
+  request.compare_load = ImGui::Button(compare.active ? "Show this file instead" : "Compare side by side");
+  if (compare.active) {
+    ImGui::SameLine();
+    request.compare_stop = ImGui::Button("Stop comparing");
+  }
+  if (!compare.message.empty()) {
+    ImGui::PushTextWrapPos(300 * scale);
+    ImGui::TextWrapped("%s", compare.message.c_str());
+    ImGui::PopTextWrapPos();
+  }
+}
+
 void head_section(ViewPanelRequest& request, const FrameStats& stats, float scale) {
   // A row per axis: a quarter turn for a scan that came in the wrong way up, nudges to level it.
   const char* axes[] = {"Nod (X)", "Shake (Y)", "Tilt (Z)"};
@@ -200,7 +218,7 @@ void setup_imgui_style(float scale) {
   else io.FontGlobalScale = scale;  // the built-in bitmap font, enlarged
 }
 
-ViewPanelRequest draw_view_panel(ViewSettings& settings, const FrameStats& stats) {
+ViewPanelRequest draw_view_panel(ViewSettings& settings, const FrameStats& stats, CompareState& compare) {
   ViewPanelRequest request;
   const float scale = ImGui::GetStyle().ItemSpacing.y / 4.0f;  // ScaleAllSizes scaled the default 4 px
   ImGui::SetNextWindowPos(ImVec2(10 * scale, 10 * scale), ImGuiCond_FirstUseEver);
@@ -217,6 +235,7 @@ ViewPanelRequest draw_view_panel(ViewSettings& settings, const FrameStats& stats
   if (ImGui::CollapsingHeader("Camera", ImGuiTreeNodeFlags_DefaultOpen)) camera_section(request, scale);
   if (ImGui::CollapsingHeader("Show", ImGuiTreeNodeFlags_DefaultOpen)) overlay_section(settings);
   if (ImGui::CollapsingHeader("Dots", ImGuiTreeNodeFlags_DefaultOpen)) dots_section(settings, stats);
+  if (ImGui::CollapsingHeader("Compare designs", compare.active ? ImGuiTreeNodeFlags_DefaultOpen : 0)) compare_section(request, compare, scale);
   if (ImGui::CollapsingHeader("Head")) head_section(request, stats, scale);
   if (ImGui::CollapsingHeader("Quality")) quality_section(settings);
   if (ImGui::CollapsingHeader("Statistics", ImGuiTreeNodeFlags_DefaultOpen)) stats_section(stats);

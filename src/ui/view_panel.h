@@ -25,6 +25,14 @@ struct FrameStats {
   std::string dots_note;        // how many dots are shown, or that they are being prepared
 };
 
+// Another design shown beside the one being edited, on the same camera (a patient choosing
+// between two hairlines).
+struct CompareState {
+  std::string path;     // the other design's file, as typed
+  std::string message;  // what is shown beside, or why it cannot be
+  bool active = false;
+};
+
 struct ViewPanelRequest {
   std::optional<View> view;     // a view button was pressed
   bool frame_head = false;      // "Frame" was pressed
@@ -32,11 +40,13 @@ struct ViewPanelRequest {
   int turn_axis = -1;           // 0, 1, 2: turn the head about X, Y or Z...
   float turn_degrees = 0.0f;    // ...by this much (90: a quarter turn, 5: a nudge)
   bool save_landmarks = false;  // "Save landmarks" was pressed
+  bool compare_load = false;    // show the design at CompareState::path beside this one
+  bool compare_stop = false;
 };
 
 // Loads the UI font at `scale` (high-DPI) and sets the program's style. Call once after ImGui::CreateContext.
 void setup_imgui_style(float scale);
 
-ViewPanelRequest draw_view_panel(ViewSettings& settings, const FrameStats& stats);
+ViewPanelRequest draw_view_panel(ViewSettings& settings, const FrameStats& stats, CompareState& compare);
 
 }  // namespace smp

@@ -1,5 +1,6 @@
 // The real window under a virtual X server: it opens, draws the head and the panel, and closes.
 #include <filesystem>
+#include <fstream>
 #include <optional>
 
 #include <glm/vec2.hpp>
@@ -7,6 +8,8 @@
 #include <cstdio>
 
 #include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
 
 #include "io/png.h"
 #include "support/test_files.h"
@@ -151,6 +154,46 @@ TEST(Window, DraggingTheHairlinesMidFrontalHandleLowersTheHairline) {
   EXPECT_LT(height, 74.0) << result.output;
   EXPECT_GT(height, 50.0) << result.output;
   EXPECT_GT(dots, 0);
+}
+
+// --compare (the View panel's "Compare designs") shows another design in the right half, on the
+// same camera: a line down the middle, a head on each side, the two hairlines different.
+TEST(Window, ComparesTwoDesignsSideBySide) {
+  if (test::run_command("command -v xvfb-run").exit_code != 0) GTEST_SKIP() << "xvfb-run is not installed";
+  const auto dir = test::scratch_dir();
+  const std::string example = std::string(SMP_ASSETS_DIR) + "/examples/example-design.json";
+  nlohmann::json lower = nlohmann::json::parse(std::ifstream(example));
+  lower["name"] = "Lower hairline";
+  lower["hairline"]["height_mm"] = 62;
+  std::ofstream(dir / "lower.json") << lower.dump();
+  const auto shot = dir / "compare.png";
+  const std::string run = "xvfb-run -a -s '-screen 0 1600x1000x24' " + std::string(SMP_STUDIO_BINARY) + " --window-size 1400x880 --frames 40 --design " +
+                          example + " --compare ";
+  const auto result = test::run_command(run + (dir / "lower.json").string() + " --screenshot " + shot.string());
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("beside it: Lower hairline"), std::string::npos) << result.output;
+  const auto [height, dots] = design_line(result.output);
+  EXPECT_DOUBLE_EQ(height, 78.0) << "the design being edited is still the example";
+  const Image image = read_png(shot);
+  int white = 0;  // the divide: a light column in the middle
+  for (int y = 0; y < image.height; ++y) white += image.pixel(image.width / 2 - 1, y)[1] > 200 || image.pixel(image.width / 2, y)[1] > 200;
+  EXPECT_GT(white, image.height * 9 / 10);
+  // Each half's free middle shows skin.
+  const int centres[2] = {(330 + 700) / 2, (700 + 1000) / 2};
+  for (int side = 0; side < 2; ++side) {
+    const std::uint8_t* skin = image.pixel(centres[side], 440);
+    EXPECT_GT(int(skin[0]) - int(skin[2]), 25) << "no head in half " << side;
+  }
+  // The right half's dots are its own design's: a lower hairline has more.
+  const std::size_t beside = result.output.find("beside it: Lower hairline, ");
+  ASSERT_NE(beside, std::string::npos);
+  EXPECT_GT(std::stol(result.output.substr(beside + 27)), long(dots) + 500) << result.output;
+  // A broken file: the window still runs, says why, and shows one design.
+  std::ofstream(dir / "broken.json") << "{ not json";
+  const auto broken = test::run_command(run + (dir / "broken.json").string());
+  ASSERT_EQ(broken.exit_code, 0) << broken.output;
+  EXPECT_NE(broken.output.find("nothing beside it:"), std::string::npos) << broken.output;
+  EXPECT_NE(broken.output.find("broken.json"), std::string::npos) << broken.output;
 }
 
 // Ctrl+E opens the Export panel at the bottom middle; at this window size its Export button is at
