@@ -35,6 +35,7 @@ struct RenderOptions {
   bool split_before_after = false;            // with a design: the bare scalp left, the design right
   bool mirror = false;                        // as the patient sees it in a mirror
   bool heat = false;                          // with a design: its planned density as a heat map
+  bool measurements = false;                  // with a design: its hairline's distances in mm over the picture
   std::filesystem::path compare;              // with a design: a second design drawn beside it
   bool colour_sessions = false;               // with a design: each session's dots in its colour
 };

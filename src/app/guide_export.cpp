@@ -36,11 +36,6 @@ std::string view_key(View view) {
   }
 }
 
-std::string format_mm(double mm) {
-  char s[32];
-  std::snprintf(s, sizeof s, "%.0f mm", mm);
-  return s;
-}
 
 // The dots up to session `last` (0-based) as a guide shows them: this session's new dots in its
 // colour, the earlier sessions' in grey, later ones not at all.
@@ -213,16 +208,7 @@ void GuideExport::draw_view(View view) {
   camera.distance /= view == View::Top ? 1.25f : 1.6f;
 
   std::vector<ViewDimension> marks;  // on the front: glabella to the hairline's centre, the corners' heights
-  if (view == View::Front) {
-    auto px = [&](glm::vec3 p) { return camera.to_pixels(p, options_.size); };
-    const float lead = 0.06f * float(options_.size.x);
-    marks.push_back({px(distances_.glabella), px(distances_.centre), format_mm(distances_.centre_mm), true});
-    for (std::size_t side = 0; side < 2; ++side) {
-      const glm::vec2 corner = px(distances_.corners[side]);
-      const float outward = corner.x > 0.5f * float(options_.size.x) ? 1.0f : -1.0f;
-      marks.push_back({corner, corner + glm::vec2(outward * lead, -0.5f * lead), (side == 0 ? "L " : "R ") + format_mm(distances_.corner_up_mm[side]) + " up"});
-    }
-  }
+  if (view == View::Front) marks = hairline_marks(distances_, camera, options_.size);
   // The head is drawn once and kept; each session's dots go onto a copy of it.
   target_->bind();
   renderer_->render_head(camera, settings, options_.size);

@@ -33,6 +33,28 @@ GuideMeasures::GuideMeasures(const Landmarks& landmarks, const Anatomy& anatomy,
   }
 }
 
+std::string format_mm(double mm) {
+  char s[32];
+  std::snprintf(s, sizeof s, "%.0f mm", mm);
+  return s;
+}
+
+std::vector<ViewDimension> hairline_marks(const HairlineDistances& d, const OrbitCamera& camera, glm::ivec2 size,
+                                          const std::function<bool(glm::vec3)>& visible) {
+  std::vector<ViewDimension> marks;
+  auto seen = [&](glm::vec3 p) { return !visible || visible(p); };
+  auto px = [&](glm::vec3 p) { return camera.to_pixels(p, size); };
+  if (seen(d.glabella) && seen(d.centre)) marks.push_back({px(d.glabella), px(d.centre), format_mm(d.centre_mm), true});
+  const float lead = 0.06f * float(size.x);
+  for (std::size_t side = 0; side < 2; ++side) {
+    if (!seen(d.corners[side])) continue;
+    const glm::vec2 corner = px(d.corners[side]);
+    const float outward = corner.x > px(d.centre).x ? 1.0f : -1.0f;
+    marks.push_back({corner, corner + glm::vec2(outward * lead, -0.5f * lead), (side == 0 ? "L " : "R ") + format_mm(d.corner_up_mm[side]) + " up"});
+  }
+  return marks;
+}
+
 HairlineDistances GuideMeasures::distances(const Design& design) const {
   HairlineDistances d;
   const HairlineShape shape = designed_.hairline(design);

@@ -2,6 +2,8 @@
 // What a session guide measures on the designed head, beyond the pictures: the hairline's key
 // distances along the skin, its 1:1 template, and the flat scalp map with each session's dots.
 #include <array>
+#include <functional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -17,6 +19,16 @@ struct HairlineDistances {
   glm::vec3 glabella{}, centre{};
   std::array<glm::vec3, 2> corners{};     // on the skin: left, right
 };
+
+// "62 mm": distances are printed to the millimetre a ruler gives.
+std::string format_mm(double mm);
+
+// The hairline's distances as marks over a picture taken with `camera`, `size` pixels: glabella to
+// the hairline's centre (label beside the line), and each temple corner's height above the
+// glabella on a short leader pointing outward. Marks with an end for which `visible` is false
+// (hidden behind the head) are left out.
+std::vector<ViewDimension> hairline_marks(const HairlineDistances& d, const OrbitCamera& camera, glm::ivec2 size,
+                                          const std::function<bool(glm::vec3)>& visible = {});
 
 class GuideMeasures {
  public:

@@ -96,7 +96,7 @@ int main(int argc, char** argv) {
   render_cmd->add_flag("--mirror", render.mirror, "Left and right swapped, as the patient sees it in a mirror");
   render_cmd->add_option("--compare", render.compare, "With --design: a second design drawn beside it on the same camera");
   std::string render_overlays;
-  render_cmd->add_option("--overlay", render_overlays, "Comma list of landmarks, zones, hairline, heat (density, dots/cm2), sessions (colours)");
+  render_cmd->add_option("--overlay", render_overlays, "Comma list of landmarks, zones, hairline, heat (density, dots/cm2), sessions (colours), measurements (hairline distances, mm)");
   render_cmd->add_option("--preview", preview, "With --design: fresh, healed or years:N (0-10)")
       ->check([](const std::string& text) { return smp::parse_preview(text) ? std::string() : "expected fresh, healed or years:N with N 0-10"; });
   render_cmd->add_flag("--report-first-frame", render.report_first_frame, "Benchmark probe: report the first frame, write nothing")
@@ -165,13 +165,14 @@ int main(int argc, char** argv) {
         else if (name == "hairline") render.hairline = true;
         else if (name == "heat") render.heat = true;
         else if (name == "sessions") render.colour_sessions = true;
-        else throw smp::InputError("--overlay: '" + name + "' is not an overlay (landmarks, zones, hairline, heat, sessions)");
+        else if (name == "measurements") render.measurements = true;
+        else throw smp::InputError("--overlay: '" + name + "' is not an overlay (landmarks, zones, hairline, heat, sessions, measurements)");
         start = comma + 1;
       }
       if (!render.compare.empty() && (render.design.empty() || render.split_before_after))
         throw smp::InputError("--compare: needs a --design to compare with, and no --split");
-      if ((render.heat || render.colour_sessions) && render.design.empty())
-        throw smp::InputError("--overlay heat and sessions need a --design");
+      if ((render.heat || render.colour_sessions || render.measurements) && render.design.empty())
+        throw smp::InputError("--overlay heat, sessions and measurements need a --design");
       if (render.split_before_after && render.design.empty()) throw smp::InputError("--split before-after: needs a --design to show after");
       render.views.clear();
       for (std::size_t start = 0; start <= render_views.size();) {

@@ -1,16 +1,22 @@
 #include <algorithm>
+#include <vector>
 #include <optional>
 #include <iostream>
 #include <memory>
 #include <string>
 
+#include <glm/geometric.hpp>
+
 #include "app/commands.h"
 #include "app/design_dots.h"
 #include "app/design_io.h"
+#include "app/guide_measures.h"
 #include "app/pigment_view.h"
 #include "app/head_source.h"
 #include "app/pool_cache.h"
 #include "core/input_error.h"
+#include "core/ray_cast.h"
+#include "export/raster.h"
 #include "export/scalp_map.h"
 #include "dots/head_dots.h"
 #include "head/anatomy.h"
@@ -53,6 +59,28 @@ Image labelled_sheet(const std::vector<Image>& pictures, const std::vector<View>
   return sheet;
 }
 
+// Measurements as the window draws them: a light line with dotted ends, its label in a dark box.
+void draw_marks(Image& picture, const std::vector<ViewDimension>& marks, float text_px) {
+  const glm::vec3 line(1.0f, 0.925f, 0.55f), box(0.08f, 0.08f, 0.094f);
+  for (const ViewDimension& mark : marks) {
+    draw_line(picture, mark.from, mark.to, 0.25f * text_px, box, 0.8f);
+    draw_line(picture, mark.from, mark.to, 0.12f * text_px, line);
+    draw_dot(picture, mark.from, 0.22f * text_px, line);
+    draw_dot(picture, mark.to, 0.22f * text_px, line);
+    const float width = label_width(mark.label, text_px);
+    const glm::vec2 mid = 0.5f * (mark.from + mark.to);
+    const float left = mark.label_beside ? mid.x + 0.6f * text_px : mark.to.x >= mark.from.x ? mark.to.x + 0.4f * text_px : mark.to.x - 0.4f * text_px - width;
+    const float baseline = (mark.label_beside ? mid.y : mark.to.y) + 0.35f * text_px;
+    const glm::vec2 corner[4] = {{left - 0.3f * text_px, baseline - 1.0f * text_px}, {left + width + 0.3f * text_px, baseline - 1.0f * text_px},
+                                 {left + width + 0.3f * text_px, baseline + 0.35f * text_px}, {left - 0.3f * text_px, baseline + 0.35f * text_px}};
+    const glm::vec3 fill[3] = {box, box, box};
+    const glm::vec2 upper[3] = {corner[0], corner[1], corner[2]}, lower[3] = {corner[0], corner[2], corner[3]};
+    fill_triangle(picture, upper, fill);
+    fill_triangle(picture, lower, fill);
+    draw_label(picture, mark.label, int(left + 0.5f * width), int(baseline), text_px, glm::vec3(1.0f));
+  }
+}
+
 }  // namespace
 
 int run_render(const RenderOptions& options) {
@@ -81,6 +109,7 @@ int run_render(const RenderOptions& options) {
   std::unique_ptr<SceneRenderer> compare_renderer;  // --compare: the other design, beside
   ViewSettings settings;
   settings.show_hairline = options.hairline;
+  std::optional<HairlineDistances> measured;  // --overlay measurements
   if (options.landmarks || options.zones || options.dot_density > 0 || design) {
     if (!loaded.landmarks) throw InputError(loaded.landmarks_note);
     if (options.landmarks) renderer.set_markers(landmark_markers(*loaded.landmarks));
@@ -91,6 +120,7 @@ int run_render(const RenderOptions& options) {
       if (design) {
         const DotPool pool = cached_head_pool(head);
         DesignDots designed(head, *loaded.landmarks, anatomy, geodesic, pool);
+        if (options.measurements) measured = GuideMeasures(*loaded.landmarks, anatomy, geodesic, designed).distances(*design);
         const PigmentFrame frame = pigment_frame(head, anatomy);
         settings.preview = options.preview;
         settings.show_density = options.density_shadow;
@@ -174,6 +204,16 @@ int run_render(const RenderOptions& options) {
       draw_label(picture, options.mirror ? "BEFORE" : "AFTER", middle + middle / 2, int(1.6f * text_px), text_px, glm::vec3(1.0f));
     } else if (options.mirror) {
       flip_columns(picture);
+    }
+    if (measured) {  // drawn after any flip, so that the labels read
+      const glm::vec3 eye = camera.eye();
+      std::vector<ViewDimension> marks = hairline_marks(*measured, camera, options.size, [&](glm::vec3 p) {
+        const auto hit = cast_ray(head, eye, p - eye);
+        return !hit || hit->distance > glm::length(p - eye) - 3.0f;
+      });
+      if (options.mirror)
+        for (ViewDimension& mark : marks) mark.from.x = float(options.size.x) - mark.from.x, mark.to.x = float(options.size.x) - mark.to.x;
+      draw_marks(picture, marks, std::max(12.0f, 0.03f * float(options.size.y)));
     }
     if (compare_renderer) {  // the other design on the same camera, to its right, both named
       Image other = capture_frame(*compare_renderer, camera, settings, options.size, samples);

@@ -42,6 +42,7 @@
 #include "design/design_history.h"
 #include "design/design_warnings.h"
 #include "app/export_runner.h"
+#include "app/guide_measures.h"
 #include "app/pigment_view.h"
 #include "ui/design_panel.h"
 #include "ui/export_panel.h"
@@ -152,6 +153,25 @@ void draw_zone_labels(const std::vector<ZoneLabel>& labels, const OrbitCamera& c
   }
 }
 
+// Measurements over the head (app/guide_measures: the guide's front view shows the same): each a
+// line with its ends marked and its label in a dark box, readable over skin and backdrop alike.
+void draw_marks(const std::vector<ViewDimension>& marks) {
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
+  const float unit = ImGui::GetFontSize();
+  for (const ViewDimension& mark : marks) {
+    const ImVec2 a(mark.from.x, mark.from.y), b(mark.to.x, mark.to.y);
+    draw->AddLine(a, b, IM_COL32(20, 20, 24, 200), 0.25f * unit);
+    draw->AddLine(a, b, IM_COL32(255, 236, 140, 255), 0.12f * unit);
+    for (const ImVec2& end : {a, b}) draw->AddCircleFilled(end, 0.22f * unit, IM_COL32(255, 236, 140, 255));
+    const ImVec2 size = ImGui::CalcTextSize(mark.label.c_str());
+    // Beside the middle of a long line; past the end of a leader, on the side it points to.
+    ImVec2 at = mark.label_beside ? ImVec2(0.5f * (a.x + b.x) + 0.6f * unit, 0.5f * (a.y + b.y) - 0.5f * size.y)
+                                  : ImVec2(b.x >= a.x ? b.x + 0.4f * unit : b.x - 0.4f * unit - size.x, b.y - 0.5f * size.y);
+    draw->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + size.x + 4, at.y + size.y + 2), IM_COL32(20, 20, 24, 200), 4);
+    draw->AddText(at, IM_COL32(255, 255, 255, 255), mark.label.c_str());
+  }
+}
+
 // The mouse in normalised device coordinates of the window.
 glm::vec2 mouse_ndc(const ImGuiIO& io) {
   return {2.0f * io.MousePos.x / std::max(io.DisplaySize.x, 1.0f) - 1.0f, 1.0f - 2.0f * io.MousePos.y / std::max(io.DisplaySize.y, 1.0f)};
@@ -217,6 +237,7 @@ void handle_input(Session& s, bool dragging_landmark) {
     if (key == GLFW_KEY_B) s.settings.split_before_after = !s.settings.split_before_after;
     if (key == GLFW_KEY_M) s.settings.mirror = !s.settings.mirror;
     if (key == GLFW_KEY_K) s.settings.show_heat = !s.settings.show_heat;
+    if (key == GLFW_KEY_R) s.settings.show_measurements = !s.settings.show_measurements;
     if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6) s.show_view(kNumberKeys[key - GLFW_KEY_1]);
     if (key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_6) s.show_view(kNumberKeys[key - GLFW_KEY_KP_1]);
   }
@@ -307,6 +328,8 @@ int run_window(const WindowOptions& options) {
   };
   std::optional<ComparedDesign> compared;
   CompareState compare;
+  std::optional<HairlineDistances> measured;  // for the Measurements overlay, of measured_for on this head
+  Design measured_for;
   char overlay_kind = 'Z';  // what the head's overlay holds: Z zones, D the density shadow, H the heat map
   Design overlay_design;
   // The head's geodesic field, kept for placing the pool on the chart when it arrives.
@@ -353,6 +376,7 @@ int run_window(const WindowOptions& options) {
       pigment_stale = true;
     }
     dress_compared();  // the other design goes onto the new head too
+    measured.reset();
     s.stats.triangles = shown.triangle_count();
     s.stats.vertices = shown.vertex_count();
     if (!anatomy) {  // no scalp, no dots
@@ -562,6 +586,22 @@ int run_window(const WindowOptions& options) {
     draw_measurements_panel(anatomy ? std::optional(anatomy->measurements) : std::nullopt,
                             anatomy ? &anatomy->zones : nullptr, loaded.landmarks_note);
     if (s.settings.show_zones && !s.side_by_side) draw_zone_labels(zone_labels, s.camera, s.aspect());
+    if (s.settings.show_measurements && !s.side_by_side && design_dots && anatomy && shown_landmarks && geodesic) {
+      if (!measured || design != measured_for) {
+        measured = GuideMeasures(*shown_landmarks, *anatomy, *geodesic, *design_dots).distances(design);
+        measured_for = design;
+      }
+      const ImVec2 display = ImGui::GetIO().DisplaySize;
+      const glm::vec3 eye = s.camera.eye();
+      auto visible = [&](glm::vec3 p) {  // nothing of the head between the eye and the point
+        const auto hit = cast_ray(shown, eye, p - eye);
+        return !hit || hit->distance > glm::length(p - eye) - 3.0f;
+      };
+      std::vector<ViewDimension> marks = hairline_marks(*measured, s.camera, glm::ivec2(int(display.x), int(display.y)), visible);
+      if (s.settings.mirror)  // the picture is flipped after drawing; the labels must still read
+        for (ViewDimension& mark : marks) mark.from.x = display.x - mark.from.x, mark.to.x = display.x - mark.to.x;
+      draw_marks(marks);
+    }
     const PatientPanelRequest tape = draw_patient_panel(patient, fitted);
     if (tape.fit && loaded.landmarks) {
       try {

@@ -28,6 +28,7 @@ struct ViewSettings {
   bool show_hairline = true;                // the designed hairline drawn on the skin
   bool show_density = false;                // the planned density as a shadow over the skin (instead of zones)
   bool show_heat = false;                   // the planned density as a heat map in dots/cm2 (over the others)
+  bool show_measurements = false;           // the hairline's distances in mm drawn over the head
   bool show_dots = true;
   float dot_density_per_cm2 = 90.0f;        // over the whole scalp, until designs set it per zone
   // Each session's needle sets its dots' size (DOMAIN: a single needle for the first, finer layer).

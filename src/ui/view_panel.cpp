@@ -94,6 +94,8 @@ void overlay_section(ViewSettings& s) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The planned density as a shadow over the skin: where the dots go, seen from afar.");
   ImGui::Checkbox("Density heat map (K)", &s.show_heat);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The planned density in dots/cm\u00b2 as colours, with a scale at the bottom.");
+  ImGui::Checkbox("Measurements (R)", &s.show_measurements);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Glabella to the hairline's centre along the skin, and the temple corners' heights above the glabella, in mm.");
 }
 
 void dots_section(ViewSettings& s, const FrameStats& stats) {

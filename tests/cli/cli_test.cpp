@@ -500,6 +500,33 @@ TEST(Cli, RenderYearsFadesScarTissueFaster) {
   EXPECT_GT(scar_faded, 1.3 * plain_faded) << "scar tissue fades faster (healed " << scar_healed << " vs " << plain_healed << ")";
 }
 
+// --overlay measurements: the glabella-to-hairline line (light yellow) down the forehead's
+// middle, corner leaders out to both sides; nothing of the kind without it.
+TEST(Cli, RenderOverlayMeasurementsDrawsTheHairlineDistances) {
+  const auto dir = test::scratch_dir();
+  const std::string common = "render --design " + std::string(SMP_ASSETS_DIR) + "/examples/example-design.json --view front --size 400x300 ";
+  const auto plain = studio(common + "--out " + (dir / "plain.png").string());
+  SKIP_WITHOUT_GL(plain);
+  ASSERT_EQ(plain.exit_code, 0) << plain.output;
+  const auto marked = studio(common + "--overlay measurements --out " + (dir / "marked.png").string());
+  ASSERT_EQ(marked.exit_code, 0) << marked.output;
+  auto yellow = [](const Image& image, int x0, int x1) {
+    int n = 0;
+    for (int y = 0; y < image.height; ++y)
+      for (int x = x0; x < x1; ++x) {
+        const std::uint8_t* p = image.pixel(x, y);  // the marks' (255, 236, 140), never skin's (248, 202, 169)
+        n += p[0] > 235 && p[1] > 215 && p[2] < 170 && p[1] - p[2] > 70;
+      }
+    return n;
+  };
+  const Image a = read_png(dir / "plain.png"), b = read_png(dir / "marked.png");
+  EXPECT_EQ(yellow(a, 0, 400), 0);
+  EXPECT_GT(yellow(b, 195, 205), 25) << "the line down the forehead's middle";
+  EXPECT_GT(yellow(b, 0, 160), 5) << "the right corner's leader";
+  EXPECT_GT(yellow(b, 240, 400), 5) << "the left corner's leader";
+  EXPECT_EQ(studio("render --overlay measurements --out " + (dir / "x.png").string()).exit_code, 2) << "needs a design";
+}
+
 // Before/after: the left half is the bare head, the right the design; mirrored: the same picture
 // left to right.
 TEST(Cli, RenderSplitBeforeAfterAndMirror) {
