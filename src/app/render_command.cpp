@@ -145,7 +145,7 @@ int run_render(const RenderOptions& options) {
           }
           r.set_dots(dots);
           r.set_pigment_uv(frame.uvw);
-          r.set_pigment(bake_pigment(ink_dots(dots, plane, settings, on_scar), frame.low_mm, frame.high_mm, frame.size));
+          r.set_pigment(bake_pigment(ink_dots(dots, plane, settings, on_scar), frame.low_mm, frame.high_mm, frame.size, inflamed_mm(settings.preview)));
           if (options.density_shadow) r.set_zone_overlay(designed.density_overlay(d));
           if (options.heat) r.set_zone_overlay(designed.density_heat(d));
           if (options.hairline) {

@@ -744,7 +744,7 @@ int run_window(const WindowOptions& options) {
     };
     const bool look_changed = look_differs(baked_for);
     if (!pigment.uvw.empty() && !shown_dots.instances.empty() && (pigment_stale || look_changed)) {
-      s.renderer.set_pigment(bake_pigment(ink_dots(shown_dots.instances, shown_dots.plane_mm, s.settings, shown_dots.on_scar), pigment.low_mm, pigment.high_mm, pigment.size));
+      s.renderer.set_pigment(bake_pigment(ink_dots(shown_dots.instances, shown_dots.plane_mm, s.settings, shown_dots.on_scar), pigment.low_mm, pigment.high_mm, pigment.size, inflamed_mm(s.settings.preview)));
       baked_for = s.settings;
       pigment_stale = false;
     }
@@ -768,7 +768,7 @@ int run_window(const WindowOptions& options) {
       }
       if (!pigment.uvw.empty() && !other.dots.instances.empty() && (other.stale || look_differs(other.baked_for))) {
         other.renderer->set_pigment(bake_pigment(ink_dots(other.dots.instances, other.dots.plane_mm, s.settings, other.dots.on_scar), pigment.low_mm,
-                                                 pigment.high_mm, pigment.size));
+                                                 pigment.high_mm, pigment.size, inflamed_mm(s.settings.preview)));
         other.baked_for = s.settings;
       }
       if (other.stale || other.overlay_kind != overlay_kind) {

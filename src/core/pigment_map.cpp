@@ -103,9 +103,63 @@ void add_dots(std::span<const InkDot> dots, glm::vec2 low_mm, float tpm, int n, 
   }
 }
 
+// Two passes of a box (2r + 1 texels wide) along the rows, then down the columns: nearly a
+// Gaussian, at a cost that does not grow with r. Columns run as a sum per column carried down
+// the rows, so memory is read in order.
+void blur(std::vector<std::uint8_t>& image, int n, int r) {
+  std::vector<std::uint8_t> row_sums(image.size());
+  const float scale = 1.0f / float(2 * r + 1);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int y = 0; y < n; ++y) {
+      const std::uint8_t* in = &image[std::size_t(y) * std::size_t(n)];
+      std::uint8_t* to = &row_sums[std::size_t(y) * std::size_t(n)];
+      int sum = 0;
+      for (int x = -r; x <= r; ++x) sum += in[std::clamp(x, 0, n - 1)];
+      for (int x = 0; x < n; ++x) {
+        to[x] = std::uint8_t(float(sum) * scale + 0.5f);
+        sum += in[std::min(x + r + 1, n - 1)] - in[std::max(x - r, 0)];
+      }
+    }
+    std::vector<int> sum(std::size_t(n), 0);
+    for (int y = -r; y <= r; ++y)
+      for (int x = 0; x < n; ++x) sum[std::size_t(x)] += row_sums[std::size_t(std::clamp(y, 0, n - 1)) * std::size_t(n) + std::size_t(x)];
+    for (int y = 0; y < n; ++y) {
+      const std::size_t add = std::size_t(std::min(y + r + 1, n - 1)) * std::size_t(n), drop = std::size_t(std::max(y - r, 0)) * std::size_t(n);
+      for (int x = 0; x < n; ++x) {
+        image[std::size_t(y) * std::size_t(n) + std::size_t(x)] = std::uint8_t(float(sum[std::size_t(x)]) * scale + 0.5f);
+        sum[std::size_t(x)] += int(row_sums[add + std::size_t(x)]) - int(row_sums[drop + std::size_t(x)]);
+      }
+    }
+  }
+}
+
+// The ink blurred over `radius` texels, worked at half the resolution (a quarter of the texels:
+// the redness is soft at any scale) and spread back over each 2x2 block.
+std::vector<std::uint8_t> inflamed_from(const std::vector<std::uint8_t>& ink, int n, float radius) {
+  const int h = std::max(1, n / 2);
+  std::vector<std::uint8_t> small(std::size_t(h) * std::size_t(h));
+  for (int y = 0; y < h; ++y) {
+    const std::uint8_t* a = &ink[std::size_t(std::min(2 * y, n - 1)) * std::size_t(n)];
+    const std::uint8_t* b = &ink[std::size_t(std::min(2 * y + 1, n - 1)) * std::size_t(n)];
+    std::uint8_t* to = &small[std::size_t(y) * std::size_t(h)];
+    for (int x = 0; x < h; ++x) {
+      const int x1 = std::min(2 * x + 1, n - 1);
+      to[x] = std::uint8_t((a[2 * x] + a[x1] + b[2 * x] + b[x1] + 2) / 4);
+    }
+  }
+  blur(small, h, std::max(1, int(std::lround(0.5f * radius))));
+  std::vector<std::uint8_t> out(ink.size());
+  for (int y = 0; y < n; ++y) {
+    const std::uint8_t* from = &small[std::size_t(std::min(y / 2, h - 1)) * std::size_t(h)];
+    std::uint8_t* to = &out[std::size_t(y) * std::size_t(n)];
+    for (int x = 0; x < n; ++x) to[x] = from[std::min(x / 2, h - 1)];
+  }
+  return out;
+}
+
 }  // namespace
 
-PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec2 high_mm, int size) {
+PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec2 high_mm, int size, float inflamed_mm) {
   PigmentMap map;
   map.size = std::max(1, size);
   map.low_mm = low_mm;
@@ -130,6 +184,8 @@ PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec
   std::thread lower(half, 0, n / 2);
   half(n / 2, n);
   lower.join();
+  // Two passes of a box reach about its full width: half the radius a side.
+  if (inflamed_mm > 0.0f) map.inflamed = inflamed_from(map.ink, n, 0.5f * inflamed_mm * tpm);
   return map;
 }
 

@@ -22,12 +22,17 @@ struct PigmentMap {
   int size = 0;                    // texels a side
   glm::vec2 low_mm{}, high_mm{};   // the square of the chart plane it covers
   std::vector<std::uint8_t> ink;   // size * size, rows from low y: 0 none .. 255 all light taken
+  // Empty, or size * size: the ink blurred over about a millimetre, where freshly tattooed skin
+  // is red. Baked beside the ink so the shader reads both at once: a second read of the texture
+  // cost the software renderer a fifth of every frame, fresh or not.
+  std::vector<std::uint8_t> inflamed;
   float texels_per_mm() const { return high_mm.x > low_mm.x ? float(size) / (high_mm.x - low_mm.x) : 0.0f; }
 };
 
 // Each dot a soft-edged disc (full to 65% of its radius, fading to the rim, as pigment thins out);
 // a dot smaller than a texel spreads its ink over the nearest four, so the texture keeps every
 // dot's share of ink. Overlapping dots darken each other (their light kept multiplies).
-PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec2 high_mm, int size);
+// `inflamed_mm` > 0: also the redness around the dots, over about that radius (mm).
+PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec2 high_mm, int size, float inflamed_mm = 0.0f);
 
 }  // namespace smp

@@ -37,6 +37,8 @@ InkLook ink_look(float fresh_diameter_mm, float shade, int session, const Previe
           kHealedHaloMm * grow};
 }
 
+float inflamed_mm(const PreviewSettings& preview) { return preview.mode == Preview::Fresh ? 0.8f : 0.0f; }
+
 float touch_up_years(bool on_scar) { return kTouchUpAt / kFadePerYear / (on_scar ? kScarAgeing : 1.0f); }
 
 std::optional<PreviewSettings> parse_preview(const std::string& text) {

@@ -28,6 +28,9 @@ struct InkLook {
 // holds pigment less well: a dot `on_scar` fades and blurs faster over the years.
 InkLook ink_look(float fresh_diameter_mm, float shade, int session, const PreviewSettings& preview, bool on_scar = false);
 
+// Fresh, the skin is red around each dot over about this radius (mm); 0 once healed.
+float inflamed_mm(const PreviewSettings& preview);
+
 // The years after which the faded dots call for a touch-up (darkness down by 30%), on healthy
 // skin or on scar tissue.
 float touch_up_years(bool on_scar = false);

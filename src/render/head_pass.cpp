@@ -26,11 +26,20 @@ void HeadPass::set_pigment(const PigmentMap& map) {
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, pigment_texture_);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  if (map.size == pigment_size_) {
-    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, map.size, map.size, GL_RED, GL_UNSIGNED_BYTE, map.ink.data());
+  // Ink in red; with fresh redness, that in green beside it (one read gives both).
+  std::vector<std::uint8_t> both;
+  if (!map.inflamed.empty()) {
+    both.resize(2 * map.ink.size());
+    for (std::size_t i = 0; i < map.ink.size(); ++i) both[2 * i] = map.ink[i], both[2 * i + 1] = map.inflamed[i];
+  }
+  const GLenum format = both.empty() ? GL_RED : GL_RG;
+  const void* texels = both.empty() ? static_cast<const void*>(map.ink.data()) : both.data();
+  if (map.size == pigment_size_ && format == pigment_format_) {
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, map.size, map.size, format, GL_UNSIGNED_BYTE, texels);
   } else {
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, map.size, map.size, 0, GL_RED, GL_UNSIGNED_BYTE, map.ink.data());
+    glTexImage2D(GL_TEXTURE_2D, 0, both.empty() ? GL_R8 : GL_RG8, map.size, map.size, 0, format, GL_UNSIGNED_BYTE, texels);
     pigment_size_ = map.size;
+    pigment_format_ = format;
   }
   // Mipmaps: far away a texel averages many dots' ink, which is how a shaved head reads at a
   // distance (a shadow); up close the dots are separate.

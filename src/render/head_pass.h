@@ -31,6 +31,7 @@ class HeadPass {
   MeshBuffer buffer_;
   GLuint pigment_texture_ = 0;
   int pigment_size_ = 0;
+  GLenum pigment_format_ = 0;  // GL_RED, or GL_RG with fresh redness
   float pigment_texels_per_mm_ = 0.0f;
   bool has_uv_ = false, has_pigment_ = false;
 };
