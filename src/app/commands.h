@@ -83,6 +83,15 @@ int run_measure(const MeasureOptions& options);
 // Exit 0 and "FILE: a valid design (...)" or exit 2 and every problem, one per line.
 int run_validate(const std::filesystem::path& design);
 
+struct ScoreOptions {
+  HeadOptions head;
+  std::filesystem::path reference;              // a case file, or a design taken as the reference
+  std::vector<std::filesystem::path> trainees;  // design files, or folders of them
+  bool json = false;
+  std::filesystem::path csv;                    // one row per submission
+};
+int run_score(const ScoreOptions& options);
+
 // The headless main job: the bundled example design's session guide, into `out_dir`/example-guide.
 int run_headless_guide(const HeadOptions& head, const std::filesystem::path& out_dir);
 

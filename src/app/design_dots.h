@@ -38,6 +38,7 @@ class DesignDots {
     std::vector<PolarPoint> chart;  // of each instance, in the scalp chart (at its nearest vertex)
     std::vector<glm::vec2> plane_mm;  // of each instance, in the chart plane, exact (the baked pigment's place)
     std::vector<std::uint8_t> on_scar;  // of each instance: 1 where it lies in scar tissue (it fades faster)
+    std::vector<float> target_per_cm2;  // of each instance: the density planned where it lies (graded, painted)
     DotCounts counts;
   };
   Result make(const Design& design);
@@ -48,6 +49,7 @@ class DesignDots {
   // The three handles of the hairline on the skin: mid-frontal point, left and right corner.
   std::array<glm::vec3, 3> hairline_handles(const Design& design) const;
   const ScalpBoundary& scalp_edge() const { return frame_.scalp_edge; }
+  const HairlineFrame& hairline_frame() const { return frame_; }
   // Moves handle `which` (as hairline_handles) to a point on the skin: the mid-frontal point sets
   // the height, a corner sets the temple recession and corner position of both corners.
   void drag_handle(Design& design, int which, glm::vec3 on_skin) const;

@@ -125,6 +125,15 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--size", export_size, "Picture size of each view in px, WxH (default 1600x1200)")
       ->check(size_validator(export_options.size));
 
+  smp::ScoreOptions score;
+  std::string score_units = "auto";
+  CLI::App* score_cmd = app.add_subcommand("score", "Score a trainee's design (or a folder of them) against a training case or reference design");
+  add_head_options(*score_cmd, score.head, score_units);
+  score_cmd->add_option("reference", score.reference, "Training case (assets/cases/*.case.json) or reference design (JSON)")->required();
+  score_cmd->add_option("trainee", score.trainees, "Trainee design files, or folders of them")->required();
+  score_cmd->add_flag("--json", score.json, "Print the scores as JSON");
+  score_cmd->add_option("--csv", score.csv, "Write one row per submission to this CSV file");
+
   std::filesystem::path validate_path;
   CLI::App* validate_cmd = app.add_subcommand("validate", "Check a design file and say what is wrong with it, field by field");
   validate_cmd->add_option("design", validate_path, "Design file (JSON)")->required();
@@ -191,6 +200,10 @@ int main(int argc, char** argv) {
     }
     if (*bench_cmd) return smp::run_bench(bench);
     if (*validate_cmd) return smp::run_validate(validate_path);
+    if (*score_cmd) {
+      score.head.units = *smp::parse_units(score_units);
+      return smp::run_score(score);
+    }
     if (*export_cmd) {
       export_options.head.units = *smp::parse_units(export_units);
       auto split = [](const std::string& text) {

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <vector>
 
@@ -525,6 +526,59 @@ TEST(Cli, RenderOverlayMeasurementsDrawsTheHairlineDistances) {
   EXPECT_GT(yellow(b, 0, 160), 5) << "the right corner's leader";
   EXPECT_GT(yellow(b, 240, 400), 5) << "the left corner's leader";
   EXPECT_EQ(studio("render --overlay measurements --out " + (dir / "x.png").string()).exit_code, 2) << "needs a design";
+}
+
+// score: a case's reference scores itself as perfect; the four classic mistakes are each caught
+// with the right fault and number on the bundled head; a folder grades into one CSV row per file.
+TEST(Cli, ScoreCatchesEachMistakeWithItsFaultAndGradesAFolder) {
+  const auto dir = test::scratch_dir();
+  const std::filesystem::path case_file = std::filesystem::path(SMP_ASSETS_DIR) / "cases" / "02-norwood-3.case.json";
+  const nlohmann::json reference = nlohmann::json::parse(std::ifstream(case_file))["reference"];
+  std::ofstream(dir / "reference.json") << reference.dump();
+  const auto same = studio("score " + case_file.string() + " " + (dir / "reference.json").string() + " --json");
+  ASSERT_EQ(same.exit_code, 0) << same.output;
+  const nlohmann::json perfect = nlohmann::json::parse(same.output.substr(same.output.find('{')));
+  EXPECT_TRUE(perfect["perfect"].get<bool>());
+  EXPECT_DOUBLE_EQ(perfect["total"].get<double>(), 100.0);
+
+  std::filesystem::create_directories(dir / "submissions");
+  auto submit = [&](const std::string& name, const std::function<void(nlohmann::json&)>& change) {
+    nlohmann::json d = reference;
+    change(d);
+    std::ofstream(dir / "submissions" / (name + ".json")) << d.dump();
+  };
+  submit("low", [](nlohmann::json& d) { d["hairline"]["height_mm"] = d["hairline"]["height_mm"].get<double>() - 10; });
+  submit("lopsided", [](nlohmann::json& d) { d["hairline"]["asymmetry_mm"] = d["hairline"]["asymmetry_mm"].get<double>() + 5; });
+  submit("dense", [](nlohmann::json& d) {
+    for (auto& [zone, density] : d["density_per_cm2"].items()) density = density.get<double>() * 1.4;
+  });
+  submit("harsh", [](nlohmann::json& d) { d["hairline"]["transition_mm"] = 3, d["hairline"]["stray_percent"] = 0; });
+  auto fault_value = [&](const std::string& name, const std::string& key) {
+    const auto run = studio("score " + case_file.string() + " " + (dir / "submissions" / (name + ".json")).string() + " --json");
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    const nlohmann::json scored = nlohmann::json::parse(run.output.substr(run.output.find('{')));
+    for (const auto& f : scored["faults"])
+      if (f["key"] == key) return f["value"].get<double>();
+    ADD_FAILURE() << name << ": no " << key << " fault in " << run.output;
+    return 0.0;
+  };
+  EXPECT_NEAR(fault_value("low", "too_low"), 10.0, 1.5);  // along the skin; the chart's mid-line is near the height's
+  EXPECT_NEAR(fault_value("lopsided", "asymmetric"), 5.0, 0.1);
+  EXPECT_NEAR(fault_value("dense", "too_dense"), 40.0, 0.5);
+  EXPECT_NEAR(fault_value("harsh", "harsh_edge"), 3.0, 1e-6);
+
+  std::ofstream(dir / "submissions" / "zz-broken.json") << "{ not json";
+  const auto graded = studio("score " + case_file.string() + " " + (dir / "submissions").string() + " --csv " + (dir / "grades.csv").string());
+  ASSERT_EQ(graded.exit_code, 0) << graded.output;
+  std::ifstream csv(dir / "grades.csv");
+  std::vector<std::string> rows;
+  for (std::string line; std::getline(csv, line);) rows.push_back(line);
+  ASSERT_EQ(rows.size(), 6u) << "a header and one row per submission, the broken one included";
+  EXPECT_EQ(rows[0].rfind("file,case,total,perfect,faults,error,", 0), 0u);
+  EXPECT_NE(rows[1].find("too_dense"), std::string::npos) << rows[1];
+  EXPECT_NE(rows[5].find("not valid JSON"), std::string::npos) << rows[5];
+  EXPECT_EQ(studio("score " + case_file.string() + " " + (dir / "submissions" / "zz-broken.json").string()).exit_code, 2);
+  EXPECT_EQ(studio("score " + (dir / "nothing.case.json").string() + " " + (dir / "reference.json").string()).exit_code, 2);
 }
 
 // Before/after: the left half is the bare head, the right the design; mirrored: the same picture
