@@ -48,6 +48,7 @@ struct WindowOptions {
   std::filesystem::path headless_out = "out"; // where the headless fallback writes
   std::optional<std::filesystem::path> design; // opened at the start
   std::optional<std::filesystem::path> compare; // shown beside it from the start
+  std::optional<std::filesystem::path> training_case; // a training case opened in the Training panel
 };
 
 struct MeasureOptions {

@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
   app.add_option("--screenshot", window.screenshot, "Save the window as PNG after the last frame (with --frames)");
   app.add_option("--design", window.design, "Open this design file (JSON) in the window");
   app.add_option("--compare", window.compare, "Show this design file (JSON) beside the open one, on the same camera");
+  app.add_option("--case", window.training_case, "Open this training case (assets/cases/*.case.json): with --design, that design is the attempt");
 
   smp::RenderOptions render;
   std::string render_units = "auto", render_views = "front", render_size;

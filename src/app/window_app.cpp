@@ -44,10 +44,12 @@
 #include "app/export_runner.h"
 #include "app/guide_measures.h"
 #include "app/pigment_view.h"
+#include "app/training_runner.h"
 #include "ui/design_panel.h"
 #include "ui/export_panel.h"
 #include "ui/measurements_panel.h"
 #include "ui/patient_panel.h"
+#include "ui/training_panel.h"
 #include "ui/view_panel.h"
 
 namespace smp {
@@ -80,6 +82,7 @@ struct Session {
   bool export_requested = false;  // Ctrl+E
   bool escape_pressed = false;    // Esc: stops an export under way
   bool side_by_side = false;      // another design is shown in the right half
+  bool submit_requested = false;  // Ctrl+Enter: a training exercise is submitted
 
   float aspect() const {
     const glm::ivec2 fb = window.framebuffer_size();
@@ -226,6 +229,7 @@ void handle_input(Session& s, bool dragging_landmark) {
     if (key == GLFW_KEY_S && ctrl) s.save_requested = true;
     if (key == GLFW_KEY_O && ctrl) s.open_requested = true;
     if (key == GLFW_KEY_E && ctrl) s.export_requested = true;
+    if ((key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER) && ctrl) s.submit_requested = true;
     if (key == GLFW_KEY_ESCAPE) s.escape_pressed = true;
     if ((key == GLFW_KEY_Z && ctrl && shift) || (key == GLFW_KEY_Y && ctrl)) s.redo_requested = true;
     else if (key == GLFW_KEY_Z && ctrl) s.undo_requested = true;
@@ -414,6 +418,9 @@ int run_window(const WindowOptions& options) {
   Design& design = document.design;
   Design dots_design;
   DesignHistory history(design);
+  TrainingPanelState training;
+  TrainingRunner trainer(training);
+  if (options.training_case) trainer.open(*options.training_case, training, document);
   DotCounts dot_counts;
   std::vector<char> undo_kinds;  // what Ctrl+Z undoes next: 'L' a landmark drag, 'D' a design step
   s.settings.fitzpatrick_type = design.patient.fitzpatrick_type;
@@ -534,6 +541,14 @@ int run_window(const WindowOptions& options) {
     info.can_undo = history.can_undo() || design != history.settled();
     info.can_redo = history.can_redo();
     const DesignPanelRequest edit = draw_design_panel(design, document.panel, info);
+    {
+      TrainingPanelRequest exercise = draw_training_panel(training);
+      exercise.submit = exercise.submit || s.submit_requested;
+      s.submit_requested = false;
+      trainer.handle(exercise, training, document, design_dots.get());
+      // The hairlines drawn follow a submission: the reference's beside the trainee's.
+      if (exercise.submit || exercise.show_reference_changed || exercise.select || exercise.start) dots_stale = true;
+    }
     // The patient's skin (a type, or a sampled colour) is one setting shown in two places: the
     // View panel's and the design's; whichever changed since the last frame wins.
     const SkinChoice view_skin{s.settings.fitzpatrick_type, s.settings.use_custom_skin, s.settings.custom_skin_srgb};
@@ -724,8 +739,10 @@ int run_window(const WindowOptions& options) {
     if (design_dots && (dots_stale || design != dots_design)) {
       DesignDots::Result made = design_dots->make(design);
       s.renderer.set_dots(made.instances);
-      std::vector<Marker> beads, handles;
-      for (const glm::vec3& p : design_dots->hairline_points(design)) beads.push_back({p, glm::vec3(1.0f, 0.97f, 0.9f)});
+      std::vector<Marker> beads = trainer.reference_beads(training, *design_dots), handles;
+      // Beside a reference's (green), the trainee's own hairline is orange; else white.
+      const glm::vec3 own = beads.empty() ? glm::vec3(1.0f, 0.97f, 0.9f) : glm::vec3(1.0f, 0.6f, 0.2f);
+      for (const glm::vec3& p : design_dots->hairline_points(design)) beads.push_back({p, own});
       for (const glm::vec3& p : design_dots->hairline_handles(design)) handles.push_back({p, glm::vec3(1.0f, 1.0f, 1.0f)});
       s.renderer.set_hairline(std::move(beads), std::move(handles));
       dot_counts = made.counts;
@@ -824,6 +841,11 @@ int run_window(const WindowOptions& options) {
     if (last_frame) {
       // For tests and scripts: what the design on show came to.
       std::cout << "design: hairline " << design.hairline.height_mm << " mm, " << dot_counts.total << " dots\n";
+      if (training.result) {
+        std::cout << "score: " << training.result->total << " / 100, faults:";
+        for (const ScoreFault& f : training.result->faults) std::cout << " " << f.key;
+        std::cout << (training.result->faults.empty() ? " none\n" : "\n");
+      }
       if (compared) std::cout << "beside it: " << compared->design.name << ", " << compared->dots.counts.total << " dots\n";
       else if (!compare.message.empty()) std::cout << "nothing beside it: " << compare.message << "\n";
       break;

@@ -196,6 +196,44 @@ TEST(Window, ComparesTwoDesignsSideBySide) {
   EXPECT_NE(broken.output.find("broken.json"), std::string::npos) << broken.output;
 }
 
+// Training: the window opened on a case with a trainee's design (--case, --design); Ctrl+Enter
+// submits it and the score, its faults and the two hairlines (reference green, trainee orange)
+// appear; the attempt is logged where the chart of attempts reads it.
+TEST(Window, TrainingSubmissionIsScoredLoggedAndDrawnBesideTheReference) {
+  if (test::run_command("command -v xvfb-run && command -v xdotool").exit_code != 0)
+    GTEST_SKIP() << "xvfb-run or xdotool is not installed";
+  const auto dir = test::scratch_dir();
+  const std::filesystem::path case_file = std::filesystem::path(SMP_ASSETS_DIR) / "cases" / "02-norwood-3.case.json";
+  nlohmann::json attempt = nlohmann::json::parse(std::ifstream(case_file))["reference"];
+  attempt["hairline"]["height_mm"] = attempt["hairline"]["height_mm"].get<double>() - 10;  // a centimetre too low
+  std::ofstream(dir / "attempt.json") << attempt.dump();
+  const auto shot = dir / "training.png";
+  const std::string script = "XDG_DATA_HOME=" + (dir / "data").string() + " " + std::string(SMP_STUDIO_BINARY) +
+                             " --window-size 1400x880 --case " + case_file.string() + " --design " + (dir / "attempt.json").string() +
+                             " --frames 45 --screenshot " + shot.string() + " & sleep 7; xdotool key ctrl+Return; sleep 0.5; xdotool key 1; wait";
+  const auto result = test::run_command("xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + script + "'");
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("faults: too_low"), std::string::npos) << result.output;
+  std::ifstream log(dir / "data" / "smp-studio" / "attempts.csv");
+  std::string header, row;
+  std::getline(log, header);
+  std::getline(log, row);
+  EXPECT_EQ(header, "when,trainee,case,total,faults");
+  EXPECT_NE(row.find("Norwood III: deep temple recession"), std::string::npos) << row;
+  EXPECT_NE(row.find("too_low"), std::string::npos) << row;
+  // Both hairlines on the forehead (front view): green beads and orange beads.
+  const Image image = read_png(shot);
+  int green = 0, orange = 0;
+  for (int y = 100; y < 400; ++y)
+    for (int x = 400; x < 950; ++x) {
+      const std::uint8_t* p = image.pixel(x, y);
+      green += p[1] > 200 && p[0] < 150 && p[2] < 170;
+      orange += p[0] > 220 && p[1] > 110 && p[1] < 190 && p[2] < 90;
+    }
+  EXPECT_GT(green, 30) << "the reference's hairline";
+  EXPECT_GT(orange, 30) << "the trainee's hairline";
+}
+
 // Ctrl+E opens the Export panel at the bottom middle; at this window size its Export button is at
 // (517, 851) (found on a screenshot). The guide goes beside the design file, named after it.
 TEST(Window, ExportPanelWritesTheGuideAndCancelLeavesNothing) {

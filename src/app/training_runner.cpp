@@ -1,0 +1,187 @@
+#include "app/training_runner.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+#include "app/design_io.h"
+#include "app/training_io.h"
+#include "core/input_error.h"
+#include "io/atomic_file.h"
+
+namespace smp {
+namespace {
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char ch : text) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return quoted + "\"";
+}
+
+// The fields of one CSV line (quotes as csv_field writes them).
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char ch = line[i];
+    if (quoted && ch == '"' && i + 1 < line.size() && line[i + 1] == '"') fields.back() += '"', ++i;
+    else if (ch == '"') quoted = !quoted;
+    else if (ch == ',' && !quoted) fields.emplace_back();
+    else fields.back() += ch;
+  }
+  return fields;
+}
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string slug(const std::string& name) {
+  std::string s;
+  for (char ch : name) {
+    if (std::isalnum(static_cast<unsigned char>(ch))) s += char(std::tolower(static_cast<unsigned char>(ch)));
+    else if (!s.empty() && s.back() != '-') s += '-';
+  }
+  while (!s.empty() && s.back() == '-') s.pop_back();
+  return s.empty() ? "case" : s;
+}
+
+}  // namespace
+
+std::filesystem::path attempts_log_path() { return user_cases_dir().parent_path() / "attempts.csv"; }
+
+void log_attempt(const std::filesystem::path& log, const std::string& trainee, const std::string& case_name, const DesignScore& score) {
+  std::string text = read_text(log);
+  if (text.empty()) text = "when,trainee,case,total,faults\n";
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  char when[32];
+  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", std::localtime(&now));
+  std::string faults;
+  for (const ScoreFault& f : score.faults) faults += (faults.empty() ? "" : ";") + f.key;
+  char total[16];
+  std::snprintf(total, sizeof total, "%.1f", score.total);
+  text += std::string(when) + "," + csv_field(trainee) + "," + csv_field(case_name) + "," + total + "," + csv_field(faults) + "\n";
+  if (log.has_parent_path()) std::filesystem::create_directories(log.parent_path());
+  write_file_atomically(log, text);
+}
+
+std::vector<float> attempts_of(const std::filesystem::path& log, const std::string& trainee, const std::string& case_name) {
+  std::vector<float> totals;
+  std::istringstream lines(read_text(log));
+  std::string line;
+  std::getline(lines, line);  // the header
+  while (std::getline(lines, line)) {
+    const std::vector<std::string> f = csv_fields(line);
+    if (f.size() >= 4 && f[1] == trainee && f[2] == case_name) totals.push_back(std::strtof(f[3].c_str(), nullptr));
+  }
+  return totals;
+}
+
+TrainingRunner::TrainingRunner(TrainingPanelState& panel) { list(panel); }
+
+void TrainingRunner::list(TrainingPanelState& panel) {
+  cases_ = list_cases();
+  panel.case_names.clear();
+  for (const std::filesystem::path& path : cases_) {
+    try {
+      panel.case_names.push_back(read_case_file(path).name);
+    } catch (const InputError&) {
+      panel.case_names.push_back(path.filename().string() + " (cannot be read)");
+    }
+  }
+}
+
+void TrainingRunner::select(const std::filesystem::path& path, TrainingPanelState& panel) {
+  panel.result.reset();
+  panel.exercising = false;
+  try {
+    case_ = read_case_file(path);
+  } catch (const InputError& e) {
+    case_.reset();
+    panel.brief.clear();
+    panel.message = e.what();
+    panel.message_is_error = true;
+    return;
+  }
+  const TrainingCase& c = *case_;
+  panel.brief = c.name + (c.pattern.empty() ? "" : " (" + c.pattern + ")") + "\nPatient: " + std::to_string(c.age) + " years, Fitzpatrick type " +
+                std::to_string(c.reference.patient.fitzpatrick_type) + "\n\"" + c.wishes + "\"";
+  panel.attempts = attempts_of(attempts_log_path(), panel.trainee, c.name);
+  panel.message.clear();
+}
+
+void TrainingRunner::open(const std::filesystem::path& path, TrainingPanelState& panel, DesignDocument& document) {
+  const auto listed = std::find(cases_.begin(), cases_.end(), path);
+  if (listed == cases_.end()) {
+    cases_.push_back(path);
+    panel.case_names.push_back(path.filename().string());
+  }
+  panel.selected = int(std::find(cases_.begin(), cases_.end(), path) - cases_.begin());
+  select(path, panel);
+  if (case_ && !document.panel.path.empty()) panel.exercising = true;  // the design opened with it is the attempt
+  else if (case_) handle(TrainingPanelRequest{.start = true}, panel, document, nullptr);
+}
+
+void TrainingRunner::handle(const TrainingPanelRequest& request, TrainingPanelState& panel, DesignDocument& document, DesignDots* designed) {
+  if (request.select && panel.selected >= 0 && panel.selected < int(cases_.size())) select(cases_[std::size_t(panel.selected)], panel);
+  if (request.trainee_changed && case_) panel.attempts = attempts_of(attempts_log_path(), panel.trainee, case_->name);
+  if (request.start && case_) {
+    document.start_new();
+    document.design.name = "Exercise: " + case_->name;
+    document.design.patient = case_->reference.patient;  // the case's patient: skin, notes
+    panel.exercising = true;
+    panel.result.reset();
+    panel.message = "A blank design for this case: shape the hairline, the densities and the sessions, then submit.";
+    panel.message_is_error = false;
+  }
+  if (request.submit && case_) {
+    if (!designed) {
+      panel.message = "The dots are still being prepared; submit again in a moment.";
+      panel.message_is_error = true;
+    } else {
+      panel.result = score_on_head(*designed, *case_, document.design);
+      try {
+        log_attempt(attempts_log_path(), panel.trainee, case_->name, *panel.result);
+        panel.attempts = attempts_of(attempts_log_path(), panel.trainee, case_->name);
+        panel.message.clear();
+      } catch (const std::exception& e) {
+        panel.message = std::string("Scored, but the attempt was not logged: ") + e.what();
+        panel.message_is_error = true;
+      }
+    }
+  }
+  if (request.save_reference) {
+    TrainingCase c;
+    c.name = panel.new_name;
+    c.pattern = panel.new_pattern;
+    c.age = std::clamp(panel.new_age, 18, 100);
+    c.wishes = panel.new_wishes;
+    c.reference = document.design;
+    const std::filesystem::path file = user_cases_dir() / (slug(c.name) + ".case.json");
+    try {
+      write_case_file(file, c);
+      list(panel);
+      panel.message = "Saved " + file.string();
+      panel.message_is_error = false;
+    } catch (const std::exception& e) {
+      panel.message = std::string("Not saved: ") + e.what();
+      panel.message_is_error = true;
+    }
+  }
+}
+
+std::vector<Marker> TrainingRunner::reference_beads(const TrainingPanelState& panel, const DesignDots& designed) const {
+  std::vector<Marker> beads;
+  if (!case_ || !panel.result || !panel.show_reference) return beads;
+  for (const glm::vec3& p : designed.hairline_points(case_->reference)) beads.push_back({p, glm::vec3(0.35f, 1.0f, 0.45f)});
+  return beads;
+}
+
+}  // namespace smp
