@@ -90,6 +90,7 @@ struct ScoreOptions {
   std::vector<std::filesystem::path> trainees;  // design files, or folders of them
   bool json = false;
   std::filesystem::path csv;                    // one row per submission
+  std::filesystem::path report;                 // a PDF per attempt: the file (one trainee) or a folder
 };
 int run_score(const ScoreOptions& options);
 

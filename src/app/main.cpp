@@ -134,6 +134,7 @@ int main(int argc, char** argv) {
   score_cmd->add_option("trainee", score.trainees, "Trainee design files, or folders of them")->required();
   score_cmd->add_flag("--json", score.json, "Print the scores as JSON");
   score_cmd->add_option("--csv", score.csv, "Write one row per submission to this CSV file");
+  score_cmd->add_option("--report", score.report, "Write a PDF score report: this file for one design, a PDF per design into this folder for several");
 
   std::filesystem::path validate_path;
   CLI::App* validate_cmd = app.add_subcommand("validate", "Check a design file and say what is wrong with it, field by field");

@@ -1,5 +1,6 @@
 // smp-studio score: a trainee's design (or a folder of them) against a case's reference.
 #include <algorithm>
+#include <ctime>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -12,7 +13,14 @@
 #include "app/design_io.h"
 #include "app/head_source.h"
 #include "app/pool_cache.h"
+#include "app/guide_measures.h"
+#include "app/pigment_view.h"
 #include "app/training_io.h"
+#include "core/camera.h"
+#include "export/score_report.h"
+#include "render/offscreen_capture.h"
+#include "render/offscreen_context.h"
+#include "render/scene_renderer.h"
 #include "core/input_error.h"
 #include "head/anatomy.h"
 #include "io/atomic_file.h"
@@ -67,6 +75,44 @@ std::string csv_field(const std::string& text) {
   return quoted + "\"";
 }
 
+std::string today() {
+  const std::time_t now = std::time(nullptr);
+  char date[16];
+  std::strftime(date, sizeof date, "%Y-%m-%d", std::localtime(&now));
+  return date;
+}
+
+// The head from the front, close on the forehead, with the trainee's dots (healed) and both
+// hairlines; empty where no offscreen OpenGL context can be had (the report then has the map only).
+Image front_view(const Mesh& head, const Anatomy& anatomy, const Landmarks& landmarks, DesignDots& designed, const Design& reference,
+                 const Design& trainee) {
+  std::string why;
+  auto context = OffscreenContext::create(why);
+  if (!context) {
+    std::cerr << "smp-studio score: no offscreen OpenGL context (" << why << "): the report shows the map only\n";
+    return {};
+  }
+  SceneRenderer renderer;
+  renderer.set_head(head);
+  ViewSettings settings;
+  settings.fitzpatrick_type = reference.patient.fitzpatrick_type;
+  settings.show_hairline = true;
+  settings.background_top_srgb = settings.background_bottom_srgb = glm::vec3(1.0f);  // paper
+  const PigmentFrame frame = pigment_frame(head, anatomy);
+  const DesignDots::Result made = designed.make(trainee);
+  renderer.set_pigment_uv(frame.uvw);
+  renderer.set_pigment(bake_pigment(ink_dots(made.instances, made.plane_mm, settings, made.on_scar), frame.low_mm, frame.high_mm, frame.size));
+  std::vector<Marker> beads;
+  for (const glm::vec3& p : designed.hairline_points(reference)) beads.push_back({p, glm::vec3(kReferenceLine[0], kReferenceLine[1], kReferenceLine[2])});
+  for (const glm::vec3& p : designed.hairline_points(trainee)) beads.push_back({p, glm::vec3(kTraineeLine[0], kTraineeLine[1], kTraineeLine[2])});
+  renderer.set_hairline(std::move(beads));
+  const glm::ivec2 size(900, 800);
+  OrbitCamera camera = camera_for_view(bounds_of(head), View::Front, float(size.x) / float(size.y));
+  camera.target += 0.45f * (landmarks[Landmark::Vertex] - camera.target);  // the scalp fills the picture, as in the guide
+  camera.distance /= 1.6f;
+  return capture_frame(renderer, camera, settings, size, 4);
+}
+
 }  // namespace
 
 int run_score(const ScoreOptions& options) {
@@ -110,6 +156,31 @@ int run_score(const ScoreOptions& options) {
   const DotPool pool = cached_head_pool(head);
   DesignDots designed(head, *loaded.landmarks, anatomy, geodesic, pool);
 
+  // --report: a PDF per attempt (one trainee: that file; several: a folder of NAME.pdf).
+  const GuideMeasures measures(*loaded.landmarks, anatomy, geodesic, designed);
+  const bool report_folder = !options.report.empty() && files.size() > 1;
+  if (report_folder) std::filesystem::create_directories(options.report);
+  std::optional<GuideMap> map;
+  auto write_report = [&](const std::filesystem::path& file, const Design& trainee, const DesignScore& score) {
+    ScoreReport report;
+    report.case_name = training_case.name;
+    report.pattern = training_case.pattern;
+    report.brief = "Patient: " + std::to_string(training_case.age) + " years, Fitzpatrick type " +
+                   std::to_string(training_case.reference.patient.fitzpatrick_type) + (training_case.wishes.empty() ? "." : ". \"" + training_case.wishes + "\"");
+    report.trainee = file.filename().string();
+    report.date = today();
+    report.score = score;
+    if (!map) map = measures.map(head, training_case.reference, 4.0);
+    report.map = *map;
+    report.trainee_hairline = measures.map(head, trainee, 0.5).hairline;
+    report.front = front_view(head, anatomy, *loaded.landmarks, designed, training_case.reference, trainee);
+    const std::filesystem::path out = report_folder ? options.report / (file.stem().string() + ".pdf") : options.report;
+    const std::filesystem::path partial = out.string() + ".partial";
+    write_score_report(partial, report);
+    std::filesystem::rename(partial, out);  // whole or not at all
+    std::cerr << "Wrote " << std::filesystem::absolute(out).string() << "\n";
+  };
+
   std::vector<std::optional<DesignScore>> scores;
   for (std::size_t k = 0; k < files.size(); ++k) {
     if (!designs[k]) {
@@ -118,6 +189,7 @@ int run_score(const ScoreOptions& options) {
       continue;
     }
     const DesignScore score = score_on_head(designed, training_case, *designs[k]);
+    if (!options.report.empty()) write_report(files[k], *designs[k], score);
     if (options.json && !grading) std::cout << to_json(training_case, files[k], score).dump(2) << "\n";
     else if (!grading) print_text(training_case, files[k], score);
     else std::cout << files[k].filename().string() << ": " << number(std::round(score.total * 10.0) / 10.0) << " / 100, " << score.faults.size() << " fault(s)\n";

@@ -12,11 +12,17 @@
 #include <stdexcept>
 
 #include "core/session_colours.h"
+#include "export/pdf_page.h"
 
 namespace smp {
 namespace {
 
-constexpr double kPointsPerMm = 72.0 / 25.4;
+using pdf::kPointsPerMm;
+using pdf::picture;
+using pdf::Placed;
+using pdf::rule;
+using pdf::text;
+
 // DOMAIN/issue 10: what the patient must do after each session.
 constexpr const char* kAftercare[] = {
     "No washing the scalp for 4 days.",
@@ -31,57 +37,6 @@ struct Page {
   double width, height;  // points
   double margin = 18.0 * kPointsPerMm;
 };
-
-void text(cairo_t* cr, double x, double y, double size, const std::string& s, bool bold = false, double grey = 0.1) {
-  cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size(cr, size);
-  cairo_set_source_rgb(cr, grey, grey, grey);
-  cairo_move_to(cr, x, y);
-  cairo_show_text(cr, s.c_str());
-}
-
-void rule(cairo_t* cr, double x0, double y, double x1) {
-  cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
-  cairo_set_line_width(cr, 0.6);
-  cairo_move_to(cr, x0, y);
-  cairo_line_to(cr, x1, y);
-  cairo_stroke(cr);
-}
-
-// Where a picture landed on the page: its top-left corner and points per pixel of the full picture.
-struct Placed {
-  double x, y, scale;
-  glm::dvec2 at(glm::vec2 pixel) const { return {x + scale * double(pixel.x), y + scale * double(pixel.y)}; }
-};
-
-// A picture scaled to fit w x h points, centred there, embedded at no more than about 300 dpi
-// (more only makes the file and its writing slower).
-Placed picture(cairo_t* cr, const Image& full, double x, double y, double w, double h) {
-  const double full_scale = std::min(w / full.width, h / full.height);
-  const Placed placed{x + 0.5 * (w - full.width * full_scale), y + 0.5 * (h - full.height * full_scale), full_scale};
-  const Image image = shrink_to_width(full, int(2.0 * w / 72.0 * 300.0));
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, image.width, image.height);
-  cairo_surface_flush(surface);
-  unsigned char* data = cairo_image_surface_get_data(surface);
-  const int stride = cairo_image_surface_get_stride(surface);
-  for (int py = 0; py < image.height; ++py)
-    for (int px = 0; px < image.width; ++px) {
-      const std::uint8_t* p = image.pixel(px, py);
-      std::uint32_t* out = reinterpret_cast<std::uint32_t*>(data + py * stride) + px;
-      *out = (std::uint32_t(p[0]) << 16) | (std::uint32_t(p[1]) << 8) | std::uint32_t(p[2]);
-    }
-  cairo_surface_mark_dirty(surface);
-  const double scale = std::min(w / image.width, h / image.height);
-  cairo_save(cr);
-  cairo_translate(cr, x + 0.5 * (w - image.width * scale), y + 0.5 * (h - image.height * scale));
-  cairo_scale(cr, scale, scale);
-  cairo_set_source_surface(cr, surface, 0, 0);
-  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-  cairo_paint(cr);
-  cairo_restore(cr);
-  cairo_surface_destroy(surface);
-  return placed;
-}
 
 // Text on a white box, so it reads over a picture or a map.
 void boxed_text(cairo_t* cr, double x, double y, double size, const std::string& s, bool bold = false) {

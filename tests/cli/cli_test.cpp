@@ -567,6 +567,18 @@ TEST(Cli, ScoreCatchesEachMistakeWithItsFaultAndGradesAFolder) {
   EXPECT_NEAR(fault_value("dense", "too_dense"), 40.0, 0.5);
   EXPECT_NEAR(fault_value("harsh", "harsh_edge"), 3.0, 1e-6);
 
+  // A PDF report of one attempt: one page, the case, the score and the fault, in selectable text.
+  const auto report = studio("score " + case_file.string() + " " + (dir / "submissions" / "low.json").string() + " --report " + (dir / "low.pdf").string());
+  ASSERT_EQ(report.exit_code, 0) << report.output;
+  if (test::run_command("command -v pdftotext").exit_code == 0) {
+    EXPECT_NE(test::run_command("pdfinfo " + (dir / "low.pdf").string()).output.find("Pages:           1"), std::string::npos);
+    const std::string text = test::run_command("pdftotext " + (dir / "low.pdf").string() + " -").output;
+    EXPECT_NE(text.find("Norwood III: deep temple recession"), std::string::npos) << text;
+    EXPECT_NE(text.find("too_low"), std::string::npos) << text;
+    EXPECT_NE(text.find("/ 100"), std::string::npos) << text;
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "low.pdf.partial"));
+
   std::ofstream(dir / "submissions" / "zz-broken.json") << "{ not json";
   const auto graded = studio("score " + case_file.string() + " " + (dir / "submissions").string() + " --csv " + (dir / "grades.csv").string());
   ASSERT_EQ(graded.exit_code, 0) << graded.output;
@@ -579,6 +591,22 @@ TEST(Cli, ScoreCatchesEachMistakeWithItsFaultAndGradesAFolder) {
   EXPECT_NE(rows[5].find("not valid JSON"), std::string::npos) << rows[5];
   EXPECT_EQ(studio("score " + case_file.string() + " " + (dir / "submissions" / "zz-broken.json").string()).exit_code, 2);
   EXPECT_EQ(studio("score " + (dir / "nothing.case.json").string() + " " + (dir / "reference.json").string()).exit_code, 2);
+}
+
+// Every case of the library, on the bundled head, scores its own reference as perfect.
+TEST(Cli, EveryTrainingCaseScoresItsReferenceAsPerfectOnTheHead) {
+  const auto dir = test::scratch_dir();
+  int cases = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(SMP_ASSETS_DIR) / "cases")) {
+    const nlohmann::json reference = nlohmann::json::parse(std::ifstream(entry.path()))["reference"];
+    std::ofstream(dir / "reference.json") << reference.dump();
+    const auto run = studio("score " + entry.path().string() + " " + (dir / "reference.json").string() + " --json");
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    const nlohmann::json scored = nlohmann::json::parse(run.output.substr(run.output.find('{')));
+    EXPECT_TRUE(scored["perfect"].get<bool>()) << entry.path() << ": " << run.output;
+    ++cases;
+  }
+  EXPECT_GE(cases, 12);
 }
 
 // Before/after: the left half is the bare head, the right the design; mirrored: the same picture

@@ -1,0 +1,29 @@
+#pragma once
+// Drawing on a PDF page with Cairo, shared by the session guide and the score report: text,
+// rules and pictures, in points from the page's top-left corner.
+#include <cairo.h>
+
+#include <string>
+
+#include <glm/vec2.hpp>
+
+#include "core/image.h"
+
+namespace smp::pdf {
+
+constexpr double kPointsPerMm = 72.0 / 25.4;
+
+void text(cairo_t* cr, double x, double y, double size, const std::string& s, bool bold = false, double grey = 0.1);
+void rule(cairo_t* cr, double x0, double y, double x1);
+
+// Where a picture landed on the page: its top-left corner and points per pixel of the full picture.
+struct Placed {
+  double x, y, scale;
+  glm::dvec2 at(glm::vec2 pixel) const { return {x + scale * double(pixel.x), y + scale * double(pixel.y)}; }
+};
+
+// A picture scaled to fit w x h points, centred there, embedded at no more than about 300 dpi
+// (more only makes the file and its writing slower).
+Placed picture(cairo_t* cr, const Image& full, double x, double y, double w, double h);
+
+}  // namespace smp::pdf
