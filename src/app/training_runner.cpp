@@ -164,6 +164,7 @@ void TrainingRunner::handle(const TrainingPanelRequest& request, TrainingPanelSt
     c.age = std::clamp(panel.new_age, 18, 100);
     c.wishes = panel.new_wishes;
     c.reference = document.design;
+    c.tolerances = panel.new_tolerances;
     const std::filesystem::path file = user_cases_dir() / (slug(c.name) + ".case.json");
     try {
       write_case_file(file, c);

@@ -76,6 +76,16 @@ TrainingPanelRequest draw_training_panel(TrainingPanelState& state) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("e.g. Norwood III, Ludwig II, FUT strip scar");
     ImGui::InputInt("Age (years)", &state.new_age);
     input_text("Wishes", state.new_wishes, 512);
+    ImGui::TextDisabled("How far a trainee may stray and still be right:");
+    ScoreTolerances& t = state.new_tolerances;
+    ImGui::SliderFloat("Hairline, mean", &t.hairline_mean_mm, 1.0f, 10.0f, "%.1f mm");
+    ImGui::SliderFloat("Hairline, largest", &t.hairline_max_mm, 2.0f, 20.0f, "%.1f mm");
+    ImGui::SliderFloat("Symmetry", &t.symmetry_mm, 0.5f, 8.0f, "%.1f mm");
+    ImGui::SliderFloat("Transition width", &t.transition_mm, 1.0f, 10.0f, "%.1f mm");
+    ImGui::SliderFloat("Density per zone", &t.density_percent, 5.0f, 50.0f, "%.0f %%");
+    ImGui::SliderFloat("After a session", &t.session_percent, 5.0f, 40.0f, "%.0f %% pts");
+    ImGui::SliderFloat("Dilution", &t.dilution_percent, 5.0f, 40.0f, "%.0f %% pts");
+    ImGui::SliderFloat("Interval", &t.interval_days, 1.0f, 14.0f, "%.0f days");
     ImGui::PopItemWidth();
     ImGui::BeginDisabled(state.new_name.empty());
     if (ImGui::Button("Save as reference case")) request.save_reference = true;

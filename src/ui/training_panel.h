@@ -22,6 +22,7 @@ struct TrainingPanelState {
   // A new case from the design on show (trainers).
   std::string new_name, new_pattern, new_wishes;
   int new_age = 40;
+  ScoreTolerances new_tolerances;
   std::string message;
   bool message_is_error = false;
 };

@@ -232,6 +232,20 @@ TEST(Window, TrainingSubmissionIsScoredLoggedAndDrawnBesideTheReference) {
     }
   EXPECT_GT(green, 30) << "the reference's hairline";
   EXPECT_GT(orange, 30) << "the trainee's hairline";
+
+  // A trainer saves the design on show as a new case: open "New case..." (at (560, 854) at this
+  // size, found on a screenshot), type its name, press "Save as reference case" (592, 851).
+  const std::string trainer = "XDG_DATA_HOME=" + (dir / "data").string() + " " + std::string(SMP_STUDIO_BINARY) +
+                              " --window-size 1400x880 --case " + case_file.string() + " --design " + (dir / "attempt.json").string() +
+                              " --frames 70 & sleep 7; xdotool mousemove 560 854 click 1; sleep 1.5; xdotool mousemove 640 532 click 1; sleep 1; "
+                              "xdotool type --delay 150 \"Low one\"; sleep 1; xdotool key Return; sleep 1; xdotool mousemove 592 851 click 1; wait";
+  const auto saved = test::run_command("xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + trainer + "'");
+  ASSERT_EQ(saved.exit_code, 0) << saved.output;
+  const auto new_case = dir / "data" / "smp-studio" / "cases" / "low-one.case.json";
+  ASSERT_TRUE(std::filesystem::exists(new_case)) << saved.output;
+  const nlohmann::json written = nlohmann::json::parse(std::ifstream(new_case));
+  EXPECT_EQ(written["name"], "Low one");
+  EXPECT_DOUBLE_EQ(written["reference"]["hairline"]["height_mm"].get<double>(), attempt["hairline"]["height_mm"].get<double>());
 }
 
 // Ctrl+E opens the Export panel at the bottom middle; at this window size its Export button is at
