@@ -73,6 +73,7 @@ struct ExportOptions {
   std::string paper = "a4";                   // a4 or letter
   std::vector<int> sessions;                  // 1-based; empty: all
   glm::ivec2 size{1600, 1200};                // px, of each view picture
+  PreviewSettings preview;                    // the look of each session's preview picture (healed)
 };
 
 int run_render(const RenderOptions& options);

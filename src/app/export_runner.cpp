@@ -14,6 +14,7 @@ ExportOptions options_from(const ExportPanelState& panel, const Design& design) 
   ExportOptions options;
   options.out = panel.folder;
   options.paper = panel.paper == 1 ? "letter" : "a4";
+  options.preview = panel.preview;
   options.formats.clear();
   const std::pair<bool, const char*> formats[] = {{panel.pdf, "pdf"}, {panel.png, "png"}, {panel.svg, "svg"}, {panel.csv, "csv"}, {panel.json, "json"}};
   for (const auto& [wanted, name] : formats)

@@ -87,7 +87,7 @@ GuideExport::GuideExport(const Design& design, const GuideHead& head, const Expo
   steps_.emplace_back("Making the dots", [this] { prepare(); });
   if (wants("png") || wants("pdf"))
     for (View view : kGuideViews) steps_.emplace_back("Drawing the " + view_key(view) + " view", [this, view] { draw_view(view); });
-  if (wants("png") || wants("pdf")) steps_.emplace_back("Drawing each session healed", [this] { draw_healed(); });
+  if (wants("png") || wants("pdf")) steps_.emplace_back("Drawing each session as the patient will see it", [this] { draw_healed(); });
   if (wants("pdf")) steps_.emplace_back("guide.pdf", [this] {
     for (auto& write : writes_) write.get();
     writes_.clear();
@@ -133,6 +133,12 @@ void GuideExport::prepare() {
   distances_ = measures_.distances(design_);
   guide_.design = &design_;
   guide_.head_note = head_.note;
+  if (options_.preview.mode == Preview::Fresh) guide_.preview_caption = "just tattooed (fresh)";
+  if (options_.preview.mode == Preview::Years) {
+    char caption[80];
+    std::snprintf(caption, sizeof caption, "%g years after the last session", double(options_.preview.years));
+    guide_.preview_caption = caption;
+  }
   const std::vector<std::string> dates = planned_session_dates(design_);
   for (int k : sessions_) {
     session_dots_.push_back(dots_up_to(made_.instances, k - 1));
@@ -176,7 +182,7 @@ void GuideExport::draw_healed() {
   settings.use_custom_skin = design_.patient.use_sampled_skin;
   settings.custom_skin_srgb = design_.patient.sampled_skin_srgb;
   settings.show_hairline = false;
-  settings.preview = PreviewSettings{Preview::Healed, 0.0f};
+  settings.preview = options_.preview;
   settings.background_top_srgb = settings.background_bottom_srgb = glm::vec3(1.0f);  // paper
   for (std::size_t i = 0; i < sessions_.size(); ++i) {
     settings.dot_session_first = 0;
@@ -185,7 +191,9 @@ void GuideExport::draw_healed() {
     target.bind();
     renderer_->render(camera, settings, size);
     Image image = target.resolve_and_read();
-    const std::string name = "session-" + std::to_string(sessions_[i]) + "-healed.png";
+    std::string look = preview_name(options_.preview);  // healed, fresh, years-5
+    std::replace(look.begin(), look.end(), ':', '-');
+    const std::string name = "session-" + std::to_string(sessions_[i]) + "-" + look + ".png";
     if (wants("png")) writes_.push_back(std::async(std::launch::async, [path = partial_ / name, image] { write_png(path, image); }));
     if (wants("pdf")) guide_.sessions[i].healed = std::move(image);
   }

@@ -123,6 +123,9 @@ int main(int argc, char** argv) {
                          "csv (the dots), json (the design)");
   export_cmd->add_option("--paper", export_options.paper, "Paper for the PDF: a4 or letter")->check(CLI::IsMember({"a4", "letter"}));
   export_cmd->add_option("--sessions", export_sessions, "Comma list of sessions (1-based), e.g. 1,3; default: all");
+  std::string export_preview = "healed";
+  export_cmd->add_option("--preview", export_preview, "Each session's preview picture: healed (default), fresh or years:N (0-10)")
+      ->check([](const std::string& text) { return smp::parse_preview(text) ? std::string() : "fresh, healed or years:N (N from 0 to 10)"; });
   export_cmd->add_option("--size", export_size, "Picture size of each view in px, WxH (default 1600x1200)")
       ->check(size_validator(export_options.size));
 
@@ -218,6 +221,7 @@ int main(int argc, char** argv) {
         return parts;
       };
       export_options.formats = split(export_formats);
+      export_options.preview = *smp::parse_preview(export_preview);
       for (const std::string& k : split(export_sessions)) {
         if (k.find_first_not_of("0123456789") != std::string::npos) throw smp::InputError("--sessions: '" + k + "' is not a session number");
         export_options.sessions.push_back(std::stoi(k));

@@ -145,7 +145,7 @@ void session_page(const Page& page, const GuideContents& guide, const GuideSessi
   if (!s.healed.empty()) {
     const double cx = x + 2.0 * cell_w, cy = y + cell_h + 14;
     picture(cr, s.healed, cx + 2, cy, cell_w - 4, cell_h);
-    text(cr, cx + 6, cy + cell_h + 10, 8, "healed, about a month after", false, 0.35);
+    text(cr, cx + 6, cy + cell_h + 10, 8, guide.preview_caption, false, 0.35);
   }
   // What the colours mean, in a row under the views.
   {

@@ -56,7 +56,7 @@ struct GuideSession {
   std::vector<MapZone> zones;
   std::vector<glm::dvec2> map_new_dots, map_earlier_dots;  // map mm
   std::string date;                                // planned, or empty
-  Image healed;  // how the scalp will look a month after this session (sessions 1..this one); empty: none
+  Image healed;  // how the scalp will look after this session (sessions 1..this one), as preview_caption says; empty: none
 };
 
 struct GuideContents {
@@ -69,6 +69,7 @@ struct GuideContents {
   std::vector<std::pair<double, double>> hairline_template;
   GuideMap map;                 // no scalp edge: no map pages
   std::string distances_note;  // the hairline's key distances in words, under the views; '\n' between lines
+  std::string preview_caption = "healed, about a month after";  // under each session's preview picture
 };
 
 // Throws std::runtime_error naming the file when Cairo cannot write it.

@@ -36,6 +36,15 @@ ExportPanelRequest draw_export_panel(ExportPanelState& state, int session_count)
   ImGui::Checkbox("JSON", &state.json);
   ImGui::SetNextItemWidth(140 * scale);
   ImGui::Combo("Paper", &state.paper, "A4\0US Letter\0");
+  ImGui::SetNextItemWidth(140 * scale);
+  int look = int(state.preview.mode);
+  if (ImGui::Combo("Preview", &look, "Fresh\0Healed\0Years later\0")) state.preview.mode = Preview(look);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each session's page shows the scalp as it will look: healed (a month), just tattooed, or years on");
+  if (state.preview.mode == Preview::Years) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(120 * scale);
+    ImGui::SliderFloat("##years", &state.preview.years, 0.0f, 10.0f, "%.0f years");
+  }
   input_text("Folder", state.folder, 1024);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The guide's own folder: made new, or replaced whole once the new guide is complete.");
   bool any_session = false;

@@ -5,6 +5,8 @@
 #include <array>
 #include <string>
 
+#include "core/pigment_preview.h"
+
 #include "design/design.h"
 
 namespace smp {
@@ -14,6 +16,7 @@ struct ExportPanelState {
   std::array<bool, kMaxSessions> sessions{true, true, true, true, true};
   bool pdf = true, png = true, svg = true, csv = true, json = true;
   int paper = 0;        // 0 A4, 1 US Letter
+  PreviewSettings preview;  // each session's preview picture: healed (default), fresh or years later
   std::string folder;   // where the guide goes (a new folder, replaced whole if it exists)
   // Filled in by the app:
   bool running = false;

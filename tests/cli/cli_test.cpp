@@ -609,6 +609,23 @@ TEST(Cli, EveryTrainingCaseScoresItsReferenceAsPerfectOnTheHead) {
   EXPECT_GE(cases, 12);
 }
 
+// export --preview: each session's preview picture in the look asked for, named and captioned.
+TEST(Cli, ExportPreviewShowsTheSessionsYearsLater) {
+  const auto dir = test::scratch_dir();
+  const std::string design = std::string(SMP_ASSETS_DIR) + "/examples/example-design.json";
+  const auto run = studio("export " + design + " --out " + (dir / "guide").string() + " --sessions 3 --formats pdf,png --preview years:5");
+  SKIP_WITHOUT_GL(run);
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_TRUE(std::filesystem::exists(dir / "guide" / "session-3-years-5.png"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "guide" / "session-3-healed.png"));
+  if (test::run_command("command -v pdftotext").exit_code == 0) {
+    EXPECT_NE(test::run_command("pdftotext " + (dir / "guide" / "guide.pdf").string() + " -").output.find("5 years after the last session"),
+              std::string::npos);
+  }
+  EXPECT_EQ(studio("export " + design + " --out " + (dir / "x").string() + " --preview aged").exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir / "x"));
+}
+
 // Before/after: the left half is the bare head, the right the design; mirrored: the same picture
 // left to right.
 TEST(Cli, RenderSplitBeforeAfterAndMirror) {
