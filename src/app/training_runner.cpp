@@ -8,6 +8,9 @@
 #include <sstream>
 
 #include "app/design_io.h"
+#include "app/guide_measures.h"
+#include "export/raster.h"
+#include "export/score_report.h"
 #include "app/training_io.h"
 #include "core/input_error.h"
 #include "io/atomic_file.h"
@@ -129,7 +132,7 @@ void TrainingRunner::open(const std::filesystem::path& path, TrainingPanelState&
   else if (case_) handle(TrainingPanelRequest{.start = true}, panel, document, nullptr);
 }
 
-void TrainingRunner::handle(const TrainingPanelRequest& request, TrainingPanelState& panel, DesignDocument& document, DesignDots* designed) {
+void TrainingRunner::handle(const TrainingPanelRequest& request, TrainingPanelState& panel, DesignDocument& document, const GuideHead* head) {
   if (request.select && panel.selected >= 0 && panel.selected < int(cases_.size())) select(cases_[std::size_t(panel.selected)], panel);
   if (request.trainee_changed && case_) panel.attempts = attempts_of(attempts_log_path(), panel.trainee, case_->name);
   if (request.start && case_) {
@@ -142,11 +145,12 @@ void TrainingRunner::handle(const TrainingPanelRequest& request, TrainingPanelSt
     panel.message_is_error = false;
   }
   if (request.submit && case_) {
-    if (!designed) {
+    if (!head) {
       panel.message = "The dots are still being prepared; submit again in a moment.";
       panel.message_is_error = true;
     } else {
-      panel.result = score_on_head(*designed, *case_, document.design);
+      panel.result = score_on_head(head->designed, *case_, document.design);
+      map_ = hairlines_map(*head, case_->reference, document.design);
       try {
         log_attempt(attempts_log_path(), panel.trainee, case_->name, *panel.result);
         panel.attempts = attempts_of(attempts_log_path(), panel.trainee, case_->name);
@@ -176,6 +180,41 @@ void TrainingRunner::handle(const TrainingPanelRequest& request, TrainingPanelSt
       panel.message_is_error = true;
     }
   }
+}
+
+Image hairlines_map(const GuideHead& head, const Design& reference, const Design& trainee) {
+  constexpr double kPxPerMm = 1.6;
+  const GuideMeasures measures(head.landmarks, head.anatomy, head.geodesic, head.designed);
+  const GuideMap map = measures.map(head.mesh, reference, kPxPerMm);
+  const std::vector<glm::dvec2> mine = measures.map(head.mesh, trainee, 0.1).hairline;
+  // The front half of the map, with room above it: a hairline drawn too low lies beyond the
+  // scalp's front edge on the flattened chart.
+  const int above = int(25.0 * kPxPerMm), rows = int(0.5 * map.zones.height);
+  Image image(map.zones.width, above + rows);
+  std::fill(image.rgba.begin(), image.rgba.end(), std::uint8_t(255));
+  std::copy_n(map.zones.rgba.begin(), std::size_t(rows) * std::size_t(image.width) * 4, image.rgba.begin() + std::ptrdiff_t(std::size_t(above) * std::size_t(image.width) * 4));
+  auto px = [&](glm::dvec2 mm) { return glm::vec2(float((mm.x - map.low_mm.x) * kPxPerMm), float((map.high_mm.y - mm.y) * kPxPerMm) + float(above)); };
+  // Outside the scalp's edge the flattened chart folds (ears, neck): white there, as on paper.
+  std::vector<glm::vec2> edge;
+  for (const glm::dvec2& p : map.scalp_edge) edge.push_back(px(p));
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x) {
+      bool inside = false;  // even-odd rule
+      const glm::vec2 p(float(x) + 0.5f, float(y) + 0.5f);
+      for (std::size_t i = 0, j = edge.size() - 1; i < edge.size(); j = i++)
+        if ((edge[i].y > p.y) != (edge[j].y > p.y) && p.x < (edge[j].x - edge[i].x) * (p.y - edge[i].y) / (edge[j].y - edge[i].y) + edge[i].x)
+          inside = !inside;
+      if (!inside) std::fill_n(&image.rgba[(std::size_t(y) * std::size_t(image.width) + std::size_t(x)) * 4], 3, 255);
+    }
+  auto polyline = [&](const std::vector<glm::dvec2>& points, float width, glm::vec3 colour, bool closed) {
+    for (std::size_t i = 0; i + 1 < points.size() + (closed ? 1 : 0); ++i)
+      draw_line(image, px(points[i]), px(points[(i + 1) % points.size()]), width, colour);
+  };
+  polyline(map.scalp_edge, 1.2f, glm::vec3(0.35f), true);
+  for (const auto& [label, mm] : map.landmarks) draw_dot(image, px(mm), 2.0f, glm::vec3(0.15f));
+  polyline(map.hairline, 2.5f, glm::vec3(kReferenceLine[0], kReferenceLine[1], kReferenceLine[2]), false);
+  polyline(mine, 2.5f, glm::vec3(kTraineeLine[0], kTraineeLine[1], kTraineeLine[2]), false);
+  return image;
 }
 
 std::vector<Marker> TrainingRunner::reference_beads(const TrainingPanelState& panel, const DesignDots& designed) const {

@@ -25,6 +25,7 @@
 #include "app/pool_cache.h"
 #include "io/atomic_file.h"
 #include "io/png.h"
+#include "render/image_texture.h"
 #include "render/render_target.h"
 #include "render/scene_renderer.h"
 #include "render/window_context.h"
@@ -420,6 +421,7 @@ int run_window(const WindowOptions& options) {
   DesignHistory history(design);
   TrainingPanelState training;
   TrainingRunner trainer(training);
+  ImageTexture map_texture;  // the last submission's scalp map, shown in the Training panel
   if (options.training_case) trainer.open(*options.training_case, training, document);
   DotCounts dot_counts;
   std::vector<char> undo_kinds;  // what Ctrl+Z undoes next: 'L' a landmark drag, 'D' a design step
@@ -541,11 +543,19 @@ int run_window(const WindowOptions& options) {
     info.can_undo = history.can_undo() || design != history.settled();
     info.can_redo = history.can_redo();
     const DesignPanelRequest edit = draw_design_panel(design, document.panel, info);
+    std::optional<GuideHead> prepared;  // the head with its dots, for guides and scores; none while preparing
+    if (design_dots && anatomy && shown_landmarks && geodesic)
+      prepared.emplace(GuideHead{shown, *shown_landmarks, *anatomy, *geodesic, *design_dots, s.stats.head_note});
     {
       TrainingPanelRequest exercise = draw_training_panel(training);
       exercise.submit = exercise.submit || s.submit_requested;
       s.submit_requested = false;
-      trainer.handle(exercise, training, document, design_dots.get());
+      trainer.handle(exercise, training, document, prepared ? &*prepared : nullptr);
+      if (std::optional<Image> map = trainer.take_map()) {  // shown in the panel from the next frame
+        map_texture.set(*map);
+        training.map_texture = map_texture.id();
+        training.map_size = {map_texture.width(), map_texture.height()};
+      }
       // The hairlines drawn follow a submission: the reference's beside the trainee's.
       if (exercise.submit || exercise.show_reference_changed || exercise.select || exercise.start) dots_stale = true;
     }
@@ -578,13 +588,10 @@ int run_window(const WindowOptions& options) {
     }
     s.export_requested = false;
     {
-      std::optional<GuideHead> guide_head;
-      if (design_dots && anatomy && shown_landmarks && geodesic)
-        guide_head.emplace(GuideHead{shown, *shown_landmarks, *anatomy, *geodesic, *design_dots, s.stats.head_note});
       ExportPanelRequest export_request = draw_export_panel(export_panel, int(design.sessions.size()));
       export_request.cancel = export_request.cancel || s.escape_pressed;
       s.escape_pressed = false;
-      exporter.handle(export_request, export_panel, design, guide_head ? &*guide_head : nullptr);
+      exporter.handle(export_request, export_panel, design, prepared ? &*prepared : nullptr);
     }
     // A slider drag is one step: the edit settles when no control is held.
     if (history.settle(design, ImGui::IsAnyItemActive() || dragged_handle != kNone || painting)) undo_kinds.push_back('D');

@@ -1,5 +1,6 @@
 #include "ui/training_panel.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <imgui.h>
@@ -19,6 +20,12 @@ void result_section(TrainingPanelState& state, TrainingPanelRequest& request, fl
   if (ImGui::Checkbox("Show the reference's hairline (green; yours orange)", &state.show_reference)) request.show_reference_changed = true;
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (kWidth - 20) * scale);
   for (const ScoreFault& f : score.faults) ImGui::TextColored(bad, "%s: %s", f.key.c_str(), f.reason.c_str());
+  if (state.map_texture && ImGui::TreeNode("On the scalp map")) {
+    const float width = (kWidth - 40) * scale, height = width * float(state.map_size.y) / float(std::max(1, state.map_size.x));
+    ImGui::Image(reinterpret_cast<ImTextureID>(state.map_texture), ImVec2(width, height));
+    ImGui::TextDisabled("The front half, from above, forehead up; the patient's left on the left.");
+    ImGui::TreePop();
+  }
   if (ImGui::TreeNode("Every score")) {
     for (const ScoreItem& i : score.items) {
       ImGui::TextColored(i.pass ? good : bad, "%s  %.1f %s", i.name.c_str(), i.value, i.unit.c_str());

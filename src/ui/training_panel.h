@@ -2,9 +2,12 @@
 // The "Training" panel: pick a case, read the patient's brief, design from a blank start, submit
 // (Ctrl+Enter) and see the score with the reference's hairline beside one's own on the head; a
 // trainee's attempts at the case as a small chart. Trainers save the design on show as a new case.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <glm/vec2.hpp>
 
 #include "design/design_score.h"
 
@@ -19,6 +22,8 @@ struct TrainingPanelState {
   bool show_reference = true;           // its hairline beside the trainee's, after a submission
   std::string trainee = "Trainee";      // whose attempts are logged and charted
   std::vector<float> attempts;          // this trainee's totals at this case, oldest first
+  std::uintptr_t map_texture = 0;       // the last submission's scalp map (a GL texture name), 0: none
+  glm::ivec2 map_size{0};               // px
   // A new case from the design on show (trainers).
   std::string new_name, new_pattern, new_wishes;
   int new_age = 40;
