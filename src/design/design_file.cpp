@@ -192,7 +192,7 @@ DesignReadResult design_from_json(const std::string& text) {
   Json doc;
   try {
     doc = Json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for numbers past a double (found by fuzzing)
     // nlohmann's message ends with where it stopped: "... at line 3, column 5: ...".
     std::string what = e.what();
     if (const auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);

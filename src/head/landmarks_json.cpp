@@ -42,8 +42,10 @@ LandmarksFile landmarks_from_json(std::string_view text, const std::string& sour
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw InputError(source + ": not valid JSON (byte " + std::to_string(e.byte) + ")");
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for numbers past a double (found by fuzzing)
+    std::string what = e.what();
+    if (const auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
+    throw InputError(source + ": not valid JSON (" + what + ")");
   }
   if (!doc.is_object() || !doc.contains("landmarks") || !doc["landmarks"].is_object())
     throw InputError(source + ": no \"landmarks\" object");

@@ -1,6 +1,16 @@
 #include "io/mesh_import.h"
 
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <vector>
 #include <fstream>
 #include <string>
 #include <system_error>
@@ -59,21 +69,20 @@ Mesh merge_triangles(const aiScene& scene, const std::filesystem::path& path) {
   return mesh;
 }
 
-}  // namespace
-
-ImportedMesh import_mesh(const std::filesystem::path& path, Units units, std::size_t max_triangles) {
-  check_file(path);
-  preflight_mesh_file(path, max_triangles);
+// Assimp's part: the file read into one merged triangle mesh, or an InputError. Runs in the child.
+Mesh read_with_assimp(const std::filesystem::path& path, std::size_t max_triangles) {
   Assimp::Importer importer;
   // Lines and points are dropped at import; node transforms are baked in so all parts line up.
   importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-  const aiScene* scene = importer.ReadFile(path.string(), aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
-                                                              aiProcess_SortByPType | aiProcess_PreTransformVertices);
+  const aiScene* scene = importer.ReadFile(path.string(), aiProcess_ValidateDataStructure | aiProcess_Triangulate |
+                                                              aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
+                                                              aiProcess_PreTransformVertices);
   if (!scene) {
     std::string reason = importer.GetErrorString();
     while (!reason.empty() && (reason.back() == '\n' || reason.back() == '.')) reason.pop_back();
     // Assimp's words for a file that parsed but held no surface.
-    if (reason.find("No output meshes") != std::string::npos || reason.find("no meshes") != std::string::npos)
+    if (reason.find("No output meshes") != std::string::npos || reason.find("no meshes") != std::string::npos ||
+        reason.find("mNumMeshes is 0") != std::string::npos || reason.find("contains no faces") != std::string::npos)
       throw InputError(fail(path, "contains no triangles (only points, lines or nothing)"));
     throw InputError(fail(path, "not a mesh that can be read (" + (reason.empty() ? "unknown format" : reason) + ")"));
   }
@@ -82,9 +91,105 @@ ImportedMesh import_mesh(const std::filesystem::path& path, Units units, std::si
   if (triangles > max_triangles)
     throw InputError(fail(path, std::to_string(triangles) + " triangles is more than the " + std::to_string(max_triangles) +
                                     " this program accepts; simplify the mesh first"));
+  return merge_triangles(*scene, path);
+}
+
+// The pipe between the child and the parent: a status word, then the mesh or the error's text.
+bool write_all(int fd, const void* data, std::size_t size) {
+  const char* at = static_cast<const char*>(data);
+  while (size > 0) {
+    const ssize_t written = write(fd, at, size);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) return false;
+    at += written, size -= std::size_t(written);
+  }
+  return true;
+}
+
+[[noreturn]] void child_reads(int fd, const std::filesystem::path& path, std::size_t max_triangles) {
+  std::uint64_t header[3] = {0, 0, 0};  // status (0 mesh, 1 error), then sizes
+  try {
+    const Mesh mesh = read_with_assimp(path, max_triangles);
+    header[1] = mesh.positions.size(), header[2] = mesh.indices.size();
+    bool ok = write_all(fd, header, sizeof header);
+    ok = ok && write_all(fd, mesh.positions.data(), mesh.positions.size() * sizeof(glm::vec3));
+    ok = ok && write_all(fd, mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t));
+    _exit(ok ? 0 : 3);
+  } catch (const std::exception& e) {
+    const std::string what = e.what();
+    header[0] = 1, header[1] = what.size();
+    _exit(write_all(fd, header, sizeof header) && write_all(fd, what.data(), what.size()) ? 0 : 3);
+  }
+}
+
+// Reads what the child sends until it closes the pipe, or the time is up.
+bool read_all(int fd, std::vector<char>& into, std::chrono::steady_clock::time_point deadline) {
+  char buffer[1 << 16];
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+    if (left <= 0) return false;
+    pollfd wait{fd, POLLIN, 0};
+    const int ready = poll(&wait, 1, int(std::min<long long>(left, 1000)));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0) continue;
+    const ssize_t got = read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return true;  // the child closed the pipe
+    into.insert(into.end(), buffer, buffer + got);
+  }
+}
+
+Mesh read_in_child(const std::filesystem::path& path, std::size_t max_triangles, std::chrono::seconds time_limit) {
+  int fds[2];
+  if (pipe(fds) != 0) return read_with_assimp(path, max_triangles);  // no pipe: read here rather than not at all
+  const pid_t child = fork();
+  if (child < 0) {
+    close(fds[0]), close(fds[1]);
+    return read_with_assimp(path, max_triangles);
+  }
+  if (child == 0) {
+    close(fds[0]);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the program (a reader stuck in a loop would)
+    // If Assimp aborts or faults, this throwaway process simply ends: the handlers it inherited
+    // (a crash reporter, a fuzzer's) are the program's, and the parent reports the file.
+    for (int fatal : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL}) signal(fatal, SIG_DFL);
+    if (getppid() == 1) _exit(3);       // the parent is already gone
+    child_reads(fds[1], path, max_triangles);
+  }
+  close(fds[1]);
+  std::vector<char> bytes;
+  const bool finished = read_all(fds[0], bytes, std::chrono::steady_clock::now() + time_limit);
+  close(fds[0]);
+  if (!finished) kill(child, SIGKILL);
+  int status = 0;
+  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!finished)
+    throw InputError(fail(path, "reading it took longer than " + std::to_string(time_limit.count()) + " s; it may be corrupt, or too large"));
+  if (WIFSIGNALED(status) || bytes.size() < 3 * sizeof(std::uint64_t))
+    throw InputError(fail(path, "the mesh importer crashed on this file (corrupt, or a part of the format it cannot read)"));
+  std::uint64_t header[3];
+  std::memcpy(header, bytes.data(), sizeof header);
+  const char* body = bytes.data() + sizeof header;
+  const std::size_t body_size = bytes.size() - sizeof header;
+  if (header[0] == 1) throw InputError(std::string(body, std::min<std::size_t>(body_size, header[1])));
+  Mesh mesh;
+  if (body_size != header[1] * sizeof(glm::vec3) + header[2] * sizeof(std::uint32_t))
+    throw InputError(fail(path, "the mesh importer stopped part way through this file"));
+  mesh.positions.resize(header[1]);
+  mesh.indices.resize(header[2]);
+  std::memcpy(mesh.positions.data(), body, header[1] * sizeof(glm::vec3));
+  std::memcpy(mesh.indices.data(), body + header[1] * sizeof(glm::vec3), header[2] * sizeof(std::uint32_t));
+  return mesh;
+}
+
+}  // namespace
+
+ImportedMesh import_mesh(const std::filesystem::path& path, Units units, std::size_t max_triangles, std::chrono::seconds time_limit) {
+  check_file(path);
+  preflight_mesh_file(path, max_triangles);
   ImportedMesh result;
-  result.mesh = merge_triangles(*scene, path);
-  importer.FreeScene();
+  result.mesh = read_in_child(path, max_triangles, time_limit);
   result.normalisation = normalise_mesh(result.mesh, units, path.string());
   return result;
 }
