@@ -24,6 +24,7 @@
 #include "core/input_error.h"
 #include "head/anatomy.h"
 #include "io/atomic_file.h"
+#include "io/csv.h"
 
 namespace smp {
 namespace {
@@ -68,12 +69,6 @@ nlohmann::ordered_json to_json(const TrainingCase& c, const std::filesystem::pat
   return out;
 }
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char ch : text) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return quoted + "\"";
-}
 
 std::string today() {
   const std::time_t now = std::time(nullptr);

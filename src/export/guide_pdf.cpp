@@ -418,13 +418,7 @@ void map_page(const Page& page, const GuideContents& guide, const GuideSession& 
 
 void write_guide_pdf(const std::filesystem::path& path, const GuideContents& guide, Paper paper) {
   const double width = paper == Paper::A4 ? 210.0 * kPointsPerMm : 8.5 * 72.0, height = paper == Paper::A4 ? 297.0 * kPointsPerMm : 11.0 * 72.0;
-  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), width, height);
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-    cairo_surface_destroy(surface);
-    throw std::runtime_error(path.string() + ": cannot write the PDF");
-  }
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, ("Session guide: " + guide.design->name).c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "SMP Studio");
+  cairo_surface_t* surface = pdf::open_document(path, width, height, "Session guide: " + guide.design->name);
   cairo_t* cr = cairo_create(surface);
   const Page page{cr, width, height};
   cover(page, guide);
@@ -444,11 +438,7 @@ void write_guide_pdf(const std::filesystem::path& path, const GuideContents& gui
       cairo_show_page(cr);
     }
   }
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  const cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(path.string() + ": " + cairo_status_to_string(status));
+  pdf::close_document(path, surface, cr);
 }
 
 }  // namespace smp

@@ -1,9 +1,31 @@
 #include "export/pdf_page.h"
 
+#include <cairo-pdf.h>
+
 #include <algorithm>
+#include <stdexcept>
 #include <cstdint>
 
 namespace smp::pdf {
+
+cairo_surface_t* open_document(const std::filesystem::path& path, double width, double height, const std::string& title) {
+  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), width, height);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(surface);
+    throw std::runtime_error(path.string() + ": cannot write the PDF");
+  }
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "SMP Studio");
+  return surface;
+}
+
+void close_document(const std::filesystem::path& path, cairo_surface_t* surface, cairo_t* cr) {
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  const cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(path.string() + ": " + cairo_status_to_string(status));
+}
 
 void text(cairo_t* cr, double x, double y, double size, const std::string& s, bool bold, double grey) {
   cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);

@@ -3,6 +3,7 @@
 // rules and pictures, in points from the page's top-left corner.
 #include <cairo.h>
 
+#include <filesystem>
 #include <string>
 
 #include <glm/vec2.hpp>
@@ -12,6 +13,12 @@
 namespace smp::pdf {
 
 constexpr double kPointsPerMm = 72.0 / 25.4;
+
+// A PDF file of `width` x `height` points with its title; throws std::runtime_error naming the
+// file when it cannot be made.
+cairo_surface_t* open_document(const std::filesystem::path& path, double width, double height, const std::string& title);
+// Writes it out and frees it; throws std::runtime_error naming the file when Cairo could not.
+void close_document(const std::filesystem::path& path, cairo_surface_t* surface, cairo_t* cr);
 
 void text(cairo_t* cr, double x, double y, double size, const std::string& s, bool bold = false, double grey = 0.1);
 void rule(cairo_t* cr, double x0, double y, double x1);

@@ -81,13 +81,7 @@ void map_figure(cairo_t* cr, const ScoreReport& report, double x, double y, doub
 
 void write_score_report(const std::filesystem::path& path, const ScoreReport& report) {
   const double width = 210.0 * kPointsPerMm, height = 297.0 * kPointsPerMm, margin = 16.0 * kPointsPerMm;
-  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), width, height);
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-    cairo_surface_destroy(surface);
-    throw std::runtime_error(path.string() + ": cannot write the PDF");
-  }
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, ("Training score: " + report.case_name).c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "SMP Studio");
+  cairo_surface_t* surface = pdf::open_document(path, width, height, "Training score: " + report.case_name);
   cairo_t* cr = cairo_create(surface);
   const double x = margin, right = width - margin;
   double y = margin + 10;
@@ -150,11 +144,7 @@ void write_score_report(const std::filesystem::path& path, const ScoreReport& re
     pdf::text(cr, x + 380, y, 7.5, i.pass ? "yes" : "NO", !i.pass, i.pass ? 0.4 : 0.05);
     y += 10;
   }
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  const cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(path.string() + ": " + cairo_status_to_string(status));
+  pdf::close_document(path, surface, cr);
 }
 
 }  // namespace smp
