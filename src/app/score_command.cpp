@@ -3,8 +3,6 @@
 #include <ctime>
 #include <cstdio>
 #include <iostream>
-#include <map>
-#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
