@@ -74,6 +74,7 @@ struct ExportOptions {
   std::vector<int> sessions;                  // 1-based; empty: all
   glm::ivec2 size{1600, 1200};                // px, of each view picture
   PreviewSettings preview;                    // the look of each session's preview picture (healed)
+  bool anonymise = false;                     // leave the patient's name/ID and notes out of every file
 };
 
 int run_render(const RenderOptions& options);

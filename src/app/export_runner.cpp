@@ -15,6 +15,7 @@ ExportOptions options_from(const ExportPanelState& panel, const Design& design) 
   options.out = panel.folder;
   options.paper = panel.paper == 1 ? "letter" : "a4";
   options.preview = panel.preview;
+  options.anonymise = panel.anonymise;
   options.formats.clear();
   const std::pair<bool, const char*> formats[] = {{panel.pdf, "pdf"}, {panel.png, "png"}, {panel.svg, "svg"}, {panel.csv, "csv"}, {panel.json, "json"}};
   for (const auto& [wanted, name] : formats)

@@ -37,6 +37,14 @@ std::string view_key(View view) {
 }
 
 
+// The design as a guide shared outside the clinic carries it: no name or ID, no notes (the skin
+// type stays: the pictures and the shade depend on it).
+Design without_patient(Design design) {
+  design.patient.id.clear();
+  design.patient.notes.clear();
+  return design;
+}
+
 // The dots up to session `last` (0-based) as a guide shows them: this session's new dots in its
 // colour, the earlier sessions' in grey, later ones not at all.
 std::vector<DotInstance> dots_up_to(const std::vector<DotInstance>& all, int last) {
@@ -65,7 +73,7 @@ std::string dots_csv(const DesignDots::Result& made) {
 }  // namespace
 
 GuideExport::GuideExport(const Design& design, const GuideHead& head, const ExportOptions& options)
-    : design_(design), head_(head), options_(options), measures_(head.landmarks, head.anatomy, head.geodesic, head.designed) {
+    : design_(options.anonymise ? without_patient(design) : design), head_(head), options_(options), measures_(head.landmarks, head.anatomy, head.geodesic, head.designed) {
   for (const std::string& format : options.formats)
     if (!kFormats.count(format)) throw InputError("--formats: '" + format + "' is not a format (pdf, png, svg, csv, json)");
   if (options.formats.empty()) throw InputError("--formats: choose at least one of pdf, png, svg, csv, json");

@@ -17,6 +17,7 @@ struct ExportPanelState {
   bool pdf = true, png = true, svg = true, csv = true, json = true;
   int paper = 0;        // 0 A4, 1 US Letter
   PreviewSettings preview;  // each session's preview picture: healed (default), fresh or years later
+  bool anonymise = false;   // the patient's name/ID and notes left out of every file
   std::string folder;   // where the guide goes (a new folder, replaced whole if it exists)
   // Filled in by the app:
   bool running = false;

@@ -626,6 +626,46 @@ TEST(Cli, ExportPreviewShowsTheSessionsYearsLater) {
   EXPECT_FALSE(std::filesystem::exists(dir / "x"));
 }
 
+// Patient data stays on the machine: a guide export, a render and a score open no network socket
+// (only local ones: the C library asks a name-service daemon on a Unix socket).
+TEST(Cli, NothingOpensANetworkSocket) {
+  if (test::run_command("command -v strace").exit_code != 0) GTEST_SKIP() << "strace is not installed";
+  if (test::run_command("strace -f -o /dev/null true").exit_code != 0) GTEST_SKIP() << "strace cannot trace here (ptrace not allowed)";
+  const auto dir = test::scratch_dir();
+  const std::string design = std::string(SMP_ASSETS_DIR) + "/examples/example-design.json";
+  const std::string traced = "strace -f -e trace=socket,connect -o " + (dir / "calls.txt").string() + " " + kBinary + " ";
+  for (const std::string& command : {"export " + design + " --out " + (dir / "guide").string() + " --sessions 1",
+                                     "render --design " + design + " --size 200x150 --out " + (dir / "x.png").string(),
+                                     "score " + std::string(SMP_ASSETS_DIR) + "/cases/02-norwood-3.case.json " + design}) {
+    const auto run = test::run_command(traced + command);
+    ASSERT_EQ(run.exit_code, 0) << command << ": " << run.output;
+    std::ifstream calls(dir / "calls.txt");
+    for (std::string line; std::getline(calls, line);)
+      for (const char* family : {"AF_INET", "AF_INET6", "AF_PACKET"}) EXPECT_EQ(line.find(family), std::string::npos) << command << ": " << line;
+  }
+}
+
+// export --anonymise: the patient's name and notes are in no file of the guide.
+TEST(Cli, ExportAnonymiseLeavesThePatientOut) {
+  const auto dir = test::scratch_dir();
+  nlohmann::json design = nlohmann::json::parse(std::ifstream(std::string(SMP_ASSETS_DIR) + "/examples/example-design.json"));
+  design["patient"]["id"] = "Jane Q. Patient";
+  design["patient"]["notes"] = "Allergic to latex";
+  std::ofstream(dir / "named.json") << design.dump();
+  const auto run = studio("export " + (dir / "named.json").string() + " --out " + (dir / "guide").string() + " --sessions 1 --anonymise");
+  SKIP_WITHOUT_GL(run);
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  std::string all;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "guide")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    all += std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  if (test::run_command("command -v pdftotext").exit_code == 0) all += test::run_command("pdftotext " + (dir / "guide" / "guide.pdf").string() + " -").output;
+  EXPECT_EQ(all.find("Jane"), std::string::npos);
+  EXPECT_EQ(all.find("latex"), std::string::npos);
+  EXPECT_NE(all.find("fitzpatrick_type"), std::string::npos) << "the skin type stays: the pictures depend on it";
+}
+
 // Before/after: the left half is the bare head, the right the design; mirrored: the same picture
 // left to right.
 TEST(Cli, RenderSplitBeforeAfterAndMirror) {
