@@ -103,12 +103,16 @@ void TrainingRunner::select(const std::filesystem::path& path, TrainingPanelStat
 }
 
 void TrainingRunner::open(const std::filesystem::path& path, TrainingPanelState& panel, DesignDocument& document) {
-  const auto listed = std::find(cases_.begin(), cases_.end(), path);
-  if (listed == cases_.end()) {
+  // The same file as a listed case (however the path was written), else added to the list.
+  auto same = [&](const std::filesystem::path& listed) {
+    std::error_code error;
+    return std::filesystem::equivalent(listed, path, error);
+  };
+  if (std::find_if(cases_.begin(), cases_.end(), same) == cases_.end()) {
     cases_.push_back(path);
     panel.case_names.push_back(path.filename().string());
   }
-  panel.selected = int(std::find(cases_.begin(), cases_.end(), path) - cases_.begin());
+  panel.selected = int(std::find_if(cases_.begin(), cases_.end(), same) - cases_.begin());
   select(path, panel);
   if (case_ && !document.panel.path.empty()) panel.exercising = true;  // the design opened with it is the attempt
   else if (case_) handle(TrainingPanelRequest{.start = true}, panel, document, nullptr);
