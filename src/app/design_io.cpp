@@ -12,19 +12,25 @@
 
 namespace smp {
 
-Design read_design_file(const std::filesystem::path& path) {
+std::string read_input_file(const std::filesystem::path& path, const std::string& kind) {
   std::error_code error;
-  if (std::filesystem::is_directory(path, error)) throw InputError(path.string() + ": is a folder, not a design file");
+  if (std::filesystem::is_directory(path, error)) throw InputError(path.string() + ": is a folder, not " + kind);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path.string() + ": cannot be read (missing, or no permission)");
   std::ostringstream text;
   text << in.rdbuf();
-  DesignReadResult result = design_from_json(text.str());
-  if (!result.design) {
-    std::string line = path.string() + ": " + result.errors.front();
-    if (result.errors.size() > 1) line += " (and " + std::to_string(result.errors.size() - 1) + " more)";
-    throw InputError(line);
-  }
+  return text.str();
+}
+
+void refuse_input_file(const std::filesystem::path& path, const std::vector<std::string>& problems) {
+  std::string line = path.string() + ": " + (problems.empty() ? std::string("cannot be read") : problems.front());
+  if (problems.size() > 1) line += " (and " + std::to_string(problems.size() - 1) + " more)";
+  throw InputError(line);
+}
+
+Design read_design_file(const std::filesystem::path& path) {
+  DesignReadResult result = design_from_json(read_input_file(path, "a design file"));
+  if (!result.design) refuse_input_file(path, result.errors);
   return *result.design;
 }
 

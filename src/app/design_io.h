@@ -1,6 +1,7 @@
 #pragma once
 // Design files on disk: read with every problem named, written atomically.
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "app/head_source.h"
@@ -10,6 +11,11 @@ namespace smp {
 
 // Throws InputError "FILE: field: problem (and N more)" for a missing or bad file.
 Design read_design_file(const std::filesystem::path& path);
+// The bytes of a file the user named (`kind`: "a design file"); InputError naming it when it is a
+// folder or cannot be read.
+std::string read_input_file(const std::filesystem::path& path, const std::string& kind);
+// InputError "FILE: first problem (and N more)", for a reader's list of problems.
+[[noreturn]] void refuse_input_file(const std::filesystem::path& path, const std::vector<std::string>& problems);
 // Throws std::runtime_error naming the file when it cannot be written; the old file is then intact.
 void write_design_file(const std::filesystem::path& path, const Design& design);
 

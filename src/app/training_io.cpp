@@ -1,8 +1,6 @@
 #include "app/training_io.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "app/design_io.h"
 #include "app/head_source.h"
@@ -13,24 +11,15 @@
 namespace smp {
 
 TrainingCase read_case_file(const std::filesystem::path& path) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) throw InputError(path.string() + ": is a folder, not a case or design file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path.string() + ": cannot be read (missing, or no permission)");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (text.str().find("\"smp-studio case\"") == std::string::npos) {  // a design: its own reference
+  const std::string text = read_input_file(path, "a case or design file");
+  if (text.find("\"smp-studio case\"") == std::string::npos) {  // a design: its own reference
     TrainingCase plain;
     plain.reference = read_design_file(path);
     plain.name = plain.reference.name;
     return plain;
   }
-  CaseReadResult result = case_from_json(text.str());
-  if (!result.training_case) {
-    std::string line = path.string() + ": " + result.errors.front();
-    if (result.errors.size() > 1) line += " (and " + std::to_string(result.errors.size() - 1) + " more)";
-    throw InputError(line);
-  }
+  CaseReadResult result = case_from_json(text);
+  if (!result.training_case) refuse_input_file(path, result.errors);
   return *result.training_case;
 }
 

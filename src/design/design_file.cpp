@@ -8,6 +8,8 @@
 #include <glm/geometric.hpp>
 #include <nlohmann/json.hpp>
 
+#include "core/input_error.h"
+
 namespace smp {
 namespace {
 
@@ -193,10 +195,7 @@ DesignReadResult design_from_json(const std::string& text) {
   try {
     doc = Json::parse(text);
   } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for numbers past a double (found by fuzzing)
-    // nlohmann's message ends with where it stopped: "... at line 3, column 5: ...".
-    std::string what = e.what();
-    if (const auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
-    errors.push_back("not valid JSON (" + what + ")");
+    errors.push_back(json_problem(e));
     return result;
   }
   if (!doc.is_object()) {

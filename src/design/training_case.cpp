@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/input_error.h"
+
 #include "design/design_file.h"
 
 namespace smp {
@@ -58,9 +60,7 @@ CaseReadResult case_from_json(const std::string& text) {
   try {
     doc = Json::parse(text);
   } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for numbers past a double (found by fuzzing)
-    std::string what = e.what();
-    if (const auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
-    errors.push_back("not valid JSON (" + what + ")");
+    errors.push_back(json_problem(e));
     return result;
   }
   if (!doc.is_object() || !doc.contains("format") || doc["format"] != kFormat) {

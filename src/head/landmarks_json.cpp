@@ -43,9 +43,7 @@ LandmarksFile landmarks_from_json(std::string_view text, const std::string& sour
   try {
     doc = nlohmann::json::parse(text);
   } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for numbers past a double (found by fuzzing)
-    std::string what = e.what();
-    if (const auto at = what.find("] "); at != std::string::npos) what = what.substr(at + 2);
-    throw InputError(source + ": not valid JSON (" + what + ")");
+    throw InputError(source + ": " + json_problem(e));
   }
   if (!doc.is_object() || !doc.contains("landmarks") || !doc["landmarks"].is_object())
     throw InputError(source + ": no \"landmarks\" object");
