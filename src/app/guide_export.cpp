@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <signal.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstdlib>
 
 #include "app/pigment_view.h"
 #include "core/input_error.h"
@@ -19,6 +22,19 @@
 
 namespace smp {
 namespace {
+
+// An export killed part way leaves its hidden .NAME.partial-PID folder behind (never a folder that
+// looks finished); the next export into the same place clears those whose process is gone.
+void remove_abandoned_partials(const std::filesystem::path& out) {
+  const std::string prefix = "." + out.filename().string() + ".partial-";
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(out.parent_path(), error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const pid_t pid = pid_t(std::atol(name.c_str() + prefix.size()));
+    if (pid > 0 && kill(pid, 0) != 0 && errno == ESRCH) std::filesystem::remove_all(entry.path(), error);
+  }
+}
 
 constexpr View kGuideViews[] = {View::Front, View::Left, View::Right, View::Top, View::Back};
 const std::set<std::string> kFormats{"pdf", "png", "svg", "csv", "json"};
@@ -88,6 +104,7 @@ GuideExport::GuideExport(const Design& design, const GuideHead& head, const Expo
   partial_ = out_.parent_path() / ("." + out_.filename().string() + ".partial-" + std::to_string(getpid()));
   std::error_code error;
   std::filesystem::remove_all(partial_, error);  // left by an earlier export from this process
+  remove_abandoned_partials(out_);
   std::filesystem::create_directories(out_.parent_path(), error);
   if (!std::filesystem::create_directory(partial_, error))
     throw std::runtime_error(out_.parent_path().string() + ": cannot write the guide here (" + error.message() + ")");
@@ -126,8 +143,21 @@ void GuideExport::step() {
   const std::size_t at = next_++;
   try {
     steps_[at].second();
-  } catch (...) {
+  } catch (const std::runtime_error& e) {
     next_ = steps_.size();  // no more steps after a failure
+    // The user knows the guide's folder, not the hidden one it is written in first.
+    std::string what = e.what();
+    const std::string hidden = partial_.string() + "/";
+    if (const auto at_hidden = what.find(hidden); at_hidden != std::string::npos) {
+      const auto colon = what.find(": ", at_hidden);
+      const std::string file = what.substr(at_hidden + hidden.size(), colon - at_hidden - hidden.size());
+      what = out_.string() + ": the guide was not written, nothing was changed: " + file +
+             (colon == std::string::npos ? std::string() : what.substr(colon));
+      throw std::runtime_error(what);
+    }
+    throw;
+  } catch (...) {
+    next_ = steps_.size();
     throw;
   }
 }
@@ -275,19 +305,8 @@ void GuideExport::write_svg_maps() {
 void GuideExport::finish() {
   for (auto& write : writes_) write.get();
   writes_.clear();
-  // The old guide (if any) goes aside first and is removed only once the new one is in.
-  const std::filesystem::path old = out_.parent_path() / ("." + out_.filename().string() + ".old-" + std::to_string(getpid()));
-  const bool had_old = std::filesystem::exists(out_);
-  if (had_old) std::filesystem::rename(out_, old);
-  try {
-    std::filesystem::rename(partial_, out_);
-  } catch (...) {
-    if (had_old) std::filesystem::rename(old, out_);  // the earlier guide stays as it was
-    throw;
-  }
+  replace_folder_atomically(partial_, out_);
   finished_ = true;
-  std::error_code ignored;
-  if (had_old) std::filesystem::remove_all(old, ignored);
 }
 
 }  // namespace smp

@@ -57,4 +57,26 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view t
   write_file_atomically(path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
 }
 
+void replace_folder_atomically(const std::filesystem::path& ready, const std::filesystem::path& target) {
+  std::error_code ignored;
+  if (!std::filesystem::exists(target)) {
+    if (std::rename(ready.c_str(), target.c_str()) != 0) throw write_error(target, "move the new folder into place");
+    return;
+  }
+  if (::renameat2(AT_FDCWD, ready.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+    std::filesystem::remove_all(ready, ignored);  // now the old folder
+    return;
+  }
+  // A file system without the exchange: the old folder steps aside for the shortest possible time.
+  const std::filesystem::path aside = ready.string() + ".old";
+  if (std::rename(target.c_str(), aside.c_str()) != 0) throw write_error(target, "move the old folder aside");
+  if (std::rename(ready.c_str(), target.c_str()) != 0) {
+    const int saved = errno;
+    std::rename(aside.c_str(), target.c_str());  // the old folder stays as it was
+    errno = saved;
+    throw write_error(target, "move the new folder into place");
+  }
+  std::filesystem::remove_all(aside, ignored);
+}
+
 }  // namespace smp

@@ -3,6 +3,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -65,7 +66,8 @@ Mesh merge_triangles(const aiScene& scene, const std::filesystem::path& path) {
     }
   }
   if (bad_coordinates > 0)
-    throw InputError(fail(path, std::to_string(bad_coordinates) + " vertices have NaN or infinite coordinates"));
+    throw InputError(fail(path, bad_coordinates == 1 ? "1 vertex has NaN or infinite coordinates"
+                                                     : std::to_string(bad_coordinates) + " vertices have NaN or infinite coordinates"));
   return mesh;
 }
 
@@ -116,10 +118,30 @@ bool write_all(int fd, const void* data, std::size_t size) {
     ok = ok && write_all(fd, mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t));
     _exit(ok ? 0 : 3);
   } catch (const std::exception& e) {
-    const std::string what = e.what();
+    const bool out_of_memory = dynamic_cast<const std::bad_alloc*>(&e) != nullptr;
+    const std::string what = out_of_memory ? fail(path, "reading it needs more than " + std::to_string(kImportMemoryBytes >> 30) +
+                                                            " GiB of memory; it may be corrupt, or too large")
+                                           : std::string(e.what());
     header[0] = 1, header[1] = what.size();
     _exit(write_all(fd, header, sizeof header) && write_all(fd, what.data(), what.size()) ? 0 : 3);
   }
+}
+
+// Bounds the reading process's memory, so that a file whose reader would swallow the machine ends
+// in bad_alloc instead. Not under AddressSanitizer, which reserves terabytes of address space.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SMP_UNDER_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define SMP_UNDER_ASAN 1
+#endif
+void limit_memory() {
+#ifndef SMP_UNDER_ASAN
+  const rlimit limit{kImportMemoryBytes, kImportMemoryBytes};
+  setrlimit(RLIMIT_AS, &limit);
+#endif
 }
 
 // Reads what the child sends until it closes the pipe, or the time is up.
@@ -154,6 +176,7 @@ Mesh read_in_child(const std::filesystem::path& path, std::size_t max_triangles,
     // (a crash reporter, a fuzzer's) are the program's, and the parent reports the file.
     for (int fatal : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL}) signal(fatal, SIG_DFL);
     if (getppid() == 1) _exit(3);       // the parent is already gone
+    limit_memory();
     child_reads(fds[1], path, max_triangles);
   }
   close(fds[1]);

@@ -14,6 +14,9 @@ namespace smp {
 constexpr std::size_t kMaxTriangles = 5'000'000;
 // A file that takes longer than this to read is refused (a 5M-triangle scan reads in ~30 s here).
 constexpr std::chrono::seconds kImportTimeLimit{120};
+// Nor may reading it take more memory than this (address space of the reading process): a 5M-triangle
+// scan needs ~2 GB inside Assimp; a file that would need more is refused, the machine stays usable.
+constexpr std::size_t kImportMemoryBytes = std::size_t(8) << 30;
 
 struct ImportedMesh {
   Mesh mesh;

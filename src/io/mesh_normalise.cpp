@@ -51,6 +51,14 @@ Normalisation normalise_mesh(Mesh& mesh, Units requested, std::string_view sourc
   result.units = result.detected ? detect_units(raw) : requested;
 
   const float scale = millimetres_per_unit(result.units);
+  // Before welding: at 1e30 or 1e-30 the weld and the areas lose all meaning in floats.
+  const float largest = std::max({raw.size().x, raw.size().y, raw.size().z}) * scale;
+  if (!(largest >= 1.0f && largest <= 5000.0f)) {
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer, ": %.3g mm across once read as %s, which cannot be a head "
+                  "(use --units mm|cm|m if the unit is wrong)", double(largest), units_name(result.units).data());
+    throw InputError(name + buffer);
+  }
   const glm::vec3 centre = raw.centre();
   for (glm::vec3& p : mesh.positions) p = (p - centre) * scale;
 
@@ -62,13 +70,6 @@ Normalisation normalise_mesh(Mesh& mesh, Units requested, std::string_view sourc
   compute_smooth_normals(mesh);
 
   const glm::vec3 size = bounds_of(mesh).size();
-  const float largest = std::max({size.x, size.y, size.z});
-  if (largest < 1.0f || largest > 5000.0f) {
-    char buffer[160];
-    std::snprintf(buffer, sizeof buffer, ": %.3g mm across once read as %s, which cannot be a head "
-                  "(use --units mm|cm|m if the unit is wrong)", double(largest), units_name(result.units).data());
-    throw InputError(name + buffer);
-  }
   char note[200];
   std::snprintf(note, sizeof note, "%s: %s units as %s (%.0f x %.0f x %.0f mm)", name.c_str(),
                 result.detected ? "read" : "given", units_name(result.units).data(),
