@@ -9,11 +9,11 @@
 
 namespace smp {
 
-DesignDocument::DesignDocument(const std::optional<std::filesystem::path>& path, const std::optional<Design>& opened, bool test_mode)
-    : design(opened ? *opened : Design{}), saved_(design), autosaved_(design), test_mode_(test_mode) {
+DesignDocument::DesignDocument(const std::optional<std::filesystem::path>& path, const std::optional<Design>& opened)
+    : design(opened ? *opened : Design{}), saved_(design), autosaved_(design) {
   panel.presets = list_presets();
   if (path) panel.path = path->string();
-  if (!test_mode && std::filesystem::exists(recovery_path())) {
+  if (std::filesystem::exists(recovery_path())) {
     try {
       recovered_ = read_design_file(recovery_path());
     } catch (const InputError&) {
@@ -98,7 +98,7 @@ void DesignDocument::start_new() {
 
 void DesignDocument::autosave() {
   const auto now = std::chrono::steady_clock::now();
-  if (test_mode_ || now - last_autosave_ < std::chrono::seconds(30)) return;
+  if (now - last_autosave_ < std::chrono::seconds(30)) return;
   last_autosave_ = now;
   if (design == autosaved_) return;
   try {
@@ -111,22 +111,24 @@ void DesignDocument::autosave() {
 
 void DesignDocument::remove_recovery() {
   std::error_code ignored;
-  if (!test_mode_) std::filesystem::remove(recovery_path(), ignored);
+  // A recovery still on offer (closed before answering) is kept for the next start.
+  if (!recovered_) std::filesystem::remove(recovery_path(), ignored);
 }
 
-bool DesignDocument::draw_questions(const DesignHead& head) {
+bool DesignDocument::draw_questions(const DesignHead& head, bool accept_key, bool decline_key) {
   if (recovered_) {
     ImGui::OpenPopup("Recover design");
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal("Recover design", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
       ImGui::Text("SMP Studio did not close cleanly last time.\nRecover the design \"%s\" as it was up to 30 s before?", recovered_->name.c_str());
-      if (ImGui::Button("Recover")) {
+      if (ImGui::Button("Recover (Enter)") || accept_key) {
         design = *recovered_;
         recovered_.reset();
         report("Recovered; save it to keep it (Ctrl+S)", false);
         ImGui::CloseCurrentPopup();
       }
       ImGui::SameLine();
-      if (ImGui::Button("Discard")) {
+      if (ImGui::Button("Discard (Esc)") || decline_key) {
         recovered_.reset();
         remove_recovery();
         ImGui::CloseCurrentPopup();

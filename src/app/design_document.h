@@ -21,8 +21,8 @@ struct DesignHead {
 
 class DesignDocument {
  public:
-  // `test_mode` (the window runs a fixed number of frames): no recovery file is read or written.
-  DesignDocument(const std::optional<std::filesystem::path>& path, const std::optional<Design>& opened, bool test_mode);
+  // A recovery file left by a run that did not close cleanly is offered (draw_questions).
+  DesignDocument(const std::optional<std::filesystem::path>& path, const std::optional<Design>& opened);
 
   Design design;
   DesignPanelState panel;
@@ -39,7 +39,8 @@ class DesignDocument {
   // A clean exit: nothing to recover.
   void remove_recovery();
   // The recover and unsaved-changes questions, when due (ImGui). True: the window may close now.
-  bool draw_questions(const DesignHead& head);
+  // Enter (`accept_key`) recovers, Esc (`decline_key`) discards, besides the buttons.
+  bool draw_questions(const DesignHead& head, bool accept_key, bool decline_key);
   void ask_before_closing() { ask_before_closing_ = true; }
   bool closing_confirmed() const { return closing_confirmed_; }
   std::string title() const;
@@ -48,7 +49,6 @@ class DesignDocument {
   void report(const std::string& message, bool error);
 
   Design saved_, autosaved_;
-  bool test_mode_;
   std::optional<Design> recovered_;
   bool ask_before_closing_ = false, closing_confirmed_ = false;
   std::chrono::steady_clock::time_point last_autosave_ = std::chrono::steady_clock::now();

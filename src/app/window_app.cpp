@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 #define GLFW_INCLUDE_NONE
@@ -81,7 +82,8 @@ struct Session {
   glm::vec2 left_press_at{0.0f};  // where the left button went down: a slow frame may see the drag already under way
   bool save_requested = false;    // Ctrl+S this frame
   bool export_requested = false;  // Ctrl+E
-  bool escape_pressed = false;    // Esc: stops an export under way
+  bool escape_pressed = false;    // Esc: stops an export under way, or declines a question
+  bool enter_pressed = false;     // Enter: accepts a question (recover the design?)
   bool side_by_side = false;      // another design is shown in the right half
   bool submit_requested = false;  // Ctrl+Enter: a training exercise is submitted
 
@@ -221,6 +223,11 @@ void handle_input(Session& s, bool dragging_landmark) {
   }
   std::vector<Session::KeyPress> keys;
   keys.swap(s.pressed_keys);
+  // Enter and Esc answer an open question, which holds the keyboard (WantCaptureKeyboard) itself.
+  for (const auto [key, mods] : keys) {
+    if ((key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER) && !(mods & GLFW_MOD_CONTROL)) s.enter_pressed = true;
+    if (key == GLFW_KEY_ESCAPE) s.escape_pressed = true;
+  }
   if (io.WantCaptureKeyboard) return;  // typing into a field
   s.undo_requested = s.redo_requested = s.open_requested = false;
   constexpr View kNumberKeys[] = {View::Front, View::Back, View::Left, View::Right, View::Top, View::ThreeQuarter};
@@ -231,7 +238,6 @@ void handle_input(Session& s, bool dragging_landmark) {
     if (key == GLFW_KEY_O && ctrl) s.open_requested = true;
     if (key == GLFW_KEY_E && ctrl) s.export_requested = true;
     if ((key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER) && ctrl) s.submit_requested = true;
-    if (key == GLFW_KEY_ESCAPE) s.escape_pressed = true;
     if ((key == GLFW_KEY_Z && ctrl && shift) || (key == GLFW_KEY_Y && ctrl)) s.redo_requested = true;
     else if (key == GLFW_KEY_Z && ctrl) s.undo_requested = true;
     else if (key == GLFW_KEY_Z) s.settings.show_zones = !s.settings.show_zones;
@@ -415,7 +421,7 @@ int run_window(const WindowOptions& options) {
 
   // The design being edited, with its file, presets and recovery; undo steps are interleaved with
   // landmark drags here.
-  DesignDocument document(options.design, opened_design, options.frames > 0);
+  DesignDocument document(options.design, opened_design);
   Design& design = document.design;
   Design dots_design;
   DesignHistory history(design);
@@ -587,6 +593,7 @@ int run_window(const WindowOptions& options) {
       }
     }
     s.export_requested = false;
+    const bool escape_pressed = s.escape_pressed;  // the export panel takes it; a question may too
     {
       ExportPanelRequest export_request = draw_export_panel(export_panel, int(design.sessions.size()));
       export_request.cancel = export_request.cancel || s.escape_pressed;
@@ -604,7 +611,6 @@ int run_window(const WindowOptions& options) {
     // The title says which design and whether it has unsaved changes.
     if (const std::string title = document.title(); title != shown_title) glfwSetWindowTitle(window->handle(), title.c_str()), shown_title = title;
     document.autosave();
-    if (document.draw_questions(design_head())) glfwSetWindowShouldClose(window->handle(), GLFW_TRUE);
     draw_measurements_panel(anatomy ? std::optional(anatomy->measurements) : std::nullopt,
                             anatomy ? &anatomy->zones : nullptr, loaded.landmarks_note);
     if (s.settings.show_zones && !s.side_by_side) draw_zone_labels(zone_labels, s.camera, s.aspect());
@@ -734,6 +740,9 @@ int run_window(const WindowOptions& options) {
       draw->AddText(ImVec2(x - ImGui::CalcTextSize(left).x - 12.0f, y), IM_COL32(255, 255, 255, 230), left);
       draw->AddText(ImVec2(x + 12.0f, y), IM_COL32(255, 255, 255, 230), right);
     }
+    // The questions last: Dear ImGui 1.86 asserts when a window begins after an open modal (its issue 4920).
+    if (document.draw_questions(design_head(), std::exchange(s.enter_pressed, false), escape_pressed))
+      glfwSetWindowShouldClose(window->handle(), GLFW_TRUE);
     ImGui::Render();
 
     exporter.step(export_panel);  // one step of a guide being written, between two frames

@@ -17,6 +17,26 @@
 namespace smp {
 namespace {
 
+// Every window these tests start keeps its recovery file in a folder of its own: a test must never
+// offer, or remove, the recovery file of the person running the tests.
+class OwnStateFolder : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    char folder[] = "/tmp/smp-gui-state-XXXXXX";
+    ASSERT_NE(mkdtemp(folder), nullptr);
+    path_ = folder;
+    setenv("XDG_STATE_HOME", folder, 1);
+  }
+  void TearDown() override {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+[[maybe_unused]] ::testing::Environment* const own_state_folder = ::testing::AddGlobalTestEnvironment(new OwnStateFolder);
+
 TEST(Window, OpensDrawsAndClosesUnderXvfb) {
   if (test::run_command("command -v xvfb-run").exit_code != 0) GTEST_SKIP() << "xvfb-run is not installed";
   const auto shot = test::scratch_dir() / "window.png";
@@ -154,6 +174,35 @@ TEST(Window, DraggingTheHairlinesMidFrontalHandleLowersTheHairline) {
   EXPECT_LT(height, 74.0) << result.output;
   EXPECT_GT(height, 50.0) << result.output;
   EXPECT_GT(dots, 0);
+}
+
+// Nothing lost: the window is killed (SIGKILL, no chance to save) some time after an edit; the next
+// start offers the autosaved design, Enter accepts it, and the edit is back.
+TEST(Window, KilledMidEditTheDesignIsRecoveredOnTheNextStart) {
+  if (test::run_command("command -v xvfb-run && command -v xdotool").exit_code != 0)
+    GTEST_SKIP() << "xvfb-run or xdotool is not installed";
+  const auto dir = test::scratch_dir();
+  const auto recovery = dir / "smp-studio" / "recovery.json";
+  const std::string studio = "XDG_STATE_HOME=" + dir.string() + " " + std::string(SMP_STUDIO_BINARY) + " --window-size 1400x880 --frames ";
+  // The Height slider dragged towards 50 mm (as in DraggingTheHairlineHeightSliderRedrawsTheDots),
+  // then killed once the autosave (every 30 s) has written the recovery file, or after 45 s.
+  const std::string script = studio + "1000000 & pid=$!; sleep 5; xdotool mousemove 1114 454; sleep 0.5; xdotool mousedown 1; "
+                             "for d in 20 40 60 80; do xdotool mousemove $((1114 - d)) 454; sleep 0.3; done; sleep 2; xdotool mouseup 1; "
+                             "edited=$(date +%s); for i in $(seq 90); do [ -f " + recovery.string() + " ] && break; sleep 0.5; done; "
+                             "echo autosaved after $(( $(date +%s) - edited )) s; kill -9 $pid; wait; " +
+                             studio + "60 & sleep 5; xdotool key Return; wait";
+  const auto result = test::run_command("xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + script + "'");
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  int autosaved_after = -1;
+  const auto at = result.output.find("autosaved after ");
+  ASSERT_NE(at, std::string::npos) << result.output;
+  std::sscanf(result.output.c_str() + at, "autosaved after %d s", &autosaved_after);
+  EXPECT_LE(autosaved_after, 31) << "the edit was not in the recovery file within 30 s";
+  const auto [height, dots] = design_line(result.output);
+  EXPECT_GT(height, 40.0) << result.output;
+  EXPECT_LT(height, 75.0) << "the recovered design is not the edited one (80 mm is the default):\n" << result.output;
+  EXPECT_GT(dots, 0);
+  EXPECT_FALSE(std::filesystem::exists(recovery)) << "a clean exit leaves nothing to recover";
 }
 
 // --compare (the View panel's "Compare designs") shows another design in the right half, on the
