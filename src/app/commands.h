@@ -10,6 +10,7 @@
 
 #include "core/camera.h"
 #include "core/pigment_preview.h"
+#include "design/clinic_settings.h"
 #include "app/head_source.h"
 
 namespace smp {
@@ -55,7 +56,7 @@ struct MeasureOptions {
   HeadOptions head;
   bool json = false;
   std::filesystem::path design;               // also the design's figures: dots per session and zone, time
-  double dots_per_minute = 60.0;              // the practitioner's pace, for the time at the chair
+  double dots_per_minute = 0.0;               // the practitioner's pace, for the time at the chair; 0: the clinic's settings
 };
 
 struct BenchOptions {
@@ -75,6 +76,7 @@ struct ExportOptions {
   glm::ivec2 size{1600, 1200};                // px, of each view picture
   PreviewSettings preview;                    // the look of each session's preview picture (healed)
   bool anonymise = false;                     // leave the patient's name/ID and notes out of every file
+  ClinicSettings clinic;                      // prices and pace for the quote and the times
 };
 
 int run_render(const RenderOptions& options);

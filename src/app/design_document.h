@@ -44,9 +44,10 @@ class DesignDocument {
   void ask_before_closing() { ask_before_closing_ = true; }
   bool closing_confirmed() const { return closing_confirmed_; }
   std::string title() const;
+  // The panel's message line: the last action's result, or its error.
+  void report(const std::string& message, bool error);
 
  private:
-  void report(const std::string& message, bool error);
 
   Design saved_, autosaved_;
   std::optional<Design> recovered_;

@@ -133,6 +133,25 @@ std::vector<float> DesignDots::planned_density(const Design& design) {
   return density;
 }
 
+TreatedArea DesignDots::treated_area(const Design& design) {
+  const std::vector<float> density = planned_density(design);
+  const PaintField paint(design);
+  TreatedArea area;
+  area.sessions = int(design.sessions.size());
+  // Each triangle's area, a third to each corner: a vertex stands for the skin around it.
+  for (std::size_t t = 0; t + 2 < mesh_.indices.size(); t += 3) {
+    const std::uint32_t a = mesh_.indices[t], b = mesh_.indices[t + 1], c = mesh_.indices[t + 2];
+    const double third_mm2 = glm::length(glm::cross(mesh_.positions[b] - mesh_.positions[a], mesh_.positions[c] - mesh_.positions[a])) / 6.0;
+    for (std::uint32_t v : {a, b, c}) {
+      if (density[v] < 1.0f) continue;
+      area.treated_cm2 += third_mm2 / 100.0;
+      if (!paint.empty())
+        if (const auto scar = paint.scar(mesh_.positions[v]); scar && scar->weight > 0.5f) area.scar_cm2 += third_mm2 / 100.0;
+    }
+  }
+  return area;
+}
+
 std::vector<glm::vec4> DesignDots::density_overlay(const Design& design) {
   std::vector<glm::vec4> colours;
   for (float density : planned_density(design))
@@ -177,6 +196,15 @@ DesignDots::Result DesignDots::make(const Design& design) {
   plan.cumulative.clear();
   for (const SessionDesign& s : design.sessions) plan.cumulative.push_back(s.cumulative_percent / 100.0f);
   const DotSelection selection = select_dots(pool_, density.fraction, plan);
+  // A session whose own hairline sits higher leaves the dots ahead of it to a later session.
+  std::vector<std::optional<HairlineShape>> session_lines(design.sessions.size());
+  for (std::size_t k = 0; k < design.sessions.size(); ++k)
+    if (design.sessions[k].hairline_raise_mm > 0.0f) session_lines[k].emplace(session_hairline(design, k), frame_);
+  auto session_of = [&](std::uint32_t i, std::size_t session) {
+    while (session + 1 < session_lines.size() && session_lines[session] && places_[i].polar.r > session_lines[session]->edge_r(places_[i].polar.theta))
+      ++session;
+    return session;
+  };
 
   Result result;
   result.instances.reserve(selection.dots.size());
@@ -185,7 +213,7 @@ DesignDots::Result DesignDots::make(const Design& design) {
   const float transition_dot = fresh_dot_mm(Needle::Single020);
   for (std::size_t k = 0; k < selection.dots.size(); ++k) {
     const std::uint32_t i = selection.dots[k];
-    const std::size_t session = std::min<std::size_t>(selection.session[k], design.sessions.size() - 1);
+    const std::size_t session = session_of(i, std::min<std::size_t>(selection.session[k], design.sessions.size() - 1));
     const SessionDesign& plan_k = design.sessions[session];
     const bool soft = density.in_transition[i];
     const std::uint32_t h = i * 2654435761u;

@@ -10,6 +10,7 @@
 #include "design/density_field.h"
 #include "design/design.h"
 #include "design/hairline_shape.h"
+#include "design/quote.h"
 #include "dots/dot_pool.h"
 #include "dots/selection.h"
 #include "head/anatomy.h"
@@ -58,6 +59,9 @@ class DesignDots {
   std::vector<glm::vec4> density_overlay(const Design& design);
   // Per mesh vertex, the planned density as a heat map (heat_colour), skin where no dots go.
   std::vector<glm::vec4> density_heat(const Design& design);
+  // The skin the design treats, measured on the mesh: where its planned density is at least
+  // 1 dot/cm2, and of that the scar tissue (painted scars' cores). What the quote is priced on.
+  TreatedArea treated_area(const Design& design);
 
  private:
   std::vector<float> planned_density(const Design& design);  // per vertex, dots/cm2

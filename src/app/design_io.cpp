@@ -56,6 +56,8 @@ HeadOptions head_for_design(const HeadOptions& asked, const Design& design) {
 
 std::filesystem::path recovery_path() { return xdg_dir("XDG_STATE_HOME", ".local/state") / "smp-studio" / "recovery.json"; }
 
+std::filesystem::path clinic_settings_path() { return xdg_dir("XDG_CONFIG_HOME", ".config") / "smp-studio" / "settings.json"; }
+
 std::filesystem::path user_presets_dir() { return xdg_dir("XDG_DATA_HOME", ".local/share") / "smp-studio" / "presets"; }
 
 std::vector<std::filesystem::path> list_presets() {

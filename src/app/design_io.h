@@ -22,6 +22,8 @@ void write_design_file(const std::filesystem::path& path, const Design& design);
 // Where the window keeps the design being edited every 30 s, for recovery after a crash:
 // $XDG_STATE_HOME/smp-studio/recovery.json (or ~/.local/state/...).
 std::filesystem::path recovery_path();
+// The clinic's settings (price list, pace): $XDG_CONFIG_HOME/smp-studio/settings.json (or ~/.config/...).
+std::filesystem::path clinic_settings_path();
 // Presets the user saved: $XDG_DATA_HOME/smp-studio/presets (or ~/.local/share/...).
 std::filesystem::path user_presets_dir();
 // The head to show a design on: the one asked for, else the one it was designed on (when that

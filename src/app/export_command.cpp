@@ -4,6 +4,7 @@
 
 #include "app/commands.h"
 #include "app/design_dots.h"
+#include "app/clinic_settings_file.h"
 #include "app/design_io.h"
 #include "app/guide_export.h"
 #include "app/pool_cache.h"
@@ -14,7 +15,9 @@
 
 namespace smp {
 
-int run_export(const ExportOptions& options) {
+int run_export(const ExportOptions& asked) {
+  ExportOptions options = asked;
+  options.clinic = read_clinic_settings(clinic_settings_path());  // the clinic's prices and pace
   const Design design = read_design_file(options.design);
   const LoadedHead loaded = load_head(head_for_design(options.head, design));
   if (!loaded.landmarks) throw InputError(loaded.landmarks_note);

@@ -10,14 +10,16 @@ extern char** environ;
 namespace smp {
 namespace {
 
-ExportOptions options_from(const ExportPanelState& panel, const Design& design) {
+ExportOptions options_from(const ExportPanelState& panel, const Design& design, const ClinicSettings& clinic) {
   ExportOptions options;
+  options.clinic = clinic;
   options.out = panel.folder;
   options.paper = panel.paper == 1 ? "letter" : "a4";
   options.preview = panel.preview;
   options.anonymise = panel.anonymise;
   options.formats.clear();
-  const std::pair<bool, const char*> formats[] = {{panel.pdf, "pdf"}, {panel.png, "png"}, {panel.svg, "svg"}, {panel.csv, "csv"}, {panel.json, "json"}};
+  const std::pair<bool, const char*> formats[] = {{panel.pdf, "pdf"}, {panel.png, "png"},   {panel.svg, "svg"},   {panel.csv, "csv"},
+                                                  {panel.json, "json"}, {panel.ics, "ics"}, {panel.care, "care"}, {panel.summary, "summary"}};
   for (const auto& [wanted, name] : formats)
     if (wanted) options.formats.push_back(name);
   for (int k = 1; k <= int(design.sessions.size()); ++k)
@@ -32,12 +34,13 @@ void say(ExportPanelState& panel, const std::string& message, bool error) {
 
 }  // namespace
 
-void ExportRunner::handle(const ExportPanelRequest& request, ExportPanelState& panel, const Design& design, const GuideHead* head) {
+void ExportRunner::handle(const ExportPanelRequest& request, ExportPanelState& panel, const Design& design, const GuideHead* head,
+                          const ClinicSettings& clinic) {
   if (request.cancel) cancel(panel, "Cancelled: nothing was written.");
   if (request.start && !job_) {
     if (!head) return say(panel, "The head and its dots are still being prepared; export again in a moment.", true);
     try {
-      job_ = std::make_unique<GuideExport>(design, *head, options_from(panel, design));
+      job_ = std::make_unique<GuideExport>(design, *head, options_from(panel, design, clinic));
       panel.running = true;
       panel.progress = 0.0f;
       panel.step = job_->next_step();

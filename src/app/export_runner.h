@@ -14,7 +14,8 @@ namespace smp {
 class ExportRunner {
  public:
   // `head`: the prepared head the guide is drawn on, or null while it is not ready.
-  void handle(const ExportPanelRequest& request, ExportPanelState& panel, const Design& design, const GuideHead* head);
+  void handle(const ExportPanelRequest& request, ExportPanelState& panel, const Design& design, const GuideHead* head,
+              const ClinicSettings& clinic);
   void step(ExportPanelState& panel);  // call once per frame, with the window's GL context current
   // Stops an export under way (nothing of it is left); `why` goes to the panel.
   void cancel(ExportPanelState& panel, const std::string& why);

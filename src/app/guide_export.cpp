@@ -13,7 +13,11 @@
 #include "core/session_colours.h"
 #include "design/design_file.h"
 #include "design/session_dates.h"
+#include "export/calendar_ics.h"
+#include "export/care_sheets_pdf.h"
+#include "export/consultation_pdf.h"
 #include "export/scalp_map_svg.h"
+#include "design/screening.h"
 #include "io/atomic_file.h"
 #include "io/png.h"
 #include "render/offscreen_capture.h"
@@ -37,7 +41,10 @@ void remove_abandoned_partials(const std::filesystem::path& out) {
 }
 
 constexpr View kGuideViews[] = {View::Front, View::Left, View::Right, View::Top, View::Back};
-const std::set<std::string> kFormats{"pdf", "png", "svg", "csv", "json"};
+// pdf: the guide; png/svg: pictures and maps; csv/json: data; ics: the schedule; care: the patient's
+// care sheets; summary: the one-page consultation record.
+const std::set<std::string> kFormats{"pdf", "png", "svg", "csv", "json", "ics", "care", "summary"};
+constexpr const char* kFormatList = "pdf, png, svg, csv, json, ics, care, summary";
 // Guides show earlier sessions' dots in the shader's grey.
 constexpr float kEarlierSession = float(kEarlierSessionColour);
 
@@ -58,6 +65,7 @@ std::string view_key(View view) {
 Design without_patient(Design design) {
   design.patient.id.clear();
   design.patient.notes.clear();
+  design.patient.intake.medication.clear();
   return design;
 }
 
@@ -91,8 +99,8 @@ std::string dots_csv(const DesignDots::Result& made) {
 GuideExport::GuideExport(const Design& design, const GuideHead& head, const ExportOptions& options)
     : design_(options.anonymise ? without_patient(design) : design), head_(head), options_(options), measures_(head.landmarks, head.anatomy, head.geodesic, head.designed) {
   for (const std::string& format : options.formats)
-    if (!kFormats.count(format)) throw InputError("--formats: '" + format + "' is not a format (pdf, png, svg, csv, json)");
-  if (options.formats.empty()) throw InputError("--formats: choose at least one of pdf, png, svg, csv, json");
+    if (!kFormats.count(format)) throw InputError("--formats: '" + format + "' is not a format (" + kFormatList + ")");
+  if (options.formats.empty()) throw InputError(std::string("--formats: choose at least one of ") + kFormatList);
   sessions_ = options.sessions;
   if (sessions_.empty())
     for (int k = 1; k <= int(design.sessions.size()); ++k) sessions_.push_back(k);
@@ -113,10 +121,19 @@ GuideExport::GuideExport(const Design& design, const GuideHead& head, const Expo
   if (wants("png") || wants("pdf"))
     for (View view : kGuideViews) steps_.emplace_back("Drawing the " + view_key(view) + " view", [this, view] { draw_view(view); });
   if (wants("png") || wants("pdf")) steps_.emplace_back("Drawing each session as the patient will see it", [this] { draw_healed(); });
+  if (wants("summary")) steps_.emplace_back("consultation.pdf", [this] { write_consultation(); });
+  if (wants("care"))
+    steps_.emplace_back("care-sheets.pdf", [this] {
+      write_care_sheets_pdf(partial_ / "care-sheets.pdf", care_sheets_for(design_, options_.clinic.clinic_name), paper());
+    });
+  if (wants("ics")) {
+    if (planned_session_dates(design_).empty()) steps_.emplace_back("schedule.ics: left out, the design has no first session date", [] {});
+    else steps_.emplace_back("schedule.ics", [this] { write_schedule(); });
+  }
   if (wants("pdf")) steps_.emplace_back("guide.pdf", [this] {
     for (auto& write : writes_) write.get();
     writes_.clear();
-    write_guide_pdf(partial_ / "guide.pdf", guide_, options_.paper == "letter" ? Paper::Letter : Paper::A4);
+    write_guide_pdf(partial_ / "guide.pdf", guide_, paper());
   });
   if (wants("svg")) steps_.emplace_back("Scalp maps (SVG)", [this] { write_svg_maps(); });
   if (wants("csv")) steps_.emplace_back("dots.csv", [this] { write_file_atomically(partial_ / "dots.csv", dots_csv(made_)); });
@@ -177,6 +194,11 @@ void GuideExport::prepare() {
     std::snprintf(caption, sizeof caption, "%g years after the last session", double(options_.preview.years));
     guide_.preview_caption = caption;
   }
+  guide_.flags = screen_intake(design_.patient.intake);
+  guide_.area = head_.designed.treated_area(design_);
+  guide_.quote = make_quote(options_.clinic.prices, guide_.area);
+  guide_.clinic_name = options_.clinic.clinic_name;
+  guide_.dots_per_minute = options_.clinic.dots_per_minute;
   const std::vector<std::string> dates = planned_session_dates(design_);
   for (int k : sessions_) {
     session_dots_.push_back(dots_up_to(made_.instances, k - 1));
@@ -184,20 +206,25 @@ void GuideExport::prepare() {
     page.number = k;
     page.new_dots = made_.counts.in_session(std::size_t(k - 1));
     page.date = std::size_t(k - 1) < dates.size() ? dates[std::size_t(k - 1)] : "";
+    // Each session's own hairline: its distances and its beads on the views.
+    const Design session_view = with_session_hairline(design_, std::size_t(k - 1));
+    page.hairline_mm = session_view.hairline.height_mm;
+    session_distances_.push_back(measures_.distances(session_view));
+    std::vector<Marker> beads;
+    for (const glm::vec3& p : head_.designed.hairline_points(session_view)) beads.push_back({p, glm::vec3(1.0f, 0.97f, 0.9f)});
+    session_beads_.push_back(std::move(beads));
     guide_.sessions.push_back(std::move(page));
   }
   if (wants("pdf")) {
     guide_.hairline_template = measures_.hairline_template(design_);
     guide_.distances_note = measures_.distances_note(distances_);
+    for (std::size_t i = 0; i < guide_.sessions.size(); ++i) guide_.sessions[i].distances_note = measures_.distances_note(session_distances_[i]);
     guide_.map = measures_.map(head_.mesh, design_, 2.0);
     for (GuideSession& page : guide_.sessions) measures_.add_session_map(page, design_, made_);
   }
   if (wants("png") || wants("pdf")) {
     renderer_ = std::make_unique<SceneRenderer>();
     renderer_->set_head(head_.mesh);
-    std::vector<Marker> beads;
-    for (const glm::vec3& p : head_.designed.hairline_points(design_)) beads.push_back({p, glm::vec3(1.0f, 0.97f, 0.9f)});
-    renderer_->set_hairline(std::move(beads));
     target_ = std::make_unique<RenderTarget>(options_.size.x, options_.size.y, kOffscreenSamples);
     const PigmentFrame frame = pigment_frame(head_.mesh, head_.anatomy);
     renderer_->set_pigment_uv(frame.uvw);
@@ -253,8 +280,6 @@ void GuideExport::draw_view(View view) {
   camera.target += 0.45f * (head_.landmarks[Landmark::Vertex] - camera.target);
   camera.distance /= view == View::Top ? 1.25f : 1.6f;
 
-  std::vector<ViewDimension> marks;  // on the front: glabella to the hairline's centre, the corners' heights
-  if (view == View::Front) marks = hairline_marks(distances_, camera, options_.size);
   // The head is drawn once and kept; each session's dots go onto a copy of it.
   target_->bind();
   renderer_->render_head(camera, settings, options_.size);
@@ -262,6 +287,10 @@ void GuideExport::draw_view(View view) {
   for (std::size_t i = 0; i < sessions_.size(); ++i) {
     if (i > 0) target_->restore_layer();
     renderer_->set_dots(session_dots_[i]);
+    renderer_->set_hairline(session_beads_[i]);
+    // On the front: glabella to this session's hairline centre, its corners' heights.
+    std::vector<ViewDimension> marks;
+    if (view == View::Front) marks = hairline_marks(session_distances_[i], camera, options_.size);
     renderer_->render_on_skin(camera, settings, options_.size);
     Image image = target_->resolve_and_read();
     const std::string name = "session-" + std::to_string(sessions_[i]) + "-" + view_key(view) + ".png";
@@ -269,6 +298,58 @@ void GuideExport::draw_view(View view) {
     if (wants("png")) writes_.push_back(std::async(std::launch::async, [path = partial_ / name, image] { write_png(path, image); }));
     if (wants("pdf")) guide_.sessions[i].views.push_back({view_key(view), std::move(image), marks});
   }
+}
+
+Paper GuideExport::paper() const { return options_.paper == "letter" ? Paper::Letter : Paper::A4; }
+
+void GuideExport::write_schedule() {
+  const std::vector<std::string> dates = planned_session_dates(design_);
+  std::vector<ScheduledSession> events;
+  const int count = int(design_.sessions.size());
+  for (int k : sessions_) {
+    const SessionDesign& plan = design_.sessions[std::size_t(k - 1)];
+    const double minutes = double(made_.counts.in_session(std::size_t(k - 1))) / options_.clinic.dots_per_minute;
+    char description[256];
+    std::snprintf(description, sizeof description, "%s: session %d of %d, about %.0f min at the chair.\nNeedle %s, %.0f%% pigment.",
+                  design_.name.c_str(), k, count, minutes, needle_spec(plan.needle).label.data(), double(plan.pigment_percent));
+    std::string summary = "SMP session " + std::to_string(k) + " of " + std::to_string(count);
+    if (!options_.clinic.clinic_name.empty()) summary += " at " + options_.clinic.clinic_name;
+    if (!design_.patient.id.empty()) summary += " (" + design_.patient.id + ")";
+    events.push_back({dates[std::size_t(k - 1)], summary, description});
+  }
+  std::string uid = design_.name + "-" + design_.first_session_date;
+  for (char& c : uid)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '-';
+  write_file_atomically(partial_ / "schedule.ics", calendar_ics(events, uid, ics_stamp_now()));
+}
+
+void GuideExport::write_consultation() {
+  for (auto& write : writes_) write.get();  // the pictures are shared with the encoders
+  writes_.clear();
+  ConsultationSummary summary;
+  summary.design = &design_;
+  summary.clinic_name = options_.clinic.clinic_name;
+  summary.date = today_iso();
+  summary.flags = guide_.flags;
+  summary.area = guide_.area;
+  summary.quote = guide_.quote ? *guide_.quote : Quote{};
+  summary.dots_per_minute = options_.clinic.dots_per_minute;
+  const std::vector<std::string> dates = planned_session_dates(design_);
+  for (std::size_t k = 0; k < design_.sessions.size(); ++k) {
+    const SessionDesign& plan = design_.sessions[k];
+    const std::size_t dots = made_.counts.in_session(k);
+    summary.plan.push_back({int(k + 1), k < dates.size() ? dates[k] : "", double(session_hairline(design_, k).height_mm),
+                            std::string(needle_spec(plan.needle).label), double(plan.needle_angle_deg), double(plan.pigment_percent), dots,
+                            double(dots) / options_.clinic.dots_per_minute});
+  }
+  // The finished design: healed, as the patient will see it, then where the dots go (front, side).
+  if (!guide_.sessions.empty()) {
+    const GuideSession& last = guide_.sessions.back();
+    if (!last.healed.empty()) summary.views.push_back({"as it will look, " + guide_.preview_caption, last.healed, {}});
+    for (const GuideView& view : last.views)
+      if (view.caption == "front" || view.caption == "left") summary.views.push_back({"the dots, " + view.caption, view.picture, {}});
+  }
+  write_consultation_pdf(partial_ / "consultation.pdf", summary, paper());
 }
 
 void GuideExport::write_svg_maps() {

@@ -52,6 +52,9 @@ class GuideExport {
   void draw_view(View view);
   void draw_healed();
   void write_svg_maps();
+  void write_schedule();
+  void write_consultation();
+  Paper paper() const;
   void finish();
 
   const Design design_;
@@ -68,6 +71,8 @@ class GuideExport {
   DesignDots::Result made_;
   GuideContents guide_;
   std::vector<std::vector<DotInstance>> session_dots_;
+  std::vector<HairlineDistances> session_distances_;  // each session's own hairline's
+  std::vector<std::vector<Marker>> session_beads_;
   std::unique_ptr<SceneRenderer> renderer_;
   std::unique_ptr<RenderTarget> target_;
   std::vector<glm::vec3> pigment_uvw_;

@@ -109,21 +109,22 @@ int main(int argc, char** argv) {
   add_head_options(*measure_cmd, measure.head, measure_units);
   measure_cmd->add_flag("--json", measure.json, "One JSON object on stdout (lengths in mm)");
   measure_cmd->add_option("--design", measure.design, "Also a design's figures: dots per session and zone, treated area, time at the chair");
-  measure_cmd->add_option("--dots-per-minute", measure.dots_per_minute, "The practitioner's pace for the time at the chair (default 60)")
+  measure_cmd->add_option("--dots-per-minute", measure.dots_per_minute, "The practitioner's pace for the time at the chair (default: the clinic's settings, 60 unless changed)")
       ->check(CLI::Range(1.0, 1000.0));
 
   smp::ExportOptions export_options;
-  std::string export_units = "auto", export_formats = "pdf,png,svg,csv,json", export_sessions, export_size;
+  std::string export_units = "auto", export_formats = "pdf,png,svg,csv,json,ics,care,summary", export_sessions, export_size;
   CLI::App* export_cmd = app.add_subcommand("export", "Write a design's session guide into a folder, headless");
   export_cmd->add_option("design", export_options.design, "Design file (JSON)")->required();
   export_cmd->add_option("--out", export_options.out, "Folder for the guide (written whole, or not at all)")->required();
   add_head_options(*export_cmd, export_options.head, export_units);
   export_cmd->add_option("--formats", export_formats,
                          "Comma list: pdf (the printable guide), png (a picture per session and view), svg (the scalp map per session), "
-                         "csv (the dots), json (the design)");
+                         "csv (the dots), json (the design), ics (the schedule, needs a first session date), care (the patient's care sheets), "
+                         "summary (the one-page consultation record)");
   export_cmd->add_option("--paper", export_options.paper, "Paper for the PDF: a4 or letter")->check(CLI::IsMember({"a4", "letter"}));
   export_cmd->add_option("--sessions", export_sessions, "Comma list of sessions (1-based), e.g. 1,3; default: all");
-  export_cmd->add_flag("--anonymise,--anonymize", export_options.anonymise, "Leave the patient's name/ID and notes out of every file");
+  export_cmd->add_flag("--anonymise,--anonymize", export_options.anonymise, "Leave the patient's name/ID, notes and medication out of every file");
   std::string export_preview = "healed";
   export_cmd->add_option("--preview", export_preview, "Each session's preview picture: healed (default), fresh or years:N (0-10)")
       ->check([](const std::string& text) { return smp::parse_preview(text) ? std::string() : "fresh, healed or years:N (N from 0 to 10)"; });

@@ -10,7 +10,9 @@
 #include "core/input_error.h"
 #include "head/geodesic.h"
 #include "app/design_dots.h"
+#include "app/clinic_settings_file.h"
 #include "app/design_io.h"
+#include "design/screening.h"
 #include "app/pool_cache.h"
 #include "design/session_dates.h"
 #include "head/anatomy.h"
@@ -46,13 +48,16 @@ int run_measure(const MeasureOptions& options) {
   const std::string source = options.head.head ? options.head.head->string() : "bundled head";
   // The design's figures, from the same selection the window and the renders use.
   DotCounts counts;
-  double treated_cm2 = 0.0;
+  TreatedArea area;  // measured where the design's dots go: what the quote is priced on
+  const ClinicSettings clinic = read_clinic_settings(clinic_settings_path());
+  const double pace = options.dots_per_minute > 0 ? options.dots_per_minute : clinic.dots_per_minute;
   if (design) {
     const DotPool pool = cached_head_pool(mesh);
-    counts = DesignDots(mesh, *head.landmarks, anatomy, geodesic, pool).make(*design).counts;
-    for (std::size_t z = 1; z < kZoneCount; ++z)
-      if (design->zone_density[z] > 0.0f) treated_cm2 += anatomy.zones.area_mm2[z] / 100.0;
+    DesignDots designed(mesh, *head.landmarks, anatomy, geodesic, pool);
+    counts = designed.make(*design).counts;
+    area = designed.treated_area(*design);
   }
+  const double treated_cm2 = area.treated_cm2;
   auto zone_total = [&](std::size_t z) {
     std::size_t n = 0;
     for (const auto& session : counts.per_session_zone) n += session[z];
@@ -82,6 +87,7 @@ int run_measure(const MeasureOptions& options) {
       d["name"] = design->name;
       d["hairline_height_mm"] = design->hairline.height_mm;
       d["treated_area_cm2"] = round_to(treated_cm2, 0.1);
+      d["scar_area_cm2"] = round_to(area.scar_cm2, 0.1);
       d["dots"] = counts.total;
       for (std::size_t k = 0; k < design->sessions.size(); ++k) {
         const SessionDesign& s = design->sessions[k];
@@ -90,9 +96,22 @@ int run_measure(const MeasureOptions& options) {
                                  {"reaches_percent", s.cumulative_percent},
                                  {"needle", std::string(needle_spec(s.needle).key)},
                                  {"pigment_percent", s.pigment_percent},
-                                 {"minutes_at_chair", round_to(double(counts.in_session(k)) / options.dots_per_minute, 1.0)},
+                                 {"minutes_at_chair", round_to(double(counts.in_session(k)) / pace, 1.0)},
+                                 {"hairline_height_mm", session_hairline(*design, k).height_mm},
+                                 {"needle_angle_deg", s.needle_angle_deg},
                                  {"date", k < dates.size() ? dates[k] : ""}});
+        for (std::size_t z = 1; z < kZoneCount; ++z) d["sessions"].back()["new_dots_per_zone"][std::string(zone_key(Zone(z)))] = counts.per_session_zone[k][z];
       }
+      const Quote quote = make_quote(clinic.prices, area);
+      nlohmann::ordered_json q;
+      q["currency"] = quote.currency;
+      for (const QuoteLine& line : quote.lines)
+        q["lines"].push_back({{"what", line.what}, {"quantity", line.quantity}, {"unit", line.unit}, {"unit_price", line.unit_price}, {"amount", line.amount}});
+      q["total"] = quote.total;
+      q["minimum_applied"] = quote.minimum_applied;
+      d["quote"] = q;
+      for (const ScreeningFlag& flag : screen_intake(design->patient.intake))
+        d["flags"].push_back({{"key", flag.key}, {"level", std::string(flag_level_words(flag.level))}, {"title", flag.title}});
       for (std::size_t z = 1; z < kZoneCount; ++z) d["dots_per_zone"][std::string(zone_key(Zone(z)))] = zone_total(z);
       out["design"] = d;
     }
@@ -113,10 +132,15 @@ int run_measure(const MeasureOptions& options) {
                 options.design.string().c_str(), double(design->hairline.height_mm), treated_cm2, counts.total);
     for (std::size_t k = 0; k < design->sessions.size(); ++k) {
       const SessionDesign& s = design->sessions[k];
-      std::printf("  Session %zu: %6zu new dots (to %3.0f%%), %s, %2.0f%% pigment, about %3.0f min at %.0f dots/min\n", k + 1,
-                  counts.in_session(k), double(s.cumulative_percent), std::string(needle_spec(s.needle).label).c_str(),
-                  double(s.pigment_percent), double(counts.in_session(k)) / options.dots_per_minute, options.dots_per_minute);
+      std::printf("  Session %zu: %6zu new dots (to %3.0f%%), hairline %.0f mm, %s at %.0f deg, %2.0f%% pigment, about %3.0f min at %.0f dots/min\n",
+                  k + 1, counts.in_session(k), double(s.cumulative_percent), double(session_hairline(*design, k).height_mm),
+                  std::string(needle_spec(s.needle).label).c_str(), double(s.needle_angle_deg), double(s.pigment_percent),
+                  double(counts.in_session(k)) / pace, pace);
     }
+    const Quote quote = make_quote(clinic.prices, area);
+    std::printf("  Quote: %s%s\n", money_text(quote.total, quote.currency).c_str(), quote.minimum_applied ? " (the minimum fee)" : "");
+    for (const ScreeningFlag& flag : screen_intake(design->patient.intake))
+      std::printf("  ! %s: %s\n", flag.title.c_str(), std::string(flag_level_words(flag.level)).c_str());
     for (std::size_t z = 1; z < kZoneCount; ++z)
       std::printf("  %-38s %6zu dots (%3.0f dots/cm2 asked)\n", std::string(zone_label(Zone(z))).c_str(), zone_total(z), double(design->zone_density[z]));
   }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands.h"
+#include "design/session_dates.h"
 #include "app/design_io.h"
 #include "app/head_source.h"
 #include "app/pool_cache.h"
@@ -67,13 +68,6 @@ nlohmann::ordered_json to_json(const TrainingCase& c, const std::filesystem::pat
   return out;
 }
 
-
-std::string today() {
-  const std::time_t now = std::time(nullptr);
-  char date[16];
-  std::strftime(date, sizeof date, "%Y-%m-%d", std::localtime(&now));
-  return date;
-}
 
 // The head from the front, close on the forehead, with the trainee's dots (healed) and both
 // hairlines; empty where no offscreen OpenGL context can be had (the report then has the map only).
@@ -161,7 +155,7 @@ int run_score(const ScoreOptions& options) {
     report.brief = "Patient: " + std::to_string(training_case.age) + " years, Fitzpatrick type " +
                    std::to_string(training_case.reference.patient.fitzpatrick_type) + (training_case.wishes.empty() ? "." : ". \"" + training_case.wishes + "\"");
     report.trainee = file.filename().string();
-    report.date = today();
+    report.date = today_iso();
     report.score = score;
     if (!map) map = measures.map(head, training_case.reference, 4.0);
     report.map = *map;

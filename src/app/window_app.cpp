@@ -41,6 +41,7 @@
 #include "app/design_document.h"
 #include "app/design_dots.h"
 #include "app/design_io.h"
+#include "app/clinic_settings_file.h"
 #include "design/design_history.h"
 #include "design/design_warnings.h"
 #include "app/export_runner.h"
@@ -430,6 +431,13 @@ int run_window(const WindowOptions& options) {
   ImageTexture map_texture;  // the last submission's scalp map, shown in the Training panel
   if (options.training_case) trainer.open(*options.training_case, training, document);
   DotCounts dot_counts;
+  std::optional<TreatedArea> treated;  // measured on the head for the design's dots, for the quote
+  int shown_line_session = -1;         // the session whose own hairline is drawn
+  try {
+    document.panel.clinic = read_clinic_settings(clinic_settings_path());
+  } catch (const std::exception& e) {
+    document.report(std::string(e.what()) + " (the default prices are used)", true);
+  }
   std::vector<char> undo_kinds;  // what Ctrl+Z undoes next: 'L' a landmark drag, 'D' a design step
   s.settings.fitzpatrick_type = design.patient.fitzpatrick_type;
   s.settings.use_custom_skin = design.patient.use_sampled_skin;
@@ -548,7 +556,19 @@ int run_window(const WindowOptions& options) {
     info.dirty = document.dirty();
     info.can_undo = history.can_undo() || design != history.settled();
     info.can_redo = history.can_redo();
+    info.dots_per_minute = document.panel.clinic.dots_per_minute;
+    for (std::size_t k = 0; k < design.sessions.size(); ++k) info.session_minutes.push_back(double(dot_counts.in_session(k)) / info.dots_per_minute);
+    if (treated) info.area = *treated, info.quote = make_quote(document.panel.clinic.prices, *treated);
     const DesignPanelRequest edit = draw_design_panel(design, document.panel, info);
+    if (edit.save_settings) {
+      try {
+        write_clinic_settings(clinic_settings_path(), document.panel.clinic);
+        document.panel.clinic_dirty = false;
+        document.report("Kept the clinic's settings in " + clinic_settings_path().string(), false);
+      } catch (const std::exception& e) {
+        document.report(e.what(), true);
+      }
+    }
     std::optional<GuideHead> prepared;  // the head with its dots, for guides and scores; none while preparing
     if (design_dots && anatomy && shown_landmarks && geodesic)
       prepared.emplace(GuideHead{shown, *shown_landmarks, *anatomy, *geodesic, *design_dots, s.stats.head_note});
@@ -598,7 +618,7 @@ int run_window(const WindowOptions& options) {
       ExportPanelRequest export_request = draw_export_panel(export_panel, int(design.sessions.size()));
       export_request.cancel = export_request.cancel || s.escape_pressed;
       s.escape_pressed = false;
-      exporter.handle(export_request, export_panel, design, prepared ? &*prepared : nullptr);
+      exporter.handle(export_request, export_panel, design, prepared ? &*prepared : nullptr, document.panel.clinic);
     }
     // A slider drag is one step: the edit settles when no control is held.
     if (history.settle(design, ImGui::IsAnyItemActive() || dragged_handle != kNone || painting)) undo_kinds.push_back('D');
@@ -752,14 +772,19 @@ int run_window(const WindowOptions& options) {
       place_dots();
     }
     std::erase_if(abandoned, [](std::future<DotPool>& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
-    if (design_dots && (dots_stale || design != dots_design)) {
+    // The hairline drawn is the last shown session's own (session 1 the highest).
+    const int line_session = std::clamp(s.settings.dot_session_last, 0, int(design.sessions.size()) - 1);
+    if (design_dots && (dots_stale || design != dots_design || line_session != shown_line_session)) {
       DesignDots::Result made = design_dots->make(design);
+      treated = design_dots->treated_area(design);
+      shown_line_session = line_session;
       s.renderer.set_dots(made.instances);
       std::vector<Marker> beads = trainer.reference_beads(training, *design_dots), handles;
       // Beside a reference's (green), the trainee's own hairline is orange; else white.
       const glm::vec3 own = beads.empty() ? glm::vec3(1.0f, 0.97f, 0.9f) : glm::vec3(1.0f, 0.6f, 0.2f);
-      for (const glm::vec3& p : design_dots->hairline_points(design)) beads.push_back({p, own});
-      for (const glm::vec3& p : design_dots->hairline_handles(design)) handles.push_back({p, glm::vec3(1.0f, 1.0f, 1.0f)});
+      const Design session_view = with_session_hairline(design, std::size_t(line_session));
+      for (const glm::vec3& p : design_dots->hairline_points(session_view)) beads.push_back({p, own});
+      for (const glm::vec3& p : design_dots->hairline_handles(session_view)) handles.push_back({p, glm::vec3(1.0f, 1.0f, 1.0f)});
       s.renderer.set_hairline(std::move(beads), std::move(handles));
       dot_counts = made.counts;
       char note[96];

@@ -18,4 +18,20 @@ Design::Design() {
   sessions = {{30.0f, 40.0f, Needle::Single025, 0}, {70.0f, 55.0f, Needle::Triple020, 12}, {100.0f, 65.0f, Needle::Triple020, 12}};
 }
 
+HairlineDesign session_hairline(const Design& design, std::size_t session) {
+  HairlineDesign line = design.hairline;
+  if (session < design.sessions.size()) {
+    const float raise = design.sessions[session].hairline_raise_mm;
+    line.height_mm += raise;
+    line.temple_recession_mm += raise;
+  }
+  return line;
+}
+
+Design with_session_hairline(const Design& design, std::size_t session) {
+  Design copy = design;
+  copy.hairline = session_hairline(design, session);
+  return copy;
+}
+
 }  // namespace smp

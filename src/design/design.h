@@ -37,6 +37,11 @@ struct SessionDesign {
   float pigment_percent = 60.0f;      // share of pigment in the mix: lighter first
   Needle needle = Needle::Triple020;
   int interval_days = 12;             // after the session before (DOMAIN: 7-14)
+  // This session's own front hairline sits this far above the design's (session 1 highest and
+  // most conservative; 0: the design's line). Dots ahead of it wait for a later session.
+  float hairline_raise_mm = 0.0f;
+  float needle_angle_deg = 90.0f;     // to the skin: 90 straight in; shallower (45-60) at the soft edge
+  std::string depth_note = "upper dermis, shallow: no bleeding";
   bool operator==(const SessionDesign&) const = default;
 };
 
@@ -61,6 +66,16 @@ struct ScarDesign {
   bool operator==(const ScarDesign&) const = default;
 };
 
+// The clinic's intake: why the patient came and what argues against treatment or needs a doctor
+// first (design/screening.h has the keys, their words and why each matters).
+struct IntakeDesign {
+  int age_years = 0;                   // 0: not asked yet
+  std::vector<std::string> reasons;    // screening.h kReasons keys, e.g. "receding"
+  std::vector<std::string> conditions; // screening.h kConditions keys, e.g. "anticoagulants"
+  std::string medication;              // as the patient gave it
+  bool operator==(const IntakeDesign&) const = default;
+};
+
 struct PatientDesign {
   std::string id;                      // name or ID; optional
   int fitzpatrick_type = 2;            // 1..6
@@ -68,6 +83,7 @@ struct PatientDesign {
   glm::vec3 sampled_skin_srgb{0.85f, 0.68f, 0.58f};
   std::string hair_colour = "dark brown";
   std::string notes;
+  IntakeDesign intake;
   bool operator==(const PatientDesign&) const = default;
 };
 
@@ -92,6 +108,12 @@ struct Design {
 };
 
 constexpr int kMaxSessions = 5;
+
+// Session `session`'s (0-based) own front hairline: the design's, raised by the session's
+// hairline_raise_mm (the mid-frontal point and the temple corners alike).
+HairlineDesign session_hairline(const Design& design, std::size_t session);
+// The design as session `session` draws it: the same, with that session's hairline.
+Design with_session_hairline(const Design& design, std::size_t session);
 constexpr float kMaxZoneDensity = 200.0f;
 
 }  // namespace smp

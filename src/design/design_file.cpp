@@ -50,6 +50,16 @@ class Reader {
     if (!field->is_string()) return fail(key, "should be text");
     value = field->get<std::string>();
   }
+  void texts(const char* key, std::vector<std::string>& value) {
+    const Json* field = find(key);
+    if (!field) return;
+    if (!field->is_array()) return fail(key, "should be a list of words in quotes");
+    value.clear();
+    for (const Json& item : *field) {
+      if (!item.is_string()) return fail(key, "should be a list of words in quotes");
+      value.push_back(item.get<std::string>());
+    }
+  }
   void points(const char* key, std::vector<glm::vec3>& value) {
     const Json* field = find(key);
     if (!field) return;
@@ -137,7 +147,10 @@ std::string design_to_json(const Design& d) {
     sessions.push_back({{"cumulative_percent", s.cumulative_percent},
                         {"pigment_percent", s.pigment_percent},
                         {"needle", std::string(needle_spec(s.needle).key)},
-                        {"interval_days", s.interval_days}});
+                        {"interval_days", s.interval_days},
+                        {"hairline_raise_mm", s.hairline_raise_mm},
+                        {"needle_angle_deg", s.needle_angle_deg},
+                        {"depth_note", s.depth_note}});
   auto points = [](const std::vector<glm::vec3>& dabs) {
     Json list = Json::array();
     for (const glm::vec3& p : dabs) list.push_back({p.x, p.y, p.z});
@@ -184,7 +197,12 @@ std::string design_to_json(const Design& d) {
                       {"use_sampled_skin", d.patient.use_sampled_skin},
                       {"sampled_skin_srgb", {d.patient.sampled_skin_srgb.r, d.patient.sampled_skin_srgb.g, d.patient.sampled_skin_srgb.b}},
                       {"hair_colour", d.patient.hair_colour},
-                      {"notes", d.patient.notes}}}};
+                      {"notes", d.patient.notes},
+                      {"intake",
+                       {{"age_years", d.patient.intake.age_years},
+                        {"reasons", d.patient.intake.reasons},
+                        {"conditions", d.patient.intake.conditions},
+                        {"medication", d.patient.intake.medication}}}}}};
   return doc.dump(2) + "\n";
 }
 
@@ -267,11 +285,19 @@ DesignReadResult design_from_json(const std::string& text) {
         s.number("pigment_percent", v.pigment_percent, 5, 100, "%");
         s.needle("needle", v.needle);
         s.integer("interval_days", v.interval_days, 0, 365, "days");
+        s.number("hairline_raise_mm", v.hairline_raise_mm, 0, 30, "mm");
+        s.number("needle_angle_deg", v.needle_angle_deg, 15, 90, "degrees");
+        s.text("depth_note", v.depth_note);
         if (v.cumulative_percent <= previous) s.fail("cumulative_percent", "should be more than the session before's (" + number_text(previous) + "%)");
         previous = v.cumulative_percent;
+        if (k > 0 && v.hairline_raise_mm > d.sessions[k - 1].hairline_raise_mm)
+          s.fail("hairline_raise_mm", "should not be more than the session before's (" + number_text(d.sessions[k - 1].hairline_raise_mm) +
+                                          " mm): a later session cannot take dots away");
       }
       if (errors.empty() && d.sessions.back().cumulative_percent != 100.0f)
         errors.push_back("sessions[" + std::to_string(list.size() - 1) + "].cumulative_percent: the last session should reach 100%");
+      if (errors.empty() && d.sessions.back().hairline_raise_mm != 0.0f)
+        errors.push_back("sessions[" + std::to_string(list.size() - 1) + "].hairline_raise_mm: the last session should reach the design's hairline (0 mm)");
     }
   }
   top.date("first_session_date", d.first_session_date);
@@ -328,6 +354,13 @@ DesignReadResult design_from_json(const std::string& text) {
     p.colour("sampled_skin_srgb", d.patient.sampled_skin_srgb);
     p.text("hair_colour", d.patient.hair_colour);
     p.text("notes", d.patient.notes);
+    if (const Json* intake = p.object("intake")) {
+      Reader i(*intake, "patient.intake", errors);
+      i.integer("age_years", d.patient.intake.age_years, 0, 120, "years");
+      i.texts("reasons", d.patient.intake.reasons);
+      i.texts("conditions", d.patient.intake.conditions);
+      i.text("medication", d.patient.intake.medication);
+    }
   }
   if (errors.empty()) result.design = std::move(d);
   return result;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace smp {
 
@@ -22,6 +23,15 @@ std::vector<std::string> planned_session_dates(const Design& design) {
     dates.push_back(text);
   }
   return dates;
+}
+
+std::string today_iso() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char date[16];
+  std::strftime(date, sizeof date, "%Y-%m-%d", &local);
+  return date;
 }
 
 }  // namespace smp

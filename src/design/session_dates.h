@@ -10,4 +10,7 @@ namespace smp {
 // "YYYY-MM-DD" per session, or an empty list when the design has no (valid) first date.
 std::vector<std::string> planned_session_dates(const Design& design);
 
+// Today's date on this computer, YYYY-MM-DD.
+std::string today_iso();
+
 }  // namespace smp

@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "core/session_colours.h"
+#include "export/pdf_blocks.h"
 #include "export/pdf_page.h"
 
 namespace smp {
@@ -22,15 +23,6 @@ using pdf::picture;
 using pdf::Placed;
 using pdf::rule;
 using pdf::text;
-
-// DOMAIN/issue 10: what the patient must do after each session.
-constexpr const char* kAftercare[] = {
-    "No washing the scalp for 4 days.",
-    "No sweating or strenuous exercise for 4 days.",
-    "No swimming, sauna or steam, and no direct sun, until 28 days after the last session.",
-    "Sunscreen on the scalp after that, always.",
-    "No razor for about 10 days; clippers only, then shave gently.",
-};
 
 struct Page {
   cairo_t* cr;
@@ -99,9 +91,9 @@ void cover(const Page& page, const GuideContents& guide) {
   y += 26;
   text(cr, x, y, 12, "Sessions", true);
   y += 16;
-  const double columns[] = {x, x + 48, x + 125, x + 180, x + 240, x + 345};
-  const char* heads[] = {"Session", "Date", "New dots", "Reaches", "Needle", "Pigment, time at the chair"};
-  for (int c = 0; c < 6; ++c) text(cr, columns[c], y, 9, heads[c], true, 0.3);
+  const double columns[] = {x, x + 44, x + 110, x + 162, x + 222, x + 272, x + 366};
+  const char* heads[] = {"Session", "Date", "Hairline", "New dots", "Reaches", "Needle", "Pigment, time at the chair"};
+  for (int c = 0; c < 7; ++c) text(cr, columns[c], y, 9, heads[c], true, 0.3);
   y += 6;
   rule(cr, x, y, right);
   y += 14;
@@ -109,15 +101,38 @@ void cover(const Page& page, const GuideContents& guide) {
     const SessionDesign& plan = d.sessions[std::size_t(s.number - 1)];
     text(cr, columns[0], y, 10, std::to_string(s.number));
     text(cr, columns[1], y, 10, s.date.empty() ? "-" : s.date);
-    text(cr, columns[2], y, 10, std::to_string(s.new_dots));
-    text(cr, columns[3], y, 10, format("%.0f%%", plan.cumulative_percent));
-    text(cr, columns[4], y, 10, std::string(needle_spec(plan.needle).label));
-    text(cr, columns[5], y, 10, format("%.0f%%, about %.0f min", plan.pigment_percent, double(s.new_dots) / guide.dots_per_minute));
-    (void)right;
+    text(cr, columns[2], y, 10, format("%.0f mm", s.hairline_mm));
+    text(cr, columns[3], y, 10, std::to_string(s.new_dots));
+    text(cr, columns[4], y, 10, format("%.0f%%", plan.cumulative_percent));
+    text(cr, columns[5], y, 10, std::string(needle_spec(plan.needle).label));
+    text(cr, columns[6], y, 10, format("%.0f%%, about %.0f min", plan.pigment_percent, double(s.new_dots) / guide.dots_per_minute));
     y += 16;
   }
+  y += 4;
+  y = pdf::paragraph(cr, x, y, right - x, 8.5, format("Hairline: each session's own, above the glabella along the skin. Times at %.0f dots a minute. "
+                                                      "Session 1 heals 2-3 shades lighter; that is expected.", guide.dots_per_minute), 0.35) + 12;
+  text(cr, x, y, 12, "Screening", true);
+  y = draw_flags(cr, guide.flags, x, y + 16, right - x) + 10;
+  if (guide.quote) {
+    text(cr, x, y, 12, "Quote", true);
+    y = pdf::paragraph(cr, x, y + 14, right - x, 8.5, format("From the head: %.1f cm\u00b2 of scalp treated", guide.area.treated_cm2) +
+                                                         (guide.area.scar_cm2 > 0 ? format(", %.1f cm\u00b2 of it scar tissue.", guide.area.scar_cm2) : std::string(".")),
+                       0.35) + 4;
+    draw_quote(cr, *guide.quote, x, y + 4, right - x);
+  }
+}
+
+// Before the first session, a page the patient takes home.
+void pre_care_page(const Page& page) {
+  cairo_t* cr = page.cr;
+  const CareSheet sheet = pre_care_sheet();
+  const double x = page.margin, right = page.width - page.margin;
+  double y = page.margin + 10;
+  text(cr, x, y, 18, sheet.title, true);
   y += 10;
-  text(cr, x, y, 9, format("Times at %.0f dots a minute. Session 1 heals 2-3 shades lighter; that is expected.", guide.dots_per_minute), false, 0.35);
+  rule(cr, x, y, right);
+  y = pdf::paragraph(cr, x, y + 22, right - x, 10.5, sheet.intro, 0.25) + 14;
+  draw_care_items(cr, sheet, x, y, right - x);
 }
 
 void session_page(const Page& page, const GuideContents& guide, const GuideSession& s) {
@@ -170,9 +185,12 @@ void session_page(const Page& page, const GuideContents& guide, const GuideSessi
   }
   y += 18;
   y += 2 * (cell_h + 14) + 8;
-  for (std::size_t start = 0; start < guide.distances_note.size();) {
-    const std::size_t end = std::min(guide.distances_note.find('\n', start), guide.distances_note.size());
-    text(cr, x, y, 8.5, guide.distances_note.substr(start, end - start), false, 0.15);
+  const std::string& distances = s.distances_note.empty() ? guide.distances_note : s.distances_note;
+  if (plan.hairline_raise_mm > 0)
+    text(cr, x, y, 8.5, format("This session's own hairline: %.1f mm higher than the design's (dots in front of it come later).", plan.hairline_raise_mm), true, 0.15), y += 12;
+  for (std::size_t start = 0; start < distances.size();) {
+    const std::size_t end = std::min(distances.find('\n', start), distances.size());
+    text(cr, x, y, 8.5, distances.substr(start, end - start), false, 0.15);
     y += 12;
     start = end + 1;
   }
@@ -183,6 +201,7 @@ void session_page(const Page& page, const GuideContents& guide, const GuideSessi
   text(cr, x, y, 10, std::string(needle_spec(plan.needle).label) + format(": a %.2f mm dot fresh, %.2f mm healed", fresh_dot_mm(plan.needle),
                                                                             healed_dot_mm(plan.needle)));
   y += 14;
+  y = pdf::paragraph(cr, x, y, right - x - 90, 10, format("Needle at %.0f\u00b0 to the skin; depth: ", plan.needle_angle_deg) + plan.depth_note + ".") + 1;
   text(cr, x, y, 10, format("Pigment %.0f%% in the mix (carbon black and water).", plan.pigment_percent));
   const double shade = 1.0 - 0.9 * plan.pigment_percent / 100.0;
   cairo_set_source_rgb(cr, shade * 0.97, shade * 0.97, shade);
@@ -196,16 +215,9 @@ void session_page(const Page& page, const GuideContents& guide, const GuideSessi
     text(cr, x, y, 9, "Where the dots go, zone by zone: the scalp map on the next page.", false, 0.35);
     y += 22;
   }
+  const CareSheet aftercare = aftercare_sheet(s.number, int(d.sessions.size()));
   text(cr, x, y, 12, "Aftercare", true);
-  y += 15;
-  for (const char* line : kAftercare) {
-    cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-    cairo_set_line_width(cr, 0.8);
-    cairo_rectangle(cr, x, y - 8, 8, 8);
-    cairo_stroke(cr);
-    text(cr, x + 14, y, 9.5, line);
-    y += 14;
-  }
+  draw_care_items(cr, aftercare, x, y + 15, right - x);
 }
 
 // The hairline at true size on its own page, to hold against the patient with a ruler.
@@ -430,6 +442,8 @@ void write_guide_pdf(const std::filesystem::path& path, const GuideContents& gui
     cairo_show_page(cr);
     cairo_pdf_surface_set_size(surface, width, height);
   }
+  pre_care_page(page);
+  cairo_show_page(cr);
   for (const GuideSession& s : guide.sessions) {
     session_page(page, guide, s);
     cairo_show_page(cr);

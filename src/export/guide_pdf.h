@@ -5,6 +5,7 @@
 // aftercare checklist, and a page with the scalp map at a stated scale (zones, target density and
 // this session's dots per zone). Text is real text (selectable, searchable).
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,8 @@
 
 #include "core/image.h"
 #include "design/design.h"
+#include "design/quote.h"
+#include "design/screening.h"
 
 namespace smp {
 
@@ -56,6 +59,8 @@ struct GuideSession {
   std::vector<MapZone> zones;
   std::vector<glm::dvec2> map_new_dots, map_earlier_dots;  // map mm
   std::string date;                                // planned, or empty
+  double hairline_mm = 0;                          // this session's own hairline above the glabella
+  std::string distances_note;                      // its key distances in words; empty: the guide's
   Image healed;  // how the scalp will look after this session (sessions 1..this one), as preview_caption says; empty: none
 };
 
@@ -70,6 +75,10 @@ struct GuideContents {
   GuideMap map;                 // no scalp edge: no map pages
   std::string distances_note;  // the hairline's key distances in words, under the views; '\n' between lines
   std::string preview_caption = "healed, about a month after";  // under each session's preview picture
+  std::string clinic_name;
+  std::vector<ScreeningFlag> flags;  // from the intake: on the cover
+  TreatedArea area;                  // measured on the head
+  std::optional<Quote> quote;        // on the cover
 };
 
 // Throws std::runtime_error naming the file when Cairo cannot write it.

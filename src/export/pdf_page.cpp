@@ -35,6 +35,31 @@ void text(cairo_t* cr, double x, double y, double size, const std::string& s, bo
   cairo_show_text(cr, s.c_str());
 }
 
+double paragraph(cairo_t* cr, double x, double y, double width, double size, const std::string& s, double grey) {
+  cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr, size);
+  std::string line;
+  auto fits = [&](const std::string& candidate) {
+    cairo_text_extents_t extents;
+    cairo_text_extents(cr, candidate.c_str(), &extents);
+    return extents.x_advance <= width;
+  };
+  auto flush = [&] {
+    text(cr, x, y, size, line, false, grey);
+    y += 1.3 * size;
+    line.clear();
+  };
+  for (std::size_t at = 0; at < s.size();) {
+    const std::size_t end = std::min(s.find(' ', at), s.size());
+    const std::string word = s.substr(at, end - at);
+    if (!line.empty() && !fits(line + " " + word)) flush();
+    line += (line.empty() ? "" : " ") + word;
+    at = end + 1;
+  }
+  if (!line.empty()) flush();
+  return y;
+}
+
 void rule(cairo_t* cr, double x0, double y, double x1) {
   cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
   cairo_set_line_width(cr, 0.6);

@@ -21,6 +21,9 @@ cairo_surface_t* open_document(const std::filesystem::path& path, double width, 
 void close_document(const std::filesystem::path& path, cairo_surface_t* surface, cairo_t* cr);
 
 void text(cairo_t* cr, double x, double y, double size, const std::string& s, bool bold = false, double grey = 0.1);
+// Text wrapped at word breaks to `width` points, lines 1.3 x `size` apart, the first on baseline
+// `y`; returns the baseline after the last line.
+double paragraph(cairo_t* cr, double x, double y, double width, double size, const std::string& s, double grey = 0.1);
 void rule(cairo_t* cr, double x0, double y, double x1);
 
 // Where a picture landed on the page: its top-left corner and points per pixel of the full picture.

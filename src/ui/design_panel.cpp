@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "design/screening.h"
 #include "design/session_dates.h"
 #include "ui/text_input.h"
 
@@ -136,6 +137,19 @@ void sessions_section(Design& design, const DesignPanelInfo& info) {
     }
     if (k > 0) ImGui::SliderInt("Days after the last", &s.interval_days, 4, 30, "%d days");
     else input_text("Date (YYYY-MM-DD)", design.first_session_date, 16);
+    // Its own hairline: never above the session before's, and the last one is the design's.
+    if (k + 1 < design.sessions.size()) {
+      const float most = k == 0 ? 15.0f : design.sessions[k - 1].hairline_raise_mm;
+      ImGui::SliderFloat("Hairline higher by", &s.hairline_raise_mm, 0.0f, most, "%.1f mm");
+      help("This session's hairline sits this far above the design's: the first session is the most conservative. "
+           "Dots in front of it wait for a later session. Ctrl+click to type.");
+      s.hairline_raise_mm = std::clamp(s.hairline_raise_mm, 0.0f, most);
+    } else {
+      ImGui::TextDisabled("Hairline: the design's own");
+    }
+    ImGui::SliderFloat("Needle angle", &s.needle_angle_deg, 15.0f, 90.0f, "%.0f deg to the skin");
+    input_text("Depth", s.depth_note, 256);
+    if (k < info.session_minutes.size()) ImGui::TextDisabled("About %.0f min at the chair (%.0f dots a minute)", info.session_minutes[k], info.dots_per_minute);
     ImGui::PopID();
   }
 }
@@ -181,11 +195,86 @@ void paint_section(Design& design, PaintTool& tool) {
   }
 }
 
+// A key in a list of keys as a checkbox.
+void key_checkbox(const char* label, std::vector<std::string>& keys, std::string_view key) {
+  const auto at = std::find(keys.begin(), keys.end(), key);
+  bool on = at != keys.end();
+  if (ImGui::Checkbox(label, &on)) {
+    if (on) keys.emplace_back(key);
+    else keys.erase(at);
+  }
+}
+
 void patient_section(PatientDesign& p) {
   input_text("Name or ID", p.id);
+  ImGui::InputInt("Age", &p.intake.age_years, 1, 5);
+  p.intake.age_years = std::clamp(p.intake.age_years, 0, 120);
+  help("Years; 0 until asked. SMP is for adults (18 and over).");
   ImGui::SliderInt("Fitzpatrick type", &p.fitzpatrick_type, 1, 6);
   input_text("Hair colour", p.hair_colour);
+  ImGui::Separator();
+  ImGui::TextDisabled("Came for");
+  for (const IntakeChoice& reason : intake_reasons()) key_checkbox(reason.label.data(), p.intake.reasons, reason.key);
+  ImGui::Separator();
+  ImGui::TextDisabled("Screening: has, takes or had recently");
+  for (const ConditionInfo& condition : intake_conditions()) {
+    key_checkbox(condition.choice.label.data(), p.intake.conditions, condition.choice.key);
+    help(condition.why.data());
+  }
+  input_text("Medication", p.intake.medication, 512);
+  const std::vector<ScreeningFlag> flags = screen_intake(p.intake);
+  ImGui::PushTextWrapPos(0.0f);
+  for (const ScreeningFlag& flag : flags) {
+    const ImVec4 colour = flag.level == FlagLevel::DoNotTreat ? ImVec4(1.0f, 0.4f, 0.35f, 1.0f) : ImVec4(1.0f, 0.72f, 0.3f, 1.0f);
+    ImGui::TextColored(colour, "! %s: %s", flag.title.c_str(), std::string(flag_level_words(flag.level)).c_str());
+    ImGui::TextDisabled("%s", flag.why.c_str());
+  }
+  if (flags.empty() && (p.intake.age_years > 0 || !p.intake.reasons.empty())) ImGui::TextDisabled("No screening flags.");
+  ImGui::PopTextWrapPos();
   input_text("Notes", p.notes, 2048);
+}
+
+// The quote from the areas measured on the head, and the clinic's price list that makes it.
+void quote_section(DesignPanelState& state, const DesignPanelInfo& info, DesignPanelRequest& request) {
+  if (info.quote) {
+    const Quote& quote = *info.quote;
+    ImGui::Text("Measured: %.1f cm2 treated, %.1f cm2 of it scar tissue", info.area.treated_cm2, info.area.scar_cm2);
+    if (ImGui::BeginTable("quote", 2, ImGuiTableFlags_SizingStretchProp)) {
+      for (const QuoteLine& line : quote.lines) {
+        ImGui::TableNextColumn();
+        ImGui::Text("%s: %g %s x %s", line.what.c_str(), line.quantity, line.unit.c_str(), money_text(line.unit_price, quote.currency).c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%s", money_text(line.amount, quote.currency).c_str());
+      }
+      ImGui::TableNextColumn();
+      ImGui::Text(quote.minimum_applied ? "Total (minimum fee)" : "Total");
+      ImGui::TableNextColumn();
+      ImGui::Text("%s", money_text(quote.total, quote.currency).c_str());
+      ImGui::EndTable();
+    }
+  } else {
+    ImGui::TextDisabled("The quote appears once the head's dots are ready.");
+  }
+  if (ImGui::TreeNode("Clinic price list and pace")) {
+    ClinicSettings& c = state.clinic;
+    bool changed = input_text("Clinic", c.clinic_name);
+    changed |= input_text("Currency", c.prices.currency, 8);
+    changed |= ImGui::InputDouble("Per session", &c.prices.per_session, 10.0, 50.0, "%.2f");
+    changed |= ImGui::InputDouble("Per cm2 treated", &c.prices.per_cm2, 0.1, 1.0, "%.2f");
+    changed |= ImGui::InputDouble("Scar, extra per cm2", &c.prices.scar_extra_per_cm2, 0.1, 1.0, "%.2f");
+    changed |= ImGui::InputDouble("Minimum fee", &c.prices.minimum, 10.0, 100.0, "%.2f");
+    changed |= ImGui::InputDouble("Pace", &c.dots_per_minute, 5.0, 20.0, "%.0f dots a minute");
+    c.prices.per_session = std::max(0.0, c.prices.per_session), c.prices.per_cm2 = std::max(0.0, c.prices.per_cm2);
+    c.prices.scar_extra_per_cm2 = std::max(0.0, c.prices.scar_extra_per_cm2), c.prices.minimum = std::max(0.0, c.prices.minimum);
+    c.dots_per_minute = std::clamp(c.dots_per_minute, 5.0, 1000.0);
+    state.clinic_dirty |= changed;
+    ImGui::BeginDisabled(!state.clinic_dirty);
+    if (ImGui::Button("Keep these settings")) request.save_settings = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::TextDisabled("(kept for every design)");
+    ImGui::TreePop();
+  }
 }
 
 }  // namespace
@@ -209,7 +298,8 @@ DesignPanelRequest draw_design_panel(Design& design, DesignPanelState& state, co
   if (ImGui::CollapsingHeader("Density per zone")) density_section(design, info);
   if (ImGui::CollapsingHeader("Paint density and scars")) paint_section(design, state.paint);
   if (ImGui::CollapsingHeader("Sessions")) sessions_section(design, info);
-  if (ImGui::CollapsingHeader("Patient")) patient_section(design.patient);
+  if (ImGui::CollapsingHeader("Patient and screening")) patient_section(design.patient);
+  if (ImGui::CollapsingHeader("Quote")) quote_section(state, info, request);
   ImGui::PopItemWidth();
   request.covered_width = ImGui::GetWindowWidth() + 10 * scale;
   ImGui::End();

@@ -4,10 +4,13 @@
 // request.
 #include <array>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "design/clinic_settings.h"
 #include "design/design.h"
+#include "design/quote.h"
 
 namespace smp {
 
@@ -26,6 +29,8 @@ struct DesignPanelState {
   int preset = 0;
   std::string message;                         // the last file action's result, or its error
   bool message_is_error = false;
+  ClinicSettings clinic;                       // the price list and pace, edited in the Quote section
+  bool clinic_dirty = false;                   // changed since read or kept
 };
 
 // What the panel shows beside the controls, computed by the app from the design.
@@ -34,6 +39,10 @@ struct DesignPanelInfo {
   std::array<std::size_t, kZoneCount> zone_dots{};        // all sessions, per zone
   std::array<double, kZoneCount> zone_area_cm2{};
   std::vector<std::string> warnings;
+  std::vector<double> session_minutes;                    // at the chair, at the clinic's pace
+  double dots_per_minute = 60.0;
+  TreatedArea area;                                       // measured on the head
+  std::optional<Quote> quote;                             // none until the dots are ready
   bool dirty = false;                                     // unsaved changes
   bool can_undo = false, can_redo = false;
 };
@@ -41,6 +50,7 @@ struct DesignPanelInfo {
 struct DesignPanelRequest {
   bool save = false, open = false, apply_preset = false, save_preset = false, new_design = false, undo = false, redo = false;
   bool export_guide = false;  // show the Export panel
+  bool save_settings = false;  // keep the clinic's settings (state.clinic) on disk
   float covered_width = 0.0f;  // px of the window's right side the panel covers
 };
 

@@ -34,6 +34,14 @@ ExportPanelRequest draw_export_panel(ExportPanelState& state, int session_count)
   ImGui::Checkbox("CSV", &state.csv);
   ImGui::SameLine();
   ImGui::Checkbox("JSON", &state.json);
+  ImGui::TextUnformatted("        ");
+  ImGui::SameLine();
+  ImGui::Checkbox("Schedule (.ics)", &state.ics);
+  ImGui::SameLine();
+  ImGui::Checkbox("Care sheets", &state.care);
+  ImGui::SameLine();
+  ImGui::Checkbox("Consultation", &state.summary);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The one-page consultation record: intake, flags, plan, quote, signatures");
   ImGui::SetNextItemWidth(140 * scale);
   ImGui::Combo("Paper", &state.paper, "A4\0US Letter\0");
   ImGui::SetNextItemWidth(140 * scale);
@@ -51,7 +59,7 @@ ExportPanelRequest draw_export_panel(ExportPanelState& state, int session_count)
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The guide's own folder: made new, or replaced whole once the new guide is complete.");
   bool any_session = false;
   for (int k = 0; k < session_count; ++k) any_session = any_session || state.sessions[std::size_t(k)];
-  const bool any_format = state.pdf || state.png || state.svg || state.csv || state.json;
+  const bool any_format = state.pdf || state.png || state.svg || state.csv || state.json || state.ics || state.care || state.summary;
   ImGui::BeginDisabled(!any_session || !any_format || state.folder.empty());
   if (ImGui::Button("Export")) request.start = true;
   ImGui::EndDisabled();

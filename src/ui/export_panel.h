@@ -15,6 +15,7 @@ struct ExportPanelState {
   bool open = false;  // shown (Ctrl+E, or Export guide in the Design panel)
   std::array<bool, kMaxSessions> sessions{true, true, true, true, true};
   bool pdf = true, png = true, svg = true, csv = true, json = true;
+  bool ics = true, care = true, summary = true;  // schedule, care sheets, consultation record
   int paper = 0;        // 0 A4, 1 US Letter
   PreviewSettings preview;  // each session's preview picture: healed (default), fresh or years later
   bool anonymise = false;   // the patient's name/ID and notes left out of every file

@@ -323,7 +323,7 @@ TEST(Window, ExportPanelWritesTheGuideAndCancelLeavesNothing) {
   EXPECT_FALSE(std::filesystem::exists(dir / "case-guide")) << cancelled.output;
   EXPECT_TRUE(leftovers().empty()) << leftovers().front();
   // Left to finish: the whole guide.
-  const auto written = run(160, "");
+  const auto written = run(260, "");
   ASSERT_EQ(written.exit_code, 0) << written.output;
   EXPECT_TRUE(std::filesystem::exists(dir / "case-guide" / "guide.pdf")) << written.output;
   EXPECT_TRUE(std::filesystem::exists(dir / "case-guide" / "session-3-back.png"));

@@ -37,6 +37,7 @@ std::filesystem::path scratch_dir() {
 }
 
 void write_text(const std::filesystem::path& path, const std::string& text) {
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << text;
 }
 
