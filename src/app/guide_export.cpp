@@ -220,7 +220,10 @@ void GuideExport::prepare() {
     guide_.distances_note = measures_.distances_note(distances_);
     for (std::size_t i = 0; i < guide_.sessions.size(); ++i) guide_.sessions[i].distances_note = measures_.distances_note(session_distances_[i]);
     guide_.map = measures_.map(head_.mesh, design_, 2.0);
-    for (GuideSession& page : guide_.sessions) measures_.add_session_map(page, design_, made_);
+    for (GuideSession& page : guide_.sessions) {
+      measures_.add_session_map(page, design_, made_);
+      page.map_hairline = measures_.map_hairline(with_session_hairline(design_, std::size_t(page.number - 1)));
+    }
   }
   if (wants("png") || wants("pdf")) {
     renderer_ = std::make_unique<SceneRenderer>();
@@ -361,9 +364,6 @@ void GuideExport::write_svg_maps() {
     const double theta = -3.14159265358979 + 2.0 * 3.14159265358979 * i / 360.0;
     map.scalp_edge.push_back({designed.scalp_edge().radius_at(theta), theta});
   }
-  const HairlineShape shape = designed.hairline(design_);
-  const double reach = std::max(std::abs(shape.left_corner().theta), std::abs(shape.right_corner().theta)) + 0.3;
-  for (double theta = -reach; theta <= reach; theta += 0.01) map.hairline.push_back({shape.edge_r(theta), theta});
   for (Landmark l : kAllLandmarks)
     if (const PolarPoint p = chart_point(head_.anatomy.chart, head_.geodesic, head_.landmarks[l]); p.r < 250.0)
       map.landmarks.emplace_back(std::string(landmark_label(l)), p);
@@ -373,7 +373,11 @@ void GuideExport::write_svg_maps() {
     std::snprintf(hex, sizeof hex, "#%02x%02x%02x", int(255 * colour.r + 0.5f), int(255 * colour.g + 0.5f), int(255 * colour.b + 0.5f));
     map.session_colour = hex;
     map.title = design_.name + " - session " + std::to_string(k) + " (" + std::to_string(made_.counts.in_session(std::size_t(k - 1))) + " new dots)";
-    map.earlier_dots.clear(), map.session_dots.clear(), map.session_dot_mm.clear();
+    map.earlier_dots.clear(), map.session_dots.clear(), map.session_dot_mm.clear(), map.hairline.clear();
+    // This session's own hairline.
+    const HairlineShape shape = designed.hairline(with_session_hairline(design_, std::size_t(k - 1)));
+    const double reach = std::max(std::abs(shape.left_corner().theta), std::abs(shape.right_corner().theta)) + 0.3;
+    for (double theta = -reach; theta <= reach; theta += 0.01) map.hairline.push_back({shape.edge_r(theta), theta});
     for (std::size_t i = 0; i < made_.instances.size(); ++i) {
       const int session = int(made_.instances[i].session) + 1;
       if (session < k) map.earlier_dots.push_back(made_.chart[i]);

@@ -108,6 +108,14 @@ std::vector<std::pair<double, double>> GuideMeasures::unroll(const Design& desig
   return unrolled;
 }
 
+std::vector<glm::dvec2> GuideMeasures::map_hairline(const Design& design) const {
+  const HairlineShape shape = designed_.hairline(design);
+  const double reach = std::max(std::abs(shape.left_corner().theta), std::abs(shape.right_corner().theta)) + 0.3;
+  std::vector<glm::dvec2> line;
+  for (double theta = -reach; theta <= reach; theta += 0.01) line.push_back(ScalpChart::plane({shape.edge_r(theta), theta}));
+  return line;
+}
+
 GuideMap GuideMeasures::map(const Mesh& mesh, const Design& design, double px_per_mm) const {
   GuideMap map;
   map.low_mm = glm::dvec2(1e9), map.high_mm = glm::dvec2(-1e9);
@@ -118,9 +126,7 @@ GuideMap GuideMeasures::map(const Mesh& mesh, const Design& design, double px_pe
     map.low_mm = glm::min(map.low_mm, p), map.high_mm = glm::max(map.high_mm, p);
   }
   map.low_mm -= glm::dvec2(10.0), map.high_mm += glm::dvec2(10.0);
-  const HairlineShape shape = designed_.hairline(design);
-  const double reach = std::max(std::abs(shape.left_corner().theta), std::abs(shape.right_corner().theta)) + 0.3;
-  for (double theta = -reach; theta <= reach; theta += 0.01) map.hairline.push_back(ScalpChart::plane({shape.edge_r(theta), theta}));
+  map.hairline = map_hairline(design);
   for (Landmark l : kAllLandmarks) {
     const glm::dvec2 p = ScalpChart::plane(chart_point(anatomy_.chart, geodesic_, landmarks_[l]));
     if (p.x > map.low_mm.x && p.x < map.high_mm.x && p.y > map.low_mm.y && p.y < map.high_mm.y)

@@ -42,6 +42,8 @@ class GuideMeasures {
   std::vector<std::pair<double, double>> hairline_template(const Design& design) const;
   // The flat scalp shared by every map page, its zone colours drawn at `px_per_mm`.
   GuideMap map(const Mesh& mesh, const Design& design, double px_per_mm) const;
+  // The design's front hairline on the flat map, mm (forehead +y).
+  std::vector<glm::dvec2> map_hairline(const Design& design) const;
   // Session `number`'s dots and zone numbers on the map.
   void add_session_map(GuideSession& session, const Design& design, const DesignDots::Result& made) const;
 

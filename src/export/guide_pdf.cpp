@@ -343,7 +343,7 @@ void map_page(const Page& page, const GuideContents& guide, const GuideSession& 
   cairo_set_dash(cr, dash, 2, 0);
   cairo_set_source_rgb(cr, 0.05, 0.05, 0.05);
   cairo_set_line_width(cr, 1.1);
-  polyline(map.hairline, false);
+  polyline(s.map_hairline.empty() ? map.hairline : s.map_hairline, false);
   cairo_set_dash(cr, nullptr, 0, 0);
   for (const auto& [name, mm] : map.landmarks) {
     const glm::dvec2 p = at(mm);

@@ -58,6 +58,7 @@ struct GuideSession {
   std::size_t new_dots = 0;
   std::vector<MapZone> zones;
   std::vector<glm::dvec2> map_new_dots, map_earlier_dots;  // map mm
+  std::vector<glm::dvec2> map_hairline;            // this session's own hairline, map mm; empty: the map's
   std::string date;                                // planned, or empty
   double hairline_mm = 0;                          // this session's own hairline above the glabella
   std::string distances_note;                      // its key distances in words; empty: the guide's

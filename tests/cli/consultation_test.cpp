@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -115,6 +116,21 @@ TEST(Consultation, ExportHasTheScheduleCareSheetsRecordAndEachSessionsHairline) 
                                   std::string("4.0 mm higher than the design's"), std::string("2.0 mm higher than the design's"),
                                   std::string("glabella to the hairline's centre 82 mm"), std::string("glabella to the hairline's centre 78 mm")})
     EXPECT_NE(guide_text.find(text), std::string::npos) << text << " not in guide.pdf";
+
+  // The scalp maps (SVG, 1:1 in mm) draw each session's own hairline: session 1's middle sits 4 mm
+  // (the example's raise) from session 3's, which is the design's.
+  auto hairline_middle = [&](int session) {
+    const std::string svg = contents(guide / ("scalp-map-session-" + std::to_string(session) + ".svg"));
+    const auto end = svg.find("\" fill=\"none\" stroke=\"#1a1a1a\"");
+    const auto start = svg.rfind("<polyline points=\"", end);
+    std::istringstream points(svg.substr(start + 18, end - start - 18));
+    std::vector<std::pair<double, double>> line;
+    for (std::string point; points >> point;) line.emplace_back(std::stod(point), std::stod(point.substr(point.find(',') + 1)));
+    return line.at(line.size() / 2);
+  };
+  const auto [x1, y1] = hairline_middle(1);
+  const auto [x3, y3] = hairline_middle(3);
+  EXPECT_NEAR(std::hypot(x1 - x3, y1 - y3), 4.0, 1.0) << "session 1's line is not 4 mm from session 3's on the map";
 
   // The schedule: RFC 5545 lines (CRLF, at most 75 octets), one all-day event per planned date.
   const std::string ics = contents(guide / "schedule.ics");
