@@ -9,6 +9,7 @@
 #include "core/input_error.h"
 #include "design/design_file.h"
 #include "io/atomic_file.h"
+#include "io/png.h"
 
 namespace smp {
 
@@ -31,7 +32,22 @@ void refuse_input_file(const std::filesystem::path& path, const std::vector<std:
 Design read_design_file(const std::filesystem::path& path) {
   DesignReadResult result = design_from_json(read_input_file(path, "a design file"));
   if (!result.design) refuse_input_file(path, result.errors);
+  // Photos named relative to the design file are found beside it, wherever the program runs.
+  for (BeforePhoto& photo : result.design->patient.photos)
+    if (std::filesystem::path(photo.file).is_relative()) photo.file = (std::filesystem::absolute(path).parent_path() / photo.file).lexically_normal().string();
   return *result.design;
+}
+
+std::vector<std::pair<std::string, Image>> read_before_photos(const Design& design) {
+  std::vector<std::pair<std::string, Image>> photos;
+  for (const char* view : kPhotoViews)
+    for (const BeforePhoto& photo : design.patient.photos)
+      if (photo.view == view) {
+        // A photo for the page and the panel: 1600 px across is plenty, and far less to keep.
+        const Image full = read_png(photo.file);
+        photos.emplace_back(view, shrink_to_width(full, 1600));
+      }
+  return photos;
 }
 
 void write_design_file(const std::filesystem::path& path, const Design& design) {

@@ -5,12 +5,17 @@
 #include <vector>
 
 #include "app/head_source.h"
+#include "core/image.h"
 #include "design/design.h"
 
 namespace smp {
 
-// Throws InputError "FILE: field: problem (and N more)" for a missing or bad file.
+// Throws InputError "FILE: field: problem (and N more)" for a missing or bad file. Before photos
+// named relative to the design file come back as absolute paths.
 Design read_design_file(const std::filesystem::path& path);
+// The design's before photos, read (PNG or JPEG) in kPhotoViews order; InputError naming a photo
+// that cannot be read.
+std::vector<std::pair<std::string, Image>> read_before_photos(const Design& design);
 // The bytes of a file the user named (`kind`: "a design file"); InputError naming it when it is a
 // folder or cannot be read.
 std::string read_input_file(const std::filesystem::path& path, const std::string& kind);

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "app/design_io.h"
 #include "app/pigment_view.h"
 #include "core/input_error.h"
 #include "core/session_colours.h"
@@ -195,6 +196,7 @@ void GuideExport::prepare() {
     guide_.preview_caption = caption;
   }
   guide_.flags = screen_intake(design_.patient.intake);
+  if (wants("pdf") || wants("summary")) guide_.before_photos = read_before_photos(design_);
   guide_.area = head_.designed.treated_area(design_);
   guide_.quote = make_quote(options_.clinic.prices, guide_.area);
   guide_.clinic_name = options_.clinic.clinic_name;
@@ -337,6 +339,7 @@ void GuideExport::write_consultation() {
   summary.area = guide_.area;
   summary.quote = guide_.quote ? *guide_.quote : Quote{};
   summary.dots_per_minute = options_.clinic.dots_per_minute;
+  summary.before_photos = guide_.before_photos;
   const std::vector<std::string> dates = planned_session_dates(design_);
   for (std::size_t k = 0; k < design_.sessions.size(); ++k) {
     const SessionDesign& plan = design_.sessions[k];

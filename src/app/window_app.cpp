@@ -58,6 +58,24 @@
 namespace smp {
 namespace {
 
+// The patient's before photos in a small window beside the head (top middle), each 110 px wide.
+void draw_before_photos(const std::vector<std::pair<std::string, std::unique_ptr<ImageTexture>>>& photos) {
+  const float scale = ImGui::GetStyle().ItemSpacing.y / 4.0f;
+  ImGui::SetNextWindowPos(ImVec2(0.5f * ImGui::GetIO().DisplaySize.x, 10 * scale), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.0f));
+  ImGui::Begin("Before photos", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+  for (std::size_t i = 0; i < photos.size(); ++i) {
+    const ImageTexture& texture = *photos[i].second;
+    const float w = 110.0f * scale, h = w * float(texture.height()) / float(std::max(1, texture.width()));
+    if (i > 0) ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::Image(reinterpret_cast<ImTextureID>(texture.id()), ImVec2(w, h));
+    ImGui::TextDisabled("%s", photos[i].first.c_str());
+    ImGui::EndGroup();
+  }
+  ImGui::End();
+}
+
+
 bool has_display() {
   const char* x11 = std::getenv("DISPLAY");
   const char* wayland = std::getenv("WAYLAND_DISPLAY");
@@ -432,6 +450,8 @@ int run_window(const WindowOptions& options) {
   if (options.training_case) trainer.open(*options.training_case, training, document);
   DotCounts dot_counts;
   std::optional<TreatedArea> treated;  // measured on the head for the design's dots, for the quote
+  std::vector<BeforePhoto> photos_shown;  // the before photos the textures below hold
+  std::vector<std::pair<std::string, std::unique_ptr<ImageTexture>>> photo_textures;
   int shown_line_session = -1;         // the session whose own hairline is drawn
   try {
     document.panel.clinic = read_clinic_settings(clinic_settings_path());
@@ -560,6 +580,20 @@ int run_window(const WindowOptions& options) {
     for (std::size_t k = 0; k < design.sessions.size(); ++k) info.session_minutes.push_back(double(dot_counts.in_session(k)) / info.dots_per_minute);
     if (treated) info.area = *treated, info.quote = make_quote(document.panel.clinic.prices, *treated);
     const DesignPanelRequest edit = draw_design_panel(design, document.panel, info);
+    // The before photos, read again once their files are typed (not on every keystroke).
+    if (design.patient.photos != photos_shown && !ImGui::IsAnyItemActive()) {
+      photos_shown = design.patient.photos;
+      photo_textures.clear();
+      try {
+        for (auto& [view, image] : read_before_photos(design)) {
+          photo_textures.emplace_back(view, std::make_unique<ImageTexture>());
+          photo_textures.back().second->set(image);
+        }
+      } catch (const std::exception& e) {
+        document.report(std::string("Before photo: ") + e.what(), true);
+      }
+    }
+    if (!photo_textures.empty()) draw_before_photos(photo_textures);
     if (edit.save_settings) {
       try {
         write_clinic_settings(clinic_settings_path(), document.panel.clinic);

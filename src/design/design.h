@@ -76,6 +76,15 @@ struct IntakeDesign {
   bool operator==(const IntakeDesign&) const = default;
 };
 
+// A photo of the patient before treatment, taken from one side: the file stays where the clinic
+// keeps it; the design names it (a path relative to the design file's folder, or absolute).
+struct BeforePhoto {
+  std::string view;  // front, left, right, top or back
+  std::string file;
+  bool operator==(const BeforePhoto&) const = default;
+};
+inline constexpr const char* kPhotoViews[] = {"front", "left", "right", "top", "back"};
+
 struct PatientDesign {
   std::string id;                      // name or ID; optional
   int fitzpatrick_type = 2;            // 1..6
@@ -84,6 +93,7 @@ struct PatientDesign {
   std::string hair_colour = "dark brown";
   std::string notes;
   IntakeDesign intake;
+  std::vector<BeforePhoto> photos;     // at most one per view
   bool operator==(const PatientDesign&) const = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include "head/landmarks.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -138,6 +139,12 @@ class Reader {
 
 }  // namespace
 
+Json photos_json(const std::vector<BeforePhoto>& photos) {
+  Json list = Json::array();
+  for (const BeforePhoto& p : photos) list.push_back({{"view", p.view}, {"file", p.file}});
+  return list;
+}
+
 std::string design_to_json(const Design& d) {
   const HairlineDesign& h = d.hairline;
   Json density = Json::object();
@@ -198,6 +205,7 @@ std::string design_to_json(const Design& d) {
                       {"sampled_skin_srgb", {d.patient.sampled_skin_srgb.r, d.patient.sampled_skin_srgb.g, d.patient.sampled_skin_srgb.b}},
                       {"hair_colour", d.patient.hair_colour},
                       {"notes", d.patient.notes},
+                      {"photos", photos_json(d.patient.photos)},
                       {"intake",
                        {{"age_years", d.patient.intake.age_years},
                         {"reasons", d.patient.intake.reasons},
@@ -354,6 +362,27 @@ DesignReadResult design_from_json(const std::string& text) {
     p.colour("sampled_skin_srgb", d.patient.sampled_skin_srgb);
     p.text("hair_colour", d.patient.hair_colour);
     p.text("notes", d.patient.notes);
+    if (patient->contains("photos")) {
+      const Json& photos = (*patient)["photos"];
+      if (!photos.is_array()) errors.push_back("patient.photos: should be a list of {\"view\": ..., \"file\": ...}");
+      for (std::size_t k = 0; photos.is_array() && k < photos.size(); ++k) {
+        const std::string path = "patient.photos[" + std::to_string(k) + "]";
+        if (!photos[k].is_object()) {
+          errors.push_back(path + ": should be an object { ... }");
+          continue;
+        }
+        Reader r(photos[k], path, errors);
+        BeforePhoto photo;
+        r.text("view", photo.view);
+        r.text("file", photo.file);
+        if (std::find(std::begin(kPhotoViews), std::end(kPhotoViews), photo.view) == std::end(kPhotoViews))
+          r.fail("view", "should be one of front, left, right, top, back");
+        else if (photo.file.empty())
+          r.fail("file", "should name the photo's file");
+        else
+          d.patient.photos.push_back(photo);
+      }
+    }
     if (const Json* intake = p.object("intake")) {
       Reader i(*intake, "patient.intake", errors);
       i.integer("age_years", d.patient.intake.age_years, 0, 120, "years");

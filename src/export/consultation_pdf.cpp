@@ -86,6 +86,17 @@ void write_consultation_pdf(const std::filesystem::path& path, const Consultatio
   pdf::text(cr, x, y, 11, "Screening", true);
   y = draw_flags(cr, s.flags, x, y + 15, w) + 4;
 
+  // Before treatment, as photographed: a row of small pictures.
+  if (!s.before_photos.empty()) {
+    pdf::text(cr, x, y, 11, "Before", true);
+    y += 6;
+    const double cell_w = w / double(std::max<std::size_t>(s.before_photos.size(), 4)), cell_h = cell_w * 0.8;
+    for (std::size_t i = 0; i < s.before_photos.size(); ++i) {
+      pdf::picture(cr, s.before_photos[i].second, x + double(i) * cell_w + 2, y, cell_w - 4, cell_h);
+      pdf::text(cr, x + double(i) * cell_w + 6, y + cell_h + 9, 7.5, s.before_photos[i].first, false, 0.35);
+    }
+    y += cell_h + 20;
+  }
   // The finished design from a few sides.
   if (!s.views.empty()) {
     const double cell_w = w / double(s.views.size()), cell_h = cell_w * 0.75;

@@ -32,6 +32,7 @@ struct ConsultationSummary {
   TreatedArea area;
   Quote quote;
   double dots_per_minute = 60;
+  std::vector<std::pair<std::string, Image>> before_photos;  // view, photo
 };
 
 // Throws std::runtime_error naming the file when it cannot be written.

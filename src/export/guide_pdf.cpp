@@ -122,6 +122,22 @@ void cover(const Page& page, const GuideContents& guide) {
   }
 }
 
+// The patient before treatment, as the clinic photographed them: two columns of captioned photos.
+void photos_page(const Page& page, const GuideContents& guide) {
+  cairo_t* cr = page.cr;
+  const double x = page.margin, right = page.width - page.margin, cell_w = 0.5 * (right - x), cell_h = cell_w * 0.8;
+  double y = page.margin + 10;
+  text(cr, x, y, 18, "Before treatment", true);
+  y += 10;
+  rule(cr, x, y, right);
+  y += 10;
+  for (std::size_t i = 0; i < guide.before_photos.size(); ++i) {
+    const double cx = x + double(i % 2) * cell_w, cy = y + double(i / 2) * (cell_h + 18);
+    picture(cr, guide.before_photos[i].second, cx + 3, cy, cell_w - 6, cell_h);
+    text(cr, cx + 6, cy + cell_h + 11, 8.5, guide.before_photos[i].first, false, 0.35);
+  }
+}
+
 // Before the first session, a page the patient takes home.
 void pre_care_page(const Page& page) {
   cairo_t* cr = page.cr;
@@ -435,6 +451,10 @@ void write_guide_pdf(const std::filesystem::path& path, const GuideContents& gui
   const Page page{cr, width, height};
   cover(page, guide);
   cairo_show_page(cr);
+  if (!guide.before_photos.empty()) {
+    photos_page(page, guide);
+    cairo_show_page(cr);
+  }
   if (!guide.hairline_template.empty()) {
     // Landscape: the unrolled line is wider than a portrait page.
     cairo_pdf_surface_set_size(surface, height, width);

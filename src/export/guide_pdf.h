@@ -80,6 +80,7 @@ struct GuideContents {
   std::vector<ScreeningFlag> flags;  // from the intake: on the cover
   TreatedArea area;                  // measured on the head
   std::optional<Quote> quote;        // on the cover
+  std::vector<std::pair<std::string, Image>> before_photos;  // view, photo: a page after the cover
 };
 
 // Throws std::runtime_error naming the file when Cairo cannot write it.

@@ -222,6 +222,17 @@ void patient_section(PatientDesign& p) {
     help(condition.why.data());
   }
   input_text("Medication", p.intake.medication, 512);
+  ImGui::Separator();
+  ImGui::TextDisabled("Before photos: PNG or JPEG files, shown beside the head and in the guide");
+  for (const char* view : kPhotoViews) {
+    const auto at = std::find_if(p.photos.begin(), p.photos.end(), [&](const BeforePhoto& photo) { return photo.view == view; });
+    std::string file = at == p.photos.end() ? "" : at->file;
+    const std::string label = std::string("Photo, ") + view;
+    if (!input_text(label.c_str(), file, 1024)) continue;
+    if (file.empty() && at != p.photos.end()) p.photos.erase(at);
+    else if (!file.empty() && at != p.photos.end()) at->file = file;
+    else if (!file.empty()) p.photos.push_back({view, file});
+  }
   const std::vector<ScreeningFlag> flags = screen_intake(p.intake);
   ImGui::PushTextWrapPos(0.0f);
   for (const ScreeningFlag& flag : flags) {

@@ -158,5 +158,41 @@ TEST(Consultation, ExportHasTheScheduleCareSheetsRecordAndEachSessionsHairline) 
   EXPECT_FALSE(std::filesystem::exists(dir / "u" / "schedule.ics"));
 }
 
+// Before photos named in the design (relative to its file) are in the guide and the record; a photo
+// that cannot be read stops the export with one line naming it.
+TEST(Consultation, BeforePhotosGoIntoTheGuideAndTheRecord) {
+  if (test::run_command("command -v pdfimages && command -v pdftotext").exit_code != 0) GTEST_SKIP() << "poppler-utils is not installed";
+  const auto dir = test::scratch_dir();
+  std::filesystem::create_directories(dir / "photos");
+  for (const char* view : {"front", "left"}) {  // stand-ins for photos: the bare head, rendered
+    const auto shot = test::run_command(kBinary + " render --size 320x240 --view " + view + " --out " + (dir / "photos" / (std::string(view) + ".png")).string());
+    if (shot.output.find("no offscreen OpenGL") != std::string::npos) GTEST_SKIP() << shot.output;
+    ASSERT_EQ(shot.exit_code, 0) << shot.output;
+  }
+  nlohmann::json design = nlohmann::json::parse(contents(kDesign));
+  design["patient"]["photos"] = {{{"view", "front"}, {"file", "photos/front.png"}}, {{"view", "left"}, {"file", "photos/left.png"}}};
+  test::write_text(dir / "with-photos.json", design.dump());
+  ASSERT_EQ(test::run_command(kBinary + " validate " + (dir / "with-photos.json").string()).exit_code, 0);
+  const auto result = test::run_command("cd / && " + kBinary + " export " + (dir / "with-photos.json").string() + " --formats pdf,summary --sessions 1 --size 400x300 --out " +
+                                        (dir / "guide").string());
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  auto images_in = [](const std::filesystem::path& pdf) {
+    const auto list = test::run_command("pdfimages -list " + pdf.string());
+    int lines = 0;
+    for (char c : list.output) lines += c == '\n';
+    return lines - 2;  // two header lines
+  };
+  EXPECT_EQ(images_in(dir / "guide" / "consultation.pdf"), 5) << "2 photos and the 3 pictures of the design";
+  const std::string guide = test::run_command("pdftotext " + (dir / "guide" / "guide.pdf").string() + " -").output;
+  EXPECT_NE(guide.find("Before treatment"), std::string::npos);
+
+  design["patient"]["photos"] = {{{"view", "front"}, {"file", "photos/missing.jpg"}}};
+  test::write_text(dir / "missing-photo.json", design.dump());
+  const auto missing = test::run_command(kBinary + " export " + (dir / "missing-photo.json").string() + " --formats summary --out " + (dir / "none").string());
+  EXPECT_EQ(missing.exit_code, 2) << missing.output;
+  EXPECT_NE(missing.output.find((dir / "photos" / "missing.jpg").string()), std::string::npos) << missing.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "none"));
+}
+
 }  // namespace
 }  // namespace smp

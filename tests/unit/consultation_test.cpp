@@ -138,6 +138,7 @@ TEST(DesignFile, KeepsTheIntakeAndEachSessionsPlan) {
   d.patient.intake.reasons = {"pattern_loss", "scar_transplant"};
   d.patient.intake.conditions = {"anticoagulants"};
   d.patient.intake.medication = "aspirin 75 mg";
+  d.patient.photos = {{"front", "photos/front.jpg"}, {"top", "/clinic/p42/top.png"}};
   d.sessions[0].hairline_raise_mm = 6.0f;
   d.sessions[1].hairline_raise_mm = 3.0f;
   d.sessions[0].needle_angle_deg = 60.0f;
@@ -150,6 +151,9 @@ TEST(DesignFile, KeepsTheIntakeAndEachSessionsPlan) {
   EXPECT_FALSE(design_from_json(design_to_json(bad)).design);
   bad = d;
   bad.sessions[2].hairline_raise_mm = 1.0f;  // the design's own line never reached
+  EXPECT_FALSE(design_from_json(design_to_json(bad)).design);
+  bad = d;
+  bad.patient.photos[0].view = "chin";  // not a side the clinic photographs
   EXPECT_FALSE(design_from_json(design_to_json(bad)).design);
   EXPECT_FLOAT_EQ(session_hairline(d, 0).height_mm, d.hairline.height_mm + 6.0f);
   EXPECT_FLOAT_EQ(session_hairline(d, 2).height_mm, d.hairline.height_mm);
