@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
                          "summary (the one-page consultation record)");
   export_cmd->add_option("--paper", export_options.paper, "Paper for the PDF: a4 or letter")->check(CLI::IsMember({"a4", "letter"}));
   export_cmd->add_option("--sessions", export_sessions, "Comma list of sessions (1-based), e.g. 1,3; default: all");
-  export_cmd->add_flag("--anonymise,--anonymize", export_options.anonymise, "Leave the patient's name/ID, notes and medication out of every file");
+  export_cmd->add_flag("--anonymise,--anonymize", export_options.anonymise, "Leave the patient's name/ID, notes, medication and photos out of every file");
   std::string export_preview = "healed";
   export_cmd->add_option("--preview", export_preview, "Each session's preview picture: healed (default), fresh or years:N (0-10)")
       ->check([](const std::string& text) { return smp::parse_preview(text) ? std::string() : "fresh, healed or years:N (N from 0 to 10)"; });

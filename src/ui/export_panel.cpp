@@ -53,7 +53,7 @@ ExportPanelRequest draw_export_panel(ExportPanelState& state, int session_count)
     ImGui::SetNextItemWidth(120 * scale);
     ImGui::SliderFloat("##years", &state.preview.years, 0.0f, 10.0f, "%.0f years");
   }
-  ImGui::Checkbox("Leave out the patient's name and notes", &state.anonymise);
+  ImGui::Checkbox("Leave out the patient's name, notes and photos", &state.anonymise);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("For a guide shared outside the clinic: no name, ID or notes in the PDF or the design file");
   input_text("Folder", state.folder, 1024);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The guide's own folder: made new, or replaced whole once the new guide is complete.");

@@ -652,6 +652,8 @@ TEST(Cli, ExportAnonymiseLeavesThePatientOut) {
   nlohmann::json design = nlohmann::json::parse(std::ifstream(std::string(SMP_ASSETS_DIR) + "/examples/example-design.json"));
   design["patient"]["id"] = "Jane Q. Patient";
   design["patient"]["notes"] = "Allergic to latex";
+  design["patient"]["intake"]["medication"] = "Xarelto 20 mg";
+  design["patient"]["photos"] = {{{"view", "front"}, {"file", "/nowhere/jane-front.jpg"}}};  // left out, so never read
   std::ofstream(dir / "named.json") << design.dump();
   const auto run = studio("export " + (dir / "named.json").string() + " --out " + (dir / "guide").string() + " --sessions 1 --anonymise");
   SKIP_WITHOUT_GL(run);
@@ -661,9 +663,13 @@ TEST(Cli, ExportAnonymiseLeavesThePatientOut) {
     std::ifstream in(entry.path(), std::ios::binary);
     all += std::string(std::istreambuf_iterator<char>(in), {});
   }
-  if (test::run_command("command -v pdftotext").exit_code == 0) all += test::run_command("pdftotext " + (dir / "guide" / "guide.pdf").string() + " -").output;
+  if (test::run_command("command -v pdftotext").exit_code == 0)
+    for (const char* pdf : {"guide.pdf", "consultation.pdf", "care-sheets.pdf"})
+      all += test::run_command("pdftotext " + (dir / "guide" / pdf).string() + " -").output;
   EXPECT_EQ(all.find("Jane"), std::string::npos);
+  EXPECT_EQ(all.find("jane"), std::string::npos) << "the photo's file name";
   EXPECT_EQ(all.find("latex"), std::string::npos);
+  EXPECT_EQ(all.find("Xarelto"), std::string::npos);
   EXPECT_NE(all.find("fitzpatrick_type"), std::string::npos) << "the skin type stays: the pictures depend on it";
 }
 
