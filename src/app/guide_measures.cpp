@@ -151,6 +151,11 @@ void GuideMeasures::add_session_map(GuideSession& session, const Design& design,
     zone.target_per_cm2 = design.density(Zone(z));
     for (std::size_t s = 0; s <= k; ++s) zone.dots_after += made.counts.per_session_zone[s][z];
     zone.new_dots = made.counts.per_session_zone[k][z];
+    // As the dots are made (DesignDots): the soft hairline edge takes the finer single needle.
+    const Needle needle = design.sessions[k].needle;
+    zone.needle = std::string(needle_spec(needle).label);
+    if (Zone(z) == Zone::HairlineBand && fresh_dot_mm(Needle::Single020) < fresh_dot_mm(needle))
+      zone.needle = std::string(needle_spec(Needle::Single020).label) + " edge, " + zone.needle;
     session.zones.push_back(zone);
   }
 }

@@ -414,9 +414,9 @@ void map_page(const Page& page, const GuideContents& guide, const GuideSession& 
   y += 22;
 
   // The numbers per zone.
-  const double columns[] = {x, x + 130, x + 190, x + 265, x + 370};
-  const char* heads[] = {"Zone", "Area", "Target", "Dots once done", "New this session"};
-  for (int c = 0; c < 5; ++c) text(cr, columns[c], y, 8.5, heads[c], true, 0.3);
+  const double columns[] = {x, x + 108, x + 150, x + 212, x + 270, x + 312, x + 452};
+  const char* heads[] = {"Zone", "Area", "Target", "Once done", "New", "Needle", "Time"};
+  for (int c = 0; c < 7; ++c) text(cr, columns[c], y, 8.5, heads[c], true, 0.3);
   y += 5;
   rule(cr, x, y, right);
   y += 12;
@@ -429,6 +429,8 @@ void map_page(const Page& page, const GuideContents& guide, const GuideSession& 
     text(cr, columns[2], y, 9, format("%.0f dots/cm\u00b2", double(zone.target_per_cm2)));
     text(cr, columns[3], y, 9, std::to_string(zone.dots_after));
     text(cr, columns[4], y, 9, std::to_string(zone.new_dots));
+    text(cr, columns[5], y, 7, zone.needle);
+    text(cr, columns[6], y, 9, format("%.0f min", double(zone.new_dots) / guide.dots_per_minute));
     total_after += zone.dots_after, total_new += zone.new_dots, total_area += zone.area_cm2;
     y += 13;
   }
@@ -438,8 +440,11 @@ void map_page(const Page& page, const GuideContents& guide, const GuideSession& 
   text(cr, columns[1], y, 9, format("%.0f cm\u00b2", total_area), true);
   text(cr, columns[3], y, 9, std::to_string(total_after), true);
   text(cr, columns[4], y, 9, std::to_string(total_new), true);
+  text(cr, columns[6], y, 9, format("%.0f min", double(total_new) / guide.dots_per_minute), true);
   y += 14;
   text(cr, x, y, 7.5, "Target: the finished design's density. The hairline band is graded: sparse at the front edge, full behind it.", false, 0.4);
+  y += 10;
+  text(cr, x, y, 7.5, format("Needle: the soft edge of the hairline takes the finest single needle. Time at %.0f dots a minute.", guide.dots_per_minute), false, 0.4);
 }
 
 }  // namespace

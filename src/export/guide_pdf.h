@@ -41,6 +41,7 @@ struct MapZone {
   double area_cm2 = 0;
   float target_per_cm2 = 0;
   std::size_t dots_after = 0, new_dots = 0;  // dots there once this session is done; placed in it
+  std::string needle;       // what this session uses there
 };
 
 // The scalp laid flat (the chart from the vertex, mm; forehead +y, the patient's left -x, as the

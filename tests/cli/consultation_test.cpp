@@ -114,7 +114,8 @@ TEST(Consultation, ExportHasTheScheduleCareSheetsRecordAndEachSessionsHairline) 
   const std::string guide_text = text_of(guide / "guide.pdf");
   for (const std::string& text : {std::string("see a doctor first"), money(total), std::string("Before your first session"),
                                   std::string("4.0 mm higher than the design's"), std::string("2.0 mm higher than the design's"),
-                                  std::string("glabella to the hairline's centre 82 mm"), std::string("glabella to the hairline's centre 78 mm")})
+                                  std::string("glabella to the hairline's centre 82 mm"), std::string("glabella to the hairline's centre 78 mm"),
+                                  std::string("1RL 0.20 mm edge"), std::string("Time at 60 dots a minute")})
     EXPECT_NE(guide_text.find(text), std::string::npos) << text << " not in guide.pdf";
 
   // The scalp maps (SVG, 1:1 in mm) draw each session's own hairline: session 1's middle sits 4 mm
