@@ -9,11 +9,7 @@
 namespace smp {
 namespace {
 
-std::string format(const char* pattern, double a, double b = 0.0) {
-  char s[256];
-  std::snprintf(s, sizeof s, pattern, a, b);
-  return s;
-}
+using pdf::format;
 
 std::string joined_reasons(const IntakeDesign& intake) {
   std::string text;

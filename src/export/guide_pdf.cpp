@@ -18,6 +18,8 @@
 namespace smp {
 namespace {
 
+using pdf::format;
+
 using pdf::kPointsPerMm;
 using pdf::picture;
 using pdf::Placed;
@@ -57,12 +59,6 @@ void dimension(cairo_t* cr, glm::dvec2 a, glm::dvec2 b, const std::string& label
   cairo_stroke(cr);
   const glm::dvec2 at = beside ? 0.5 * (a + b) + glm::dvec2(4.0, 2.0) : b + glm::dvec2(b.x < a.x ? -32.0 : 3.0, -3.0);
   if (!label.empty()) boxed_text(cr, at.x, at.y, 6.5, label, true);
-}
-
-std::string format(const char* pattern, double a, double b = 0.0) {
-  char s[256];
-  std::snprintf(s, sizeof s, pattern, a, b);
-  return s;
 }
 
 void cover(const Page& page, const GuideContents& guide) {

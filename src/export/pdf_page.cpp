@@ -1,5 +1,7 @@
 #include "export/pdf_page.h"
 
+#include <cstdio>
+
 #include <cairo-pdf.h>
 
 #include <algorithm>
@@ -25,6 +27,12 @@ void close_document(const std::filesystem::path& path, cairo_surface_t* surface,
   const cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(path.string() + ": " + cairo_status_to_string(status));
+}
+
+std::string format(const char* pattern, double a, double b) {
+  char s[256];
+  std::snprintf(s, sizeof s, pattern, a, b);
+  return s;
 }
 
 void text(cairo_t* cr, double x, double y, double size, const std::string& s, bool bold, double grey) {

@@ -20,6 +20,9 @@ cairo_surface_t* open_document(const std::filesystem::path& path, double width, 
 // Writes it out and frees it; throws std::runtime_error naming the file when Cairo could not.
 void close_document(const std::filesystem::path& path, cairo_surface_t* surface, cairo_t* cr);
 
+// printf for one or two numbers, e.g. format("%.0f mm", 78.0); at most 255 characters.
+std::string format(const char* pattern, double a, double b = 0.0);
+
 void text(cairo_t* cr, double x, double y, double size, const std::string& s, bool bold = false, double grey = 0.1);
 // Text wrapped at word breaks to `width` points, lines 1.3 x `size` apart, the first on baseline
 // `y`; returns the baseline after the last line.

@@ -13,13 +13,9 @@
 namespace smp {
 namespace {
 
-using pdf::kPointsPerMm;
+using pdf::format;
 
-std::string format(const char* pattern, double a, double b = 0.0) {
-  char s[256];
-  std::snprintf(s, sizeof s, pattern, a, b);
-  return s;
-}
+using pdf::kPointsPerMm;
 
 // Lines of at most about `chars` characters, broken at spaces.
 std::vector<std::string> wrap(const std::string& text, std::size_t chars) {
