@@ -70,7 +70,7 @@ struct ExportOptions {
   std::filesystem::path design;
   std::filesystem::path out;                  // the guide's folder: written whole, or not at all
   HeadOptions head;                           // none: the design's own head, else the bundled one
-  std::vector<std::string> formats{"pdf", "png", "svg", "csv", "json"};
+  std::vector<std::string> formats{"pdf", "png", "svg", "csv", "json", "ics", "care", "summary"};  // all of them
   std::string paper = "a4";                   // a4 or letter
   std::vector<int> sessions;                  // 1-based; empty: all
   glm::ivec2 size{1600, 1200};                // px, of each view picture

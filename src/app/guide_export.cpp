@@ -212,7 +212,8 @@ void GuideExport::prepare() {
     // Each session's own hairline: its distances and its beads on the views.
     const Design session_view = with_session_hairline(design_, std::size_t(k - 1));
     page.hairline_mm = session_view.hairline.height_mm;
-    session_distances_.push_back(measures_.distances(session_view));
+    // A session on the design's own line has the design's distances (measured once above).
+    session_distances_.push_back(session_view.hairline == design_.hairline ? distances_ : measures_.distances(session_view));
     std::vector<Marker> beads;
     for (const glm::vec3& p : head_.designed.hairline_points(session_view)) beads.push_back({p, glm::vec3(1.0f, 0.97f, 0.9f)});
     session_beads_.push_back(std::move(beads));

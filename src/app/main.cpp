@@ -113,7 +113,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1.0, 1000.0));
 
   smp::ExportOptions export_options;
-  std::string export_units = "auto", export_formats = "pdf,png,svg,csv,json,ics,care,summary", export_sessions, export_size;
+  std::string export_units = "auto", export_formats, export_sessions, export_size;
   CLI::App* export_cmd = app.add_subcommand("export", "Write a design's session guide into a folder, headless");
   export_cmd->add_option("design", export_options.design, "Design file (JSON)")->required();
   export_cmd->add_option("--out", export_options.out, "Folder for the guide (written whole, or not at all)")->required();
@@ -222,7 +222,7 @@ int main(int argc, char** argv) {
         }
         return parts;
       };
-      export_options.formats = split(export_formats);
+      if (!export_formats.empty()) export_options.formats = split(export_formats);  // else every format (ExportOptions)
       export_options.preview = *smp::parse_preview(export_preview);
       for (const std::string& k : split(export_sessions)) {
         if (k.find_first_not_of("0123456789") != std::string::npos) throw smp::InputError("--sessions: '" + k + "' is not a session number");

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/input_error.h"
+#include "design/session_dates.h"
 
 namespace smp {
 namespace {
@@ -95,12 +96,9 @@ class Reader {
   void date(const char* key, std::string& value) {
     const Json* field = find(key);
     if (!field) return;
-    int y = 0, m = 0, dd = 0;
-    char tail = 0;
     const std::string text = field->is_string() ? field->get<std::string>() : "";
     if (text.empty() && field->is_string()) return value.clear();
-    if (!field->is_string() || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3 || m < 1 || m > 12 || dd < 1 || dd > 31)
-      return fail(key, "should be a date as YYYY-MM-DD, or empty");
+    if (!field->is_string() || !parse_iso_date(text)) return fail(key, "should be a date as YYYY-MM-DD (a real one), or empty");
     value = text;
   }
   void needle(const char* key, Needle& value) {

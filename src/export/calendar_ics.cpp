@@ -1,5 +1,7 @@
 #include "export/calendar_ics.h"
 
+#include "design/session_dates.h"
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -32,15 +34,12 @@ void add_line(std::string& out, const std::string& line) {
   out += line.substr(start) + "\r\n";
 }
 
+// An iCalendar DATE value (YYYYMMDD), `add_days` after `iso`.
 std::string date_value(const std::string& iso, int add_days) {
-  using namespace std::chrono;
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (std::sscanf(iso.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3 || !year_month_day{year{y}, month{m}, day{d}}.ok())
-    throw std::invalid_argument("not a date (YYYY-MM-DD): \"" + iso + "\"");
-  const year_month_day at{sys_days{year_month_day{year{y}, month{m}, day{d}}} + days{add_days}};
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d%02u%02u", int(at.year()), unsigned(at.month()), unsigned(at.day()));
+  const auto day = parse_iso_date(iso);
+  if (!day) throw std::invalid_argument("not a date (YYYY-MM-DD): \"" + iso + "\"");
+  std::string text = iso_date(*day + std::chrono::days{add_days});
+  std::erase(text, '-');
   return text;
 }
 
