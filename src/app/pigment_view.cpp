@@ -7,6 +7,7 @@
 
 #include <glm/common.hpp>
 
+#include "core/both_cores.h"
 #include "dots/surface_projector.h"
 
 namespace smp {
@@ -68,14 +69,16 @@ std::vector<glm::vec2> chart_plane_of(const Mesh& mesh, const Anatomy& anatomy, 
   const SurfaceProjector projector(mesh, {});
   const std::vector<glm::vec2> vertex_plane = welded_plane(mesh, anatomy);
   std::vector<glm::vec2> plane(points.size(), glm::vec2(1e9f));
-  for (std::size_t i = 0; i < points.size(); ++i) {
-    std::uint32_t t = 0;
-    glm::vec3 w;
-    if (!projector.locate(points[i], t, w)) continue;
-    glm::vec2 at(0.0f);
-    for (int k = 0; k < 3; ++k) at += w[k] * vertex_plane[mesh.indices[3 * std::size_t(t) + std::size_t(k)]];
-    plane[i] = at;
-  }
+  on_both_cores(points.size(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      std::uint32_t t = 0;
+      glm::vec3 w;
+      if (!projector.locate(points[i], t, w)) continue;
+      glm::vec2 at(0.0f);
+      for (int k = 0; k < 3; ++k) at += w[k] * vertex_plane[mesh.indices[3 * std::size_t(t) + std::size_t(k)]];
+      plane[i] = at;
+    }
+  });
   return plane;
 }
 

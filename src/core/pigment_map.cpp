@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
-#include <thread>
+
+#include "core/both_cores.h"
 
 namespace smp {
 namespace {
@@ -175,15 +176,12 @@ PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec
   // Two halves of the rows on two threads: each clears its rows, goes through every dot adding
   // those over them, and turns its sums into ink.
   const std::unique_ptr<float[]> sum(new float[std::size_t(n) * std::size_t(n)]);
-  auto half = [&](int row0, int row1) {
-    const std::size_t begin = std::size_t(row0) * std::size_t(n), end = std::size_t(row1) * std::size_t(n);
+  on_both_cores(std::size_t(n), [&](std::size_t row0, std::size_t row1) {
+    const std::size_t begin = row0 * std::size_t(n), end = row1 * std::size_t(n);
     std::fill(sum.get() + begin, sum.get() + end, 0.0f);
-    add_dots(dots, low_mm, tpm, n, row0, row1, sum.get());
+    add_dots(dots, low_mm, tpm, n, int(row0), int(row1), sum.get());
     for (std::size_t i = begin; i < end; ++i) map.ink[i] = ink_of[std::min<std::size_t>(std::size_t(sum[i] * 1024.0f + 0.5f), 8 * 1024)];
-  };
-  std::thread lower(half, 0, n / 2);
-  half(n / 2, n);
-  lower.join();
+  });
   // Two passes of a box reach about its full width: half the radius a side.
   if (inflamed_mm > 0.0f) map.inflamed = inflamed_from(map.ink, n, 0.5f * inflamed_mm * tpm);
   return map;

@@ -5,7 +5,8 @@
 
 #include <glm/geometric.hpp>
 
-#include "dots/spatial_hash.h"
+#include "core/both_cores.h"
+#include "dots/nearest_point.h"
 
 namespace smp {
 
@@ -15,15 +16,16 @@ DotPool build_head_pool(const Mesh& mesh, double max_density_per_cm2, std::uint6
 }
 
 std::vector<std::uint32_t> nearest_vertices(const DotPool& pool, const Mesh& mesh) {
-  // Mesh vertices are 1-2 mm apart: a 4 mm search always finds one.
-  const float reach = 4.0f;
-  SpatialHash grid(reach, mesh.positions.size());
+  // Mesh vertices are 1-2 mm apart: a 4 mm search always finds one, most within a median edge.
+  NearestPoint grid(std::clamp(edge_length_percentile(mesh, {}, 50), 0.05f, 4.0f), 4.0f, mesh.positions.size());
   for (std::uint32_t i = 0; i < mesh.positions.size(); ++i) grid.insert(i, mesh.positions[i]);
   std::vector<std::uint32_t> nearest(pool.size(), 0);
-  for (std::size_t i = 0; i < pool.size(); ++i) {
-    float d2 = 0.0f;
-    if (!grid.nearest_within(pool.positions[i], reach, mesh.positions, nearest[i], d2)) nearest[i] = kNoVertex;
-  }
+  on_both_cores(pool.size(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      float d2 = 0.0f;
+      if (!grid.nearest(pool.positions[i], mesh.positions, nearest[i], d2)) nearest[i] = kNoVertex;
+    }
+  });
   return nearest;
 }
 

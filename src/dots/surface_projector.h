@@ -7,7 +7,8 @@
 #include <glm/vec3.hpp>
 
 #include "core/mesh.h"
-#include "dots/spatial_hash.h"
+#include "dots/nearest_point.h"
+#include "dots/triangle_grid.h"
 
 namespace smp {
 
@@ -27,8 +28,14 @@ class SurfaceProjector {
  private:
   const Mesh& mesh_;
   float reach_ = 0.0f;  // mm: a long edge, so a point near the surface nearly always finds a vertex
+  float usual_edge_ = 0.0f;  // mm: the median edge
   std::vector<std::uint32_t> first_, triangles_;  // each vertex's triangles: triangles_[first_[v]..first_[v+1])
-  SpatialHash vertices_;
+  NearestPoint vertices_;
+  TriangleGrid near_triangles_;
+  float on_surface2_;  // mm2: a squared distance this small is on the triangle
+  // The squared distance from p to the closest point of the listed triangles (that triangle and
+  // its point's weights), or the largest float when none has an area.
+  float closest_of(glm::vec3 p, const std::uint32_t* begin, const std::uint32_t* end, std::uint32_t& triangle, glm::vec3& weights) const;
 };
 
 // The point of triangle abc closest to p.

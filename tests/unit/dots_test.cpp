@@ -10,6 +10,7 @@
 #include "dots/dot_pool.h"
 #include "dots/selection.h"
 #include "dots/spacing_metrics.h"
+#include "support/bundled_head.h"
 
 namespace smp {
 namespace {
@@ -107,6 +108,18 @@ TEST_F(DotPoolTest, SessionsLayerThirtySeventyHundred) {
   const std::vector<float> first(pool_->size(), 0.8f * 0.3f);
   const DotSelection thirty = select_dots(*pool_, first);
   EXPECT_EQ(thirty.dots.size(), per_session[0]);
+}
+
+TEST(DotPoolOnTheHead, PacksAsTightlyAsOnASphere) {
+  // The bundled head is an irregular mesh (edges 0.7-5 mm): dots pushed aside and put back onto
+  // it must land where they were put, or they are refused and the pool comes out sparse. Before
+  // the triangle grid, the head reached 92% of the count asked for (spread 0.725) against the
+  // sphere's 98% (0.750).
+  const Mesh& head = test::bundled_head();
+  const DotPool pool = build_dot_pool(head, {}, 60000, 3);
+  EXPECT_GT(double(pool.size()), 0.96 * 60000.0);
+  const std::vector<float> density(pool.size(), float(pool.density_per_cm2 / 100.0));
+  EXPECT_GE(spacing_stats(pool.positions, density).rho_min, 0.745);
 }
 
 }  // namespace

@@ -5,9 +5,11 @@
 
 #include "core/mesh_primitives.h"
 #include "core/random.h"
+#include "dots/nearest_point.h"
 #include "dots/point_grid.h"
 #include "dots/spatial_hash.h"
 #include "dots/surface_projector.h"
+#include "support/bundled_head.h"
 
 namespace smp {
 namespace {
@@ -67,6 +69,60 @@ TEST(SurfaceProjector, PutsPointsNearASphereBackOnIt) {
   }
   glm::vec3 on, normal;
   EXPECT_FALSE(projector.project(glm::vec3(0, 0, 80), on, normal)) << "30 mm off the surface is not near it";
+}
+
+TEST(NearestPoint, MatchesBruteForceNearAndFar) {
+  // Points 0.5-1.5 mm apart and queries up to 3 mm off: some answered by the fine grid, some by
+  // the coarse one, some by neither.
+  Random random(4);
+  std::vector<glm::vec3> points(4000);
+  for (glm::vec3& p : points) p = glm::vec3(random.uniform(), random.uniform(), random.uniform()) * glm::vec3(40.0f, 40.0f, 1.0f);
+  NearestPoint grid(0.8f, 2.5f, points.size());
+  for (std::uint32_t i = 0; i < points.size(); ++i) grid.insert(i, points[i]);
+  int fine = 0, coarse = 0, none = 0;
+  for (int q = 0; q < 2000; ++q) {
+    const glm::vec3 p = glm::vec3(random.uniform(), random.uniform(), random.uniform()) * glm::vec3(44.0f, 44.0f, 6.0f) - 2.0f;
+    float best = 2.5f * 2.5f;
+    for (const glm::vec3& s : points) best = std::min(best, glm::dot(s - p, s - p));
+    std::uint32_t id = 0;
+    float d2 = 0.0f;
+    const bool found = best < 2.5f * 2.5f;
+    ASSERT_EQ(grid.nearest(p, points, id, d2), found) << "query " << q;
+    if (found) {
+      EXPECT_FLOAT_EQ(d2, best);
+    }
+    (found ? (best < 0.64f ? fine : coarse) : none) += 1;
+  }
+  // Every path was taken.
+  EXPECT_GT(fine, 100);
+  EXPECT_GT(coarse, 100);
+  EXPECT_GT(none, 100);
+}
+
+TEST(SurfaceProjector, FindsTheTriangleUnderAPointOnAnIrregularMesh) {
+  // The bundled head's edges run from 0.7 to 5 mm: a point on a long triangle is often nearest a
+  // vertex that is not its corner, where looking only around the nearest vertex put it elsewhere.
+  const Mesh& head = test::bundled_head();
+  const SurfaceProjector projector(head, {});
+  Random random(8);
+  int checked = 0;
+  for (int q = 0; q < 4000; ++q) {
+    const std::size_t t = std::size_t(random.uniform() * double(head.triangle_count()));
+    const glm::vec3 &a = head.positions[head.indices[3 * t]], &b = head.positions[head.indices[3 * t + 1]],
+                    &c = head.positions[head.indices[3 * t + 2]];
+    if (!(glm::length(glm::cross(b - a, c - a)) > 1e-3f)) continue;
+    float u = float(random.uniform()), v = float(random.uniform());
+    if (u + v > 1.0f) u = 1.0f - u, v = 1.0f - v;
+    const glm::vec3 p = a + u * (b - a) + v * (c - a);
+    std::uint32_t found = 0;
+    glm::vec3 weights;
+    ASSERT_TRUE(projector.locate(p, found, weights)) << "point " << q;
+    const glm::vec3 on = weights.x * head.positions[head.indices[3 * found]] + weights.y * head.positions[head.indices[3 * found + 1]] +
+                         weights.z * head.positions[head.indices[3 * found + 2]];
+    ASSERT_LT(glm::distance(on, p), 1e-3f) << "point " << q << " on triangle " << t << " was put on triangle " << found;
+    ++checked;
+  }
+  EXPECT_GT(checked, 3900);
 }
 
 TEST(SurfaceProjector, ClosestPointOnTriangleByRegion) {

@@ -1,0 +1,34 @@
+#include "dots/nearest_point.h"
+
+#include <algorithm>
+
+#include <glm/geometric.hpp>
+
+namespace smp {
+
+NearestPoint::NearestPoint(float usual, float reach, std::size_t expected_points)
+    : usual_(std::min(usual, reach)), reach_(reach), fine_(usual_, expected_points), coarse_(reach, expected_points) {}
+
+void NearestPoint::insert(std::uint32_t id, glm::vec3 p) {
+  fine_.insert(id, p);
+  coarse_.insert(id, p);
+}
+
+bool NearestPoint::nearest(glm::vec3 p, const std::vector<glm::vec3>& positions, std::uint32_t& id, float& distance2) const {
+  return fine_.nearest_within(p, usual_, positions, id, distance2) || coarse_.nearest_within(p, reach_, positions, id, distance2);
+}
+
+float edge_length_percentile(const Mesh& mesh, const std::vector<std::uint8_t>& mask, int percentile) {
+  std::vector<float> lengths;
+  for (std::size_t t = 0; t < mesh.triangle_count(); ++t) {
+    if (!mask.empty() && !mask[t]) continue;
+    for (int k = 0; k < 3; ++k)
+      lengths.push_back(glm::distance(mesh.positions[mesh.indices[3 * t + k]], mesh.positions[mesh.indices[3 * t + (k + 1) % 3]]));
+  }
+  if (lengths.empty()) return 0.0f;
+  const auto at = lengths.begin() + std::ptrdiff_t(std::min(lengths.size() - 1, lengths.size() * std::size_t(std::clamp(percentile, 0, 100)) / 100));
+  std::nth_element(lengths.begin(), at, lengths.end());
+  return *at;
+}
+
+}  // namespace smp
