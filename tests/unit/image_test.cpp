@@ -1,10 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <random>
 #include <unistd.h>
 
 #include "core/image.h"
+#include "io/jpeg.h"
 #include "io/png.h"
 
 namespace smp {
@@ -27,6 +29,37 @@ TEST(Image, PngRoundTripsEveryByte) {
   ASSERT_EQ(back.width, image.width);
   ASSERT_EQ(back.height, image.height);
   EXPECT_EQ(back.rgba, image.rgba);
+}
+
+TEST(Image, JpegKeepsSingleColouredDotsAtFullColourResolution) {
+  // Skin with one-pixel session-green dots on a 4-px grid: with chroma subsampling their green
+  // would spread over 2x2 blocks and fade; at full resolution each stays green.
+  Image image = solid(64, 48, 0);
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x) {
+      std::uint8_t* p = &image.rgba[(std::size_t(y) * 64 + std::size_t(x)) * 4];
+      const bool dot = x % 4 == 1 && y % 4 == 1;
+      p[0] = dot ? 40 : 230, p[1] = dot ? 200 : 180, p[2] = dot ? 60 : 150, p[3] = 255;
+    }
+  const std::vector<std::uint8_t> bytes = encode_jpeg(image, 92);
+  ASSERT_GT(bytes.size(), 4u);
+  EXPECT_EQ(bytes[0], 0xFF);
+  EXPECT_EQ(bytes[1], 0xD8);  // a JPEG's start-of-image marker
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / ("smp-jpeg-test-" + std::to_string(getpid()) + ".jpg");
+  {
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    ASSERT_TRUE(file);
+    std::fwrite(bytes.data(), 1, bytes.size(), file);
+    std::fclose(file);
+  }
+  const Image back = read_png(path);  // stb_image reads JPEG too
+  std::filesystem::remove(path);
+  ASSERT_EQ(back.width, 64);
+  ASSERT_EQ(back.height, 48);
+  const std::uint8_t* dot = back.pixel(5, 5);
+  EXPECT_GT(int(dot[1]) - int(dot[0]), 80) << "the dot is still green";
+  const ImageDifference d = compare_images(back, image, 48);
+  EXPECT_LT(d.mean_channel_diff, 8.0);
 }
 
 TEST(Image, ShrinkHalvesByBoxAverageUntilNarrowEnough) {
