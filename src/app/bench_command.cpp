@@ -28,6 +28,7 @@
 
 #include "app/commands.h"
 #include "app/design_dots.h"
+#include "app/design_io.h"
 #include "app/pigment_view.h"
 #include "app/pool_cache.h"
 #include "app/head_source.h"
@@ -303,6 +304,26 @@ void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figur
     if (!chosen.dots.empty()) select.samples.push_back(ms * 100000.0 / double(million.size()));
   }
   figures["dots.select_ms_per_100k"] = select;
+
+  // The bundled example design as the window makes it (the whole head's pool, zones blended
+  // across their borders): the spread of its dots against the density planned where each lies.
+  // The hairline's soft edge and the strays ahead of it are left out of the count: there the
+  // density falls to nothing within a few mm, and no spacing suits both sides of such a fall.
+  const Design example = read_design_file(bundled_head_path().parent_path() / "examples" / "example-design.json");
+  const DotPool window_pool = cached_head_pool(head);  // DesignDots keeps a reference
+  DesignDots designed(head, *loaded.landmarks, anatomy, geodesic, window_pool);
+  const DesignDots::Result made = designed.make(example);
+  std::vector<glm::vec3> dots;
+  std::vector<float> density;
+  std::vector<std::uint8_t> behind_edge, in_band;
+  for (std::size_t i = 0; i < made.instances.size(); ++i) {
+    dots.push_back(made.instances[i].position), density.push_back(made.target_per_cm2[i] / 100.0f);
+    behind_edge.push_back(!made.soft_edge[i]);
+    in_band.push_back(!made.soft_edge[i] && made.zones[i] == Zone::HairlineBand);
+  }
+  figures["dots.rho.example_design"] = single(spacing_stats(dots, density, behind_edge).rho_min, "");
+  // Each band dot's nearest neighbour among all the design's dots, not only the band's.
+  figures["dots.rho.example_hairline_band"] = single(spacing_stats(dots, density, in_band).rho_min, "");
 }
 
 // A 300k-triangle scan stand-in: the bundled head split 4x (399k triangles), simplified to 300k.

@@ -233,6 +233,7 @@ DesignDots::Result DesignDots::make(const Design& design) {
     result.chart.push_back(places_[i].polar);
     result.plane_mm.push_back(plane_mm_[i]);
     result.on_scar.push_back(on_scar ? 1 : 0);
+    result.soft_edge.push_back(soft ? 1 : 0);
     result.target_per_cm2.push_back(density.fraction[i] * float(pool_.density_per_cm2));
   }
   result.counts.total = selection.dots.size();

@@ -39,6 +39,7 @@ class DesignDots {
     std::vector<PolarPoint> chart;  // of each instance, in the scalp chart (at its nearest vertex)
     std::vector<glm::vec2> plane_mm;  // of each instance, in the chart plane, exact (the baked pigment's place)
     std::vector<std::uint8_t> on_scar;  // of each instance: 1 where it lies in scar tissue (it fades faster)
+    std::vector<std::uint8_t> soft_edge;  // of each instance: 1 in the hairline's soft edge or the strays ahead of it
     std::vector<float> target_per_cm2;  // of each instance: the density planned where it lies (graded, painted)
     DotCounts counts;
   };

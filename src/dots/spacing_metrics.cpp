@@ -10,9 +10,8 @@ namespace smp {
 
 double hex_spacing_mm(double density) { return std::sqrt(2.0 / (std::sqrt(3.0) * density)); }
 
-SpacingStats spacing_stats(const std::vector<glm::vec3>& dots, std::span<const float> density) {
+SpacingStats spacing_stats(const std::vector<glm::vec3>& dots, std::span<const float> density, std::span<const std::uint8_t> counted) {
   SpacingStats stats;
-  stats.count = dots.size();
   if (dots.size() < 2) return stats;
   float densest = 0.0f;
   for (float d : density) densest = std::max(densest, d);
@@ -23,11 +22,14 @@ SpacingStats spacing_stats(const std::vector<glm::vec3>& dots, std::span<const f
   std::vector<double> rho;
   rho.reserve(dots.size());
   for (std::uint32_t i = 0; i < dots.size(); ++i) {
+    if (!counted.empty() && !counted[i]) continue;
     std::uint32_t near = 0;
     float d2 = 0.0f;
     const double nearest = grid.nearest_within(dots[i], reach, dots, near, d2, i) ? std::sqrt(double(d2)) : double(reach);
     rho.push_back(nearest / hex_spacing_mm(density[i]));
   }
+  stats.count = rho.size();
+  if (rho.empty()) return stats;
   std::sort(rho.begin(), rho.end());
   stats.rho_min = rho.front();
   stats.rho_p01 = rho[rho.size() / 1000];

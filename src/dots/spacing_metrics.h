@@ -2,6 +2,7 @@
 // How evenly dots are spread, as the issue measures it: rho = distance to the nearest other dot
 // over the spacing of a hexagonal packing at the local target density (1 would be a perfect
 // honeycomb; good blue noise is 0.65-0.85), and how local counts vary.
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -19,7 +20,9 @@ struct SpacingStats {
 // Spacing of a hexagonal packing with `density` dots per mm2.
 double hex_spacing_mm(double density_per_mm2);
 
-// `density_per_mm2[i]`: the target density where dot i is (per mm2).
-SpacingStats spacing_stats(const std::vector<glm::vec3>& dots, std::span<const float> density_per_mm2);
+// `density_per_mm2[i]`: the target density where dot i is (per mm2). With `counted` (one flag per
+// dot), only the flagged dots' spacings are counted, each still to its nearest dot of all.
+SpacingStats spacing_stats(const std::vector<glm::vec3>& dots, std::span<const float> density_per_mm2,
+                           std::span<const std::uint8_t> counted = {});
 
 }  // namespace smp

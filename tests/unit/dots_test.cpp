@@ -122,5 +122,17 @@ TEST(DotPoolOnTheHead, PacksAsTightlyAsOnASphere) {
   EXPECT_GE(spacing_stats(pool.positions, density).rho_min, 0.745);
 }
 
+TEST(SpacingStats, CountsOnlyTheFlaggedDotsAgainstAllTheirNeighbours) {
+  // Dots at x = 0, 1 and 2.2 mm where a hexagonal packing would be 1 mm apart: the third's
+  // nearest neighbour is 1.2 mm away. Counted alone it still measures to the second.
+  const std::vector<glm::vec3> dots{{0, 0, 0}, {1, 0, 0}, {2.2f, 0, 0}};
+  const std::vector<float> density(3, float(2.0 / std::sqrt(3.0)));  // hex spacing 1 mm
+  EXPECT_NEAR(spacing_stats(dots, density).rho_min, 1.0, 1e-5);
+  const std::vector<std::uint8_t> third{0, 0, 1};
+  const SpacingStats s = spacing_stats(dots, density, third);
+  EXPECT_EQ(s.count, 1u);
+  EXPECT_NEAR(s.rho_min, 1.2, 1e-5);
+}
+
 }  // namespace
 }  // namespace smp
