@@ -19,7 +19,6 @@ class NearestPoint {
   // As SpatialHash::nearest_within(p, reach, ...): the same answer, as any point nearer than one
   // found within `usual` is itself within `usual`.
   bool nearest(glm::vec3 p, const std::vector<glm::vec3>& positions, std::uint32_t& id, float& distance2) const;
-  float reach() const { return reach_; }
 
  private:
   float usual_, reach_;

@@ -17,9 +17,10 @@ class SurfaceProjector {
   // Only triangles whose `mask` flag is set (all when it is empty). Keeps a reference to `mesh`.
   SurfaceProjector(const Mesh& mesh, const std::vector<std::uint8_t>& mask);
 
-  // The closest point on the triangles around the vertex nearest to `p`, and their normal.
-  // False when no vertex of the surface is within reach (p is far off it, or on a rare very long
-  // triangle).
+  // The closest point of the surface to `p` and its triangle's normal: exact within a fifth of a
+  // median edge of the skin (the triangle grid); further off, the closest point on the triangles
+  // around the nearest vertex. False when no vertex of the surface is within reach (p is far off
+  // it, or on a rare very long triangle).
   bool project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& normal) const;
   // The triangle (index into the mesh's triangles) whose point is closest to `p`, and that point's
   // barycentric weights of the triangle's corners: where a dot lies in anything given per vertex.
