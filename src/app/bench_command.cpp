@@ -427,7 +427,7 @@ int run_bench(const BenchOptions& options) {
       const std::vector<float> all(dot_pool.size(), 1.0f);
       const DotSelection selection = select_dots(dot_pool, all);
       std::vector<DotInstance> dots = dot_instances(dot_pool, selection, ViewSettings{}.session_dot_mm());
-      const std::vector<glm::vec2> plane = chart_plane_of(head, anatomy, dot_pool.positions);
+      const std::vector<glm::vec2> plane = chart_plane_of(head, anatomy, dot_pool.positions, dot_pool.triangles);
       std::vector<glm::vec2> kept_plane;  // in the selection's order, as the instances are
       for (std::uint32_t i : selection.dots) kept_plane.push_back(plane[i]);
       Figure bake{{}, "ms"};

@@ -34,7 +34,7 @@ DesignDots::DesignDots(const Mesh& mesh, const Landmarks& landmarks, const Anato
     const glm::dvec2 at = ScalpChart::plane(anatomy.chart.vertices[v]);
     chart_cells_[cell_key(at)].push_back(v);
   }
-  plane_mm_ = chart_plane_of(mesh, anatomy, pool.positions);
+  plane_mm_ = chart_plane_of(mesh, anatomy, pool.positions, pool.triangles);
   const std::vector<std::uint32_t> nearest = nearest_vertices(pool, mesh);
   places_.resize(pool.size());
   zone_.assign(pool.size(), Zone::None);

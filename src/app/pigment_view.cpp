@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <optional>
 #include <unordered_map>
 
 #include <glm/common.hpp>
@@ -65,15 +66,24 @@ PigmentFrame pigment_frame(const Mesh& mesh, const Anatomy& anatomy) {
   return frame;
 }
 
-std::vector<glm::vec2> chart_plane_of(const Mesh& mesh, const Anatomy& anatomy, std::span<const glm::vec3> points) {
-  const SurfaceProjector projector(mesh, {});
+std::vector<glm::vec2> chart_plane_of(const Mesh& mesh, const Anatomy& anatomy, std::span<const glm::vec3> points,
+                                      std::span<const std::uint32_t> triangles) {
+  const bool known = triangles.size() == points.size();
+  const std::optional<SurfaceProjector> projector = known ? std::nullopt : std::optional<SurfaceProjector>(std::in_place, mesh, std::vector<std::uint8_t>{});
   const std::vector<glm::vec2> vertex_plane = welded_plane(mesh, anatomy);
   std::vector<glm::vec2> plane(points.size(), glm::vec2(1e9f));
   on_both_cores(points.size(), [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       std::uint32_t t = 0;
       glm::vec3 w;
-      if (!projector.locate(points[i], t, w)) continue;
+      if (known) {
+        t = triangles[i];
+        if (std::size_t(t) >= mesh.triangle_count()) continue;
+        w = weights_on_triangle(points[i], mesh.positions[mesh.indices[3 * std::size_t(t)]], mesh.positions[mesh.indices[3 * std::size_t(t) + 1]],
+                                mesh.positions[mesh.indices[3 * std::size_t(t) + 2]]);
+      } else if (!projector->locate(points[i], t, w)) {
+        continue;
+      }
       glm::vec2 at(0.0f);
       for (int k = 0; k < 3; ++k) at += w[k] * vertex_plane[mesh.indices[3 * std::size_t(t) + std::size_t(k)]];
       plane[i] = at;

@@ -28,8 +28,10 @@ PigmentFrame pigment_frame(const Mesh& mesh, const Anatomy& anatomy);
 
 // Where points on (or within a triangle of) the skin lie in the chart plane, mm, interpolated
 // inside their triangle: exact to the mesh, not snapped to a vertex. Points off the mesh get a
-// place far off the chart.
-std::vector<glm::vec2> chart_plane_of(const Mesh& mesh, const Anatomy& anatomy, std::span<const glm::vec3> points);
+// place far off the chart. With `triangles` (one per point: the triangle it lies on, as a dot pool
+// keeps them) the search for each point's triangle is skipped.
+std::vector<glm::vec2> chart_plane_of(const Mesh& mesh, const Anatomy& anatomy, std::span<const glm::vec3> points,
+                                      std::span<const std::uint32_t> triangles = {});
 
 // The dots' ink as `settings` shows them: the sessions in view, their look in the preview.
 // `on_scar` (one flag per dot, or empty) marks dots in scar tissue, which age faster.

@@ -15,7 +15,7 @@
 namespace smp {
 namespace {
 
-constexpr char kMagic[8] = {'S', 'M', 'P', 'P', 'O', 'O', 'L', '1'};  // the file layout
+constexpr char kMagic[8] = {'S', 'M', 'P', 'P', 'O', 'O', 'L', '2'};  // the file layout (2: with each dot's triangle)
 
 std::uint64_t fnv1a(const void* data, std::size_t bytes, std::uint64_t hash = 1469598103934665603ull) {
   const auto* p = static_cast<const unsigned char*>(data);
@@ -67,9 +67,13 @@ DotPool cached_head_pool(const Mesh& mesh) {
       pool.positions.resize(count);
       pool.normals.resize(count);
       pool.rank.resize(count);
+      pool.triangles.resize(count);
+      bool inside = true;  // every triangle index names a triangle of this mesh
       if (take(bytes, at, pool.positions.data(), count) && take(bytes, at, pool.normals.data(), count) &&
-          take(bytes, at, pool.rank.data(), count) && at == bytes.size())
-        return pool;
+          take(bytes, at, pool.rank.data(), count) && take(bytes, at, pool.triangles.data(), count) && at == bytes.size()) {
+        for (std::uint32_t t : pool.triangles) inside &= t < mesh.triangle_count();
+        if (inside) return pool;
+      }
     }
   }
   DotPool pool = build_head_pool(mesh);
@@ -83,6 +87,7 @@ DotPool cached_head_pool(const Mesh& mesh) {
     append(out, pool.positions.data(), count);
     append(out, pool.normals.data(), count);
     append(out, pool.rank.data(), count);
+    append(out, pool.triangles.data(), count);
     try {
       std::filesystem::create_directories(dir);
       write_file_atomically(file, out);

@@ -43,6 +43,7 @@ std::uint64_t morton_order(glm::vec3 p, float scale) {
 
 struct Candidate {
   glm::vec3 position, normal;
+  std::uint32_t triangle = 0;  // of the mesh, the one it lies on
 };
 
 // Uniform darts over the surface, drawn in sweeps: the triangles are laid out along a Morton curve
@@ -72,7 +73,7 @@ class SurfaceSweep {
       if (!(twice_area > 0.0f)) continue;
       total_ += 0.5 * double(twice_area);
       cumulative_.push_back(total_);
-      triangles_.push_back({a, b - a, c - a, cross / twice_area});
+      triangles_.push_back({a, b - a, c - a, cross / twice_area, t});
     }
   }
   double area() const { return total_; }
@@ -90,6 +91,7 @@ class SurfaceSweep {
       if (u + v > 1.0f) u = 1.0f - u, v = 1.0f - v;
       dart.position = t.corner + u * t.edge1 + v * t.edge2;
       dart.normal = t.normal;
+      dart.triangle = t.index;
       at += step;
     }
     return darts;
@@ -98,6 +100,7 @@ class SurfaceSweep {
  private:
   struct Triangle {
     glm::vec3 corner, edge1, edge2, normal;
+    std::uint32_t index;  // in the mesh
   };
   std::vector<double> cumulative_;
   std::vector<Triangle> triangles_;
@@ -150,6 +153,7 @@ Split halve_area(const Mesh& mesh, const std::vector<std::uint8_t>& mask) {
 // One level's points in one half of the surface, thrown by one thread.
 struct Half {
   std::vector<glm::vec3> positions, normals;  // the new points
+  std::vector<std::uint32_t> triangles;        // the mesh triangle each lies on
   std::vector<Candidate> near_plane;          // darts within a radius of the plane, tested after both halves
   std::unique_ptr<PointGrid> grid;            // earlier levels' points on this side of (and near) the plane, and the new
 };
@@ -173,7 +177,9 @@ bool place_dart(const Candidate& dart, float radius, std::span<Half* const> halv
       if (half->grid->first_within(p, radius, by)) return true;
     return false;
   };
-  auto lands = [&] { return surface.project(placed.position, placed.position, placed.normal) && !blocked(placed.position, second); };
+  auto lands = [&] {
+    return surface.project(placed.position, placed.position, placed.normal, placed.triangle) && !blocked(placed.position, second);
+  };
   if (!blocked(dart.position, blocker)) return true;
 
   const glm::vec3 away = dart.position - blocker;
@@ -184,7 +190,7 @@ bool place_dart(const Candidate& dart, float radius, std::span<Half* const> halv
   if ((radius - length) * radius > kProjectBeyondMm2) {
     // Far off the skin on a curved head: onto it (nearer the blocker on a convex surface), then
     // out again to the radius.
-    if (!surface.project(placed.position, placed.position, placed.normal)) return false;
+    if (!surface.project(placed.position, placed.position, placed.normal, placed.triangle)) return false;
     placed.position = blocker + glm::normalize(placed.position - blocker) * reach;
   }
   if (!blocked(placed.position, second)) return lands();
@@ -202,10 +208,11 @@ bool place_dart(const Candidate& dart, float radius, std::span<Half* const> halv
   return !blocked(placed.position, second) && lands();
 }
 
-void accept(Half& half, glm::vec3 p, glm::vec3 n) {
-  half.grid->insert(p);
-  half.positions.push_back(p);
-  half.normals.push_back(n);
+void accept(Half& half, const Candidate& dot) {
+  half.grid->insert(dot.position);
+  half.positions.push_back(dot.position);
+  half.normals.push_back(dot.normal);
+  half.triangles.push_back(dot.triangle);
 }
 
 }  // namespace
@@ -254,7 +261,7 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
         for (const glm::vec3& p : pool.positions)
           if (sign * split.distance(p) > -grid_radius) half.grid->insert(p);
       }
-      half.positions.clear(), half.normals.clear(), half.near_plane.clear();
+      half.positions.clear(), half.normals.clear(), half.triangles.clear(), half.near_plane.clear();
       Random random(seed * 0x100000001B3ull + std::uint64_t(level) * 2 + std::uint64_t(side));
       Half* const self[] = {&half};
       const auto throws = std::size_t(kThrowsPerPoint * expected * share);
@@ -270,7 +277,7 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
           Candidate placed;
           if (!place_dart(dart, radius, self, projector, placed)) continue;
           if (sign * split.distance(placed.position) <= radius) half.near_plane.push_back(placed);  // pushed towards the plane
-          else accept(half, placed.position, placed.normal);
+          else accept(half, placed);
         }
       }
     };
@@ -283,12 +290,13 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
     for (int side = 0; side < 2; ++side)
       for (const Candidate& dart : halves[std::size_t(side)].near_plane)
         if (Candidate placed; place_dart(dart, radius, both, projector, placed)) {
-          accept(halves[0], placed.position, placed.normal);
+          accept(halves[0], placed);
           halves[1].grid->insert(placed.position);
         }
     for (const Half& half : halves) {
       pool.positions.insert(pool.positions.end(), half.positions.begin(), half.positions.end());
       pool.normals.insert(pool.normals.end(), half.normals.begin(), half.normals.end());
+      pool.triangles.insert(pool.triangles.end(), half.triangles.begin(), half.triangles.end());
     }
   }
   Random random(seed);

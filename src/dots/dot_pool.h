@@ -18,6 +18,7 @@ constexpr int kDotPoolVersion = 5;
 struct DotPool {
   std::vector<glm::vec3> positions;  // mm, on the skin
   std::vector<glm::vec3> normals;
+  std::vector<std::uint32_t> triangles;  // the mesh triangle each lies on (where it is in anything given per vertex)
   std::vector<float> rank;           // u in [0, 1): the order dots are added as density rises
   double area_mm2 = 0;               // of the surface the pool covers
   double density_per_cm2 = 0;        // positions / area: the most any design can ask for

@@ -33,8 +33,7 @@ SurfaceProjector::SurfaceProjector(const Mesh& mesh, const std::vector<std::uint
     if (first_[v + 1] > first_[v]) vertices_.insert(v, mesh.positions[v]);
 }
 
-bool SurfaceProjector::project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& normal) const {
-  std::uint32_t t = 0;
+bool SurfaceProjector::project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& normal, std::uint32_t& t) const {
   glm::vec3 w;
   if (!locate(p, t, w)) return false;
   const glm::vec3 &a = mesh_.positions[mesh_.indices[3 * t]], &b = mesh_.positions[mesh_.indices[3 * t + 1]],
@@ -64,17 +63,23 @@ float SurfaceProjector::closest_of(glm::vec3 p, const std::uint32_t* begin, cons
                     &c = mesh_.positions[mesh_.indices[3 * t + 2]];
     const glm::vec3 q = closest_point_on_triangle(p, a, b, c);
     const glm::vec3 n = glm::cross(b - a, c - a);
-    const float area2 = glm::dot(n, n);
-    if (!(area2 > 0.0f)) continue;
+    if (!(glm::dot(n, n) > 0.0f)) continue;
     if (const float d = glm::dot(q - p, q - p); best < 0.0f || d < best) {
       best = d, triangle = t;
-      // Weights from the sub-triangles' areas, signed along the normal.
-      const float wa = glm::dot(glm::cross(b - q, c - q), n) / area2, wb = glm::dot(glm::cross(c - q, a - q), n) / area2;
-      weights = glm::vec3(wa, wb, 1.0f - wa - wb);
+      weights = weights_on_triangle(q, a, b, c);
       if (best <= on_surface2_) break;  // p lies on this triangle: no other is closer
     }
   }
   return best < 0.0f ? std::numeric_limits<float>::max() : best;
+}
+
+glm::vec3 weights_on_triangle(glm::vec3 q, glm::vec3 a, glm::vec3 b, glm::vec3 c) {
+  // Signed along the normal, so a point a hair off the plane still gets weights summing to 1.
+  const glm::vec3 n = glm::cross(b - a, c - a);
+  const float area2 = glm::dot(n, n);
+  if (!(area2 > 0.0f)) return glm::vec3(1.0f, 0.0f, 0.0f);
+  const float wa = glm::dot(glm::cross(b - q, c - q), n) / area2, wb = glm::dot(glm::cross(c - q, a - q), n) / area2;
+  return glm::vec3(wa, wb, 1.0f - wa - wb);
 }
 
 // By the region of the triangle's plane p projects into: a corner, an edge or the inside

@@ -21,7 +21,11 @@ class SurfaceProjector {
   // median edge of the skin (the triangle grid); further off, the closest point on the triangles
   // around the nearest vertex. False when no vertex of the surface is within reach (p is far off
   // it, or on a rare very long triangle).
-  bool project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& normal) const;
+  bool project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& normal) const {
+    std::uint32_t triangle = 0;
+    return project(p, on_surface, normal, triangle);
+  }
+  bool project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& normal, std::uint32_t& triangle) const;
   // The triangle (index into the mesh's triangles) whose point is closest to `p`, and that point's
   // barycentric weights of the triangle's corners: where a dot lies in anything given per vertex.
   bool locate(glm::vec3 p, std::uint32_t& triangle, glm::vec3& weights) const;
@@ -41,5 +45,7 @@ class SurfaceProjector {
 
 // The point of triangle abc closest to p.
 glm::vec3 closest_point_on_triangle(glm::vec3 p, glm::vec3 a, glm::vec3 b, glm::vec3 c);
+// The weights of a, b and c that make q, a point on the triangle (from the sub-triangles' areas).
+glm::vec3 weights_on_triangle(glm::vec3 q, glm::vec3 a, glm::vec3 b, glm::vec3 c);
 
 }  // namespace smp

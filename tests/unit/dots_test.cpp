@@ -10,6 +10,7 @@
 #include "dots/dot_pool.h"
 #include "dots/selection.h"
 #include "dots/spacing_metrics.h"
+#include "dots/surface_projector.h"
 #include "support/bundled_head.h"
 
 namespace smp {
@@ -120,6 +121,15 @@ TEST(DotPoolOnTheHead, PacksAsTightlyAsOnASphere) {
   EXPECT_GT(double(pool.size()), 0.96 * 60000.0);
   const std::vector<float> density(pool.size(), float(pool.density_per_cm2 / 100.0));
   EXPECT_GE(spacing_stats(pool.positions, density).rho_min, 0.745);
+  // Each dot knows the triangle it lies on (the design reads the chart there without a search).
+  ASSERT_EQ(pool.triangles.size(), pool.size());
+  for (std::size_t i = 0; i < pool.size(); ++i) {
+    const std::size_t t = pool.triangles[i];
+    ASSERT_LT(t, head.triangle_count());
+    const glm::vec3 on = closest_point_on_triangle(pool.positions[i], head.positions[head.indices[3 * t]], head.positions[head.indices[3 * t + 1]],
+                                                   head.positions[head.indices[3 * t + 2]]);
+    ASSERT_LT(glm::distance(on, pool.positions[i]), 1e-3f) << "dot " << i << " is not on its triangle " << t;
+  }
 }
 
 TEST(SpacingStats, CountsOnlyTheFlaggedDotsAgainstAllTheirNeighbours) {
