@@ -17,7 +17,7 @@ DotPool build_head_pool(const Mesh& mesh, double max_density_per_cm2, std::uint6
 
 std::vector<std::uint32_t> nearest_vertices(const DotPool& pool, const Mesh& mesh) {
   // Mesh vertices are 1-2 mm apart: a 4 mm search always finds one, most within a median edge.
-  NearestPoint grid(std::clamp(edge_length_percentile(mesh, {}, 50), 0.05f, 4.0f), 4.0f, mesh.positions.size());
+  NearestPoint grid(std::clamp(edge_lengths(mesh, {}).median, 0.05f, 4.0f), 4.0f, mesh.positions.size());
   for (std::uint32_t i = 0; i < mesh.positions.size(); ++i) grid.insert(i, mesh.positions[i]);
   std::vector<std::uint32_t> nearest(pool.size(), 0);
   on_both_cores(pool.size(), [&](std::size_t begin, std::size_t end) {

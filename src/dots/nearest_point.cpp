@@ -18,17 +18,23 @@ bool NearestPoint::nearest(glm::vec3 p, const std::vector<glm::vec3>& positions,
   return fine_.nearest_within(p, usual_, positions, id, distance2) || coarse_.nearest_within(p, reach_, positions, id, distance2);
 }
 
-float edge_length_percentile(const Mesh& mesh, const std::vector<std::uint8_t>& mask, int percentile) {
+EdgeLengths edge_lengths(const Mesh& mesh, const std::vector<std::uint8_t>& mask) {
   std::vector<float> lengths;
   for (std::size_t t = 0; t < mesh.triangle_count(); ++t) {
     if (!mask.empty() && !mask[t]) continue;
     for (int k = 0; k < 3; ++k)
       lengths.push_back(glm::distance(mesh.positions[mesh.indices[3 * t + k]], mesh.positions[mesh.indices[3 * t + (k + 1) % 3]]));
   }
-  if (lengths.empty()) return 0.0f;
-  const auto at = lengths.begin() + std::ptrdiff_t(std::min(lengths.size() - 1, lengths.size() * std::size_t(std::clamp(percentile, 0, 100)) / 100));
-  std::nth_element(lengths.begin(), at, lengths.end());
-  return *at;
+  if (lengths.empty()) return {};
+  auto percentile = [&](std::size_t p) {
+    const auto at = lengths.begin() + std::ptrdiff_t(std::min(lengths.size() - 1, lengths.size() * p / 100));
+    std::nth_element(lengths.begin(), at, lengths.end());
+    return *at;
+  };
+  EdgeLengths edges;
+  edges.long_edge = percentile(95);
+  edges.median = percentile(50);
+  return edges;
 }
 
 }  // namespace smp

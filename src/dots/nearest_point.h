@@ -25,8 +25,12 @@ class NearestPoint {
   SpatialHash fine_, coarse_;
 };
 
-// The length of a mesh's edges at `percentile` (0-100) over the triangles where `mask` is set
-// (all when it is empty); 0 for no triangles.
-float edge_length_percentile(const Mesh& mesh, const std::vector<std::uint8_t>& mask, int percentile);
+// A mesh's edge lengths over the triangles where `mask` is set (all when it is empty), mm; 0 for
+// no triangles. The 95th percentile, not the longest: a few slivers (a cut neck) must not set it.
+struct EdgeLengths {
+  float median = 0.0f;
+  float long_edge = 0.0f;  // 95th percentile
+};
+EdgeLengths edge_lengths(const Mesh& mesh, const std::vector<std::uint8_t>& mask);
 
 }  // namespace smp

@@ -7,12 +7,15 @@
 
 namespace smp {
 SurfaceProjector::SurfaceProjector(const Mesh& mesh, const std::vector<std::uint8_t>& mask)
-    // A point on a triangle is within about 0.6 of its longest edge of a corner. The edge at the
-    // 95th percentile is the reach: a few long slivers (a cut neck) must not make every cell of the
-    // coarse grid hold hundreds of vertices. Most points are nearer a corner than a median edge.
+    : SurfaceProjector(mesh, mask, edge_lengths(mesh, mask)) {}
+
+SurfaceProjector::SurfaceProjector(const Mesh& mesh, const std::vector<std::uint8_t>& mask, EdgeLengths edges)
+    // A point on a triangle is within about 0.6 of its longest edge of a corner: a long edge is the
+    // reach (a few slivers must not make every cell of the coarse grid hold hundreds of vertices).
+    // Most points are nearer a corner than a median edge.
     : mesh_(mesh),
-      reach_(std::max(1e-3f, edge_length_percentile(mesh, mask, 95))),
-      usual_edge_(std::max(1e-3f, edge_length_percentile(mesh, mask, 50))),
+      reach_(std::max(1e-3f, edges.long_edge)),
+      usual_edge_(std::max(1e-3f, edges.median)),
       vertices_(usual_edge_, reach_, mesh.positions.size()),
       // Dots are put back onto the skin from a hair off it: a fifth of an edge is ample.
       // Cells of 1.5 median edges: on the bundled head, narrower took longer to build (1.0: 4x)

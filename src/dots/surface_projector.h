@@ -38,6 +38,7 @@ class SurfaceProjector {
   NearestPoint vertices_;
   TriangleGrid near_triangles_;
   float on_surface2_;  // mm2: a squared distance this small is on the triangle
+  SurfaceProjector(const Mesh& mesh, const std::vector<std::uint8_t>& mask, EdgeLengths edges);
   // The squared distance from p to the closest point of the listed triangles (that triangle and
   // its point's weights), or the largest float when none has an area.
   float closest_of(glm::vec3 p, const std::uint32_t* begin, const std::uint32_t* end, std::uint32_t& triangle, glm::vec3& weights) const;
