@@ -18,6 +18,7 @@
 namespace smp {
 
 class SceneRenderer;
+class EdgeSmoothingPass;
 class RenderTarget;
 
 // The prepared head a guide is drawn on; the guide keeps references, so it must outlive it.
@@ -75,6 +76,7 @@ class GuideExport {
   std::vector<std::vector<Marker>> session_beads_;
   std::unique_ptr<SceneRenderer> renderer_;
   std::unique_ptr<RenderTarget> target_;
+  std::unique_ptr<EdgeSmoothingPass> smoothing_;
   std::vector<glm::vec3> pigment_uvw_;
   glm::vec2 pigment_low_{}, pigment_high_{};
   int pigment_size_ = 0;

@@ -46,7 +46,8 @@ RenderTarget::~RenderTarget() { release(); }
 
 void RenderTarget::release() {
   for (GLuint* fbo : {&kept_fbo_, &layer_fbo_}) glDeleteFramebuffers(1, fbo);
-  for (GLuint* buffer : {&kept_colour_, &kept_depth_, &layer_colour_, &layer_depth_}) glDeleteRenderbuffers(1, buffer);
+  for (GLuint* texture : {&kept_colour_, &layer_colour_}) glDeleteTextures(1, texture);
+  for (GLuint* buffer : {&kept_depth_, &layer_depth_}) glDeleteRenderbuffers(1, buffer);
   kept_fbo_ = kept_colour_ = kept_depth_ = layer_fbo_ = layer_colour_ = layer_depth_ = 0;
   glDeleteFramebuffers(1, &resolve_fbo_);
   glDeleteRenderbuffers(1, &resolve_colour_);
@@ -58,15 +59,21 @@ void RenderTarget::release() {
 
 namespace {
 
-// A single-sampled framebuffer with colour and depth.
+// A single-sampled framebuffer with colour and depth; the colour is a linearly filtered texture,
+// so that a pass can read it (edge smoothing).
 void create_plain(int width, int height, GLuint& fbo, GLuint& colour, GLuint& depth) {
   glGenFramebuffers(1, &fbo);
-  glGenRenderbuffers(1, &colour);
+  glGenTextures(1, &colour);
   glGenRenderbuffers(1, &depth);
   glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-  glBindRenderbuffer(GL_RENDERBUFFER, colour);
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
+  glBindTexture(GL_TEXTURE_2D, colour);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, colour, 0);
   glBindRenderbuffer(GL_RENDERBUFFER, depth);
   glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, width, height);
   glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, depth);
@@ -74,20 +81,27 @@ void create_plain(int width, int height, GLuint& fbo, GLuint& colour, GLuint& de
     throw std::runtime_error("cannot create an offscreen framebuffer to keep a layer");
 }
 
-void copy(GLuint from, GLuint to, int width, int height) {
+void copy(GLuint from, GLuint to, int width, int height, GLbitfield what = GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT) {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, from);
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to);
-  glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+  glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, what, GL_NEAREST);
 }
 
 }  // namespace
 
-void RenderTarget::keep_layer() {
+void RenderTarget::keep_layer(EdgeSmoothingPass* smoothing) {
   if (!kept_fbo_) {
     create_plain(width_, height_, kept_fbo_, kept_colour_, kept_depth_);
     create_plain(width_, height_, layer_fbo_, layer_colour_, layer_depth_);
   }
-  copy(draw_fbo_, kept_fbo_, width_, height_);  // resolves the samples
+  if (smoothing) {  // through the layer's texture, smoothed into the kept copy
+    copy(draw_fbo_, layer_fbo_, width_, height_, GL_COLOR_BUFFER_BIT);
+    copy(draw_fbo_, kept_fbo_, width_, height_, GL_DEPTH_BUFFER_BIT);
+    glBindFramebuffer(GL_FRAMEBUFFER, kept_fbo_);
+    smoothing->draw(layer_colour_, width_, height_);
+  } else {
+    copy(draw_fbo_, kept_fbo_, width_, height_);  // resolves the samples
+  }
   restore_layer();
 }
 

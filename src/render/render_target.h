@@ -2,6 +2,7 @@
 // An offscreen framebuffer: multisampled colour + depth to draw into, resolved to a plain one
 // to read back as an Image.
 #include "core/image.h"
+#include "render/edge_smoothing_pass.h"
 #include "render/gl.h"
 
 namespace smp {
@@ -20,8 +21,9 @@ class RenderTarget {
   // (each session's dots): keep_layer() resolves the drawing so far (colour and depth) once and
   // goes on drawing onto a single-sampled copy of it; restore_layer() puts the copy back. Copies
   // of single samples cost a fraction of multisampled ones on a software renderer; what is drawn
-  // on the layer must smooth its own edges (the dots do).
-  void keep_layer();
+  // on the layer must smooth its own edges (the dots do). With `smoothing`, the kept drawing's
+  // edges are smoothed on the way (for a single-sampled target).
+  void keep_layer(EdgeSmoothingPass* smoothing = nullptr);
   void restore_layer();
   int width() const { return width_; }
   int height() const { return height_; }

@@ -72,6 +72,7 @@ GLint ShaderProgram::location(std::string_view name) {
 
 void ShaderProgram::set(std::string_view name, float value) { glUniform1f(location(name), value); }
 void ShaderProgram::set(std::string_view name, int value) { glUniform1i(location(name), value); }
+void ShaderProgram::set(std::string_view name, const glm::vec2& v) { glUniform2fv(location(name), 1, glm::value_ptr(v)); }
 void ShaderProgram::set(std::string_view name, const glm::vec3& v) { glUniform3fv(location(name), 1, glm::value_ptr(v)); }
 void ShaderProgram::set(std::string_view name, const glm::mat3& m) { glUniformMatrix3fv(location(name), 1, GL_FALSE, glm::value_ptr(m)); }
 void ShaderProgram::set(std::string_view name, const glm::mat4& m) { glUniformMatrix4fv(location(name), 1, GL_FALSE, glm::value_ptr(m)); }

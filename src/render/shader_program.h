@@ -6,6 +6,7 @@
 
 #include <glm/mat3x3.hpp>
 #include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 
 #include "render/gl.h"
@@ -23,6 +24,7 @@ class ShaderProgram {
   void use() const { glUseProgram(program_); }
   void set(std::string_view name, float value);
   void set(std::string_view name, int value);
+  void set(std::string_view name, const glm::vec2& value);
   void set(std::string_view name, const glm::vec3& value);
   void set(std::string_view name, const glm::mat3& value);
   void set(std::string_view name, const glm::mat4& value);
