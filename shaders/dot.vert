@@ -28,7 +28,10 @@ void main() {
   v_session = session;
   v_corner = a_corner;
   v_normal = mat3(u_view) * a_normal;
-  if (session < u_first_session || session > u_last_session) {
+  vec4 centre = u_view * vec4(a_position, 1.0);
+  // A dot on skin that faces away lies behind the head from here: skip it before the rasteriser.
+  bool faces_away = dot(v_normal, -centre.xyz) < 0.0;
+  if (session < u_first_session || session > u_last_session || faces_away) {
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);  // outside the clip volume: not drawn
     return;
   }
@@ -36,7 +39,6 @@ void main() {
   vec3 tangent = normalize(cross(a_normal, helper));
   vec3 bitangent = cross(a_normal, tangent);
   float radius = 0.5 * a_size_session_shade.x;
-  vec4 centre = u_view * vec4(a_position, 1.0);
   float px_per_mm = u_projection[1][1] * 0.5 * u_viewport_height_px / max(1e-3, -centre.z);
   float diameter_px = 2.0 * radius * px_per_mm;
   v_ink_share = 1.0;
