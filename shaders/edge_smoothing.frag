@@ -10,12 +10,14 @@ out vec4 frag_colour;
 
 float brightness(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
 vec3 at(vec2 offset) { return texture(u_picture, v_uv + offset).rgb; }
+// A neighbouring pixel as it is (no filtering: cheaper), clamped to the picture.
+float pixel(ivec2 p, ivec2 offset) { return brightness(texelFetch(u_picture, clamp(p + offset, ivec2(0), textureSize(u_picture, 0) - 1), 0).rgb); }
 
 void main() {
-  vec4 centre = texture(u_picture, v_uv);
+  ivec2 p = ivec2(gl_FragCoord.xy);
+  vec4 centre = texelFetch(u_picture, p, 0);
   float m = brightness(centre.rgb);
-  float nw = brightness(at(vec2(-1.0, 1.0) * u_texel)), ne = brightness(at(vec2(1.0, 1.0) * u_texel));
-  float sw = brightness(at(vec2(-1.0, -1.0) * u_texel)), se = brightness(at(vec2(1.0, -1.0) * u_texel));
+  float nw = pixel(p, ivec2(-1, 1)), ne = pixel(p, ivec2(1, 1)), sw = pixel(p, ivec2(-1, -1)), se = pixel(p, ivec2(1, -1));
   float lowest = min(m, min(min(nw, ne), min(sw, se)));
   float highest = max(m, max(max(nw, ne), max(sw, se)));
   if (highest - lowest < max(0.05, 0.15 * highest)) {  // no edge here
