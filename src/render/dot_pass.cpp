@@ -62,7 +62,8 @@ void DotPass::draw(const OrbitCamera& camera, float aspect, const ViewSettings& 
   glPolygonOffset(-1.0f, -2.0f);
   // framebuffer x dot colour: the dots darken the lit skin under them, in any order.
   glEnable(GL_BLEND);
-  if (s.colour_sessions) glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);  // session colours drawn over the skin
+  // Session colours drawn over the skin; the picture's alpha stays as the head left it (opaque).
+  if (s.colour_sessions) glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
   else glBlendFunc(GL_DST_COLOR, GL_ZERO);
   glDepthMask(GL_FALSE);
   glBindVertexArray(vertex_array_);

@@ -31,6 +31,22 @@ TEST(Image, PngRoundTripsEveryByte) {
   EXPECT_EQ(back.rgba, image.rgba);
 }
 
+TEST(Image, OpaquePngRoundTripsAndIsStoredWithoutAlpha) {
+  Image image(41, 17);
+  std::mt19937 random(11);
+  for (std::size_t i = 0; i < image.rgba.size(); ++i) image.rgba[i] = i % 4 == 3 ? 255 : std::uint8_t(random());
+  const std::vector<std::uint8_t> bytes = encode_png(image);
+  ASSERT_GT(bytes.size(), 26u);
+  EXPECT_EQ(bytes[25], 2) << "colour type: RGB";  // IHDR: signature 8, length 4, type 4, size 8, depth 1
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / ("smp-png-opaque-" + std::to_string(getpid()) + ".png");
+  write_png(path, image);
+  const Image back = read_png(path);
+  std::filesystem::remove(path);
+  EXPECT_EQ(back.rgba, image.rgba);
+  image.rgba[3 + 4 * 100] = 254;  // one pixel not quite opaque: the alpha is kept
+  EXPECT_EQ(encode_png(image)[25], 6) << "colour type: RGBA";
+}
+
 TEST(Image, JpegKeepsSingleColouredDotsAtFullColourResolution) {
   // Skin with one-pixel session-green dots on a 4-px grid: with chroma subsampling their green
   // would spread over 2x2 blocks and fade; at full resolution each stays green.
