@@ -135,12 +135,13 @@ GuideExport::GuideExport(const Design& design, const GuideHead& head, const Expo
   if (wants("pdf")) steps_.emplace_back("guide.pdf", [this] {
     for (auto& write : writes_) write.get();
     writes_.clear();
-    write_guide_pdf(partial_ / "guide.pdf", guide_, paper());
+    // On the other core, while this one writes the maps and data below; finish() waits for it.
+    writes_.push_back(std::async(std::launch::async, [this] { write_guide_pdf(partial_ / "guide.pdf", guide_, paper()); }));
   });
   if (wants("svg")) steps_.emplace_back("Scalp maps (SVG)", [this] { write_svg_maps(); });
   if (wants("csv")) steps_.emplace_back("dots.csv", [this] { write_file_atomically(partial_ / "dots.csv", dots_csv(made_)); });
   if (wants("json")) steps_.emplace_back("design.json", [this] { write_file_atomically(partial_ / "design.json", design_to_json(design_)); });
-  steps_.emplace_back("Moving the guide into place", [this] { finish(); });
+  steps_.emplace_back(wants("pdf") ? "Finishing guide.pdf, moving the guide into place" : "Moving the guide into place", [this] { finish(); });
 }
 
 GuideExport::~GuideExport() {
