@@ -20,6 +20,9 @@ struct DotPool {
   std::vector<glm::vec3> normals;
   std::vector<std::uint32_t> triangles;  // the mesh triangle each lies on (where it is in anything given per vertex)
   std::vector<float> rank;           // u in [0, 1): the order dots are added as density rises
+  // The mesh vertex nearest each (nearest_vertices(), head_dots.h) where it was found once and
+  // kept with the pool (the head's cache); empty otherwise.
+  std::vector<std::uint32_t> nearest_vertex;
   double area_mm2 = 0;               // of the surface the pool covers
   double density_per_cm2 = 0;        // positions / area: the most any design can ask for
   std::vector<float> level_radius;   // mm, the exclusion radius of each level, coarse to fine

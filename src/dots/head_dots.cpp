@@ -16,6 +16,7 @@ DotPool build_head_pool(const Mesh& mesh, double max_density_per_cm2, std::uint6
 }
 
 std::vector<std::uint32_t> nearest_vertices(const DotPool& pool, const Mesh& mesh) {
+  if (pool.nearest_vertex.size() == pool.size()) return pool.nearest_vertex;
   // Mesh vertices are 1-2 mm apart: a 4 mm search always finds one, most within a median edge.
   NearestPoint grid(std::clamp(edge_lengths(mesh, {}).median, 0.05f, 4.0f), 4.0f, mesh.positions.size());
   for (std::uint32_t i = 0; i < mesh.positions.size(); ++i) grid.insert(i, mesh.positions[i]);

@@ -16,7 +16,7 @@ constexpr double kMaxDesignDensityPerCm2 = 250.0;  // the pool's density: more t
 DotPool build_head_pool(const Mesh& mesh, double max_density_per_cm2 = kMaxDesignDensityPerCm2, std::uint64_t seed = 1);
 
 // The mesh vertex nearest each pool dot (what zones and distance fields are read at), or
-// kNoVertex where none is within 4 mm.
+// kNoVertex where none is within 4 mm; the pool's own nearest_vertex when it has them.
 constexpr std::uint32_t kNoVertex = UINT32_MAX;
 std::vector<std::uint32_t> nearest_vertices(const DotPool& pool, const Mesh& mesh);
 

@@ -79,6 +79,36 @@ TEST(Cli, DotsDarkenTheScalpAndOnlyTheScalp) {
   EXPECT_NEAR(mean_luma(b, 2, 2, 20), mean_luma(a, 2, 2, 20), 0.5);
 }
 
+// The cache also keeps each pool dot's nearest mesh vertex (its zone and chart place): a design
+// exported with a fresh cache, from the cache, and from a cache whose vertex index was corrupted
+// gives the same dots.
+TEST(Cli, CachedNearestVerticesGiveTheSameDesignDots) {
+  const auto dir = test::scratch_dir();
+  const std::string env = "env XDG_CACHE_HOME=" + (dir / "cache").string() + " ";
+  const std::string design = std::string(SMP_ASSETS_DIR) + "/examples/example-design.json";
+  auto export_csv = [&](const std::string& name) {
+    const auto result = test::run_command(env + kBinary + " export " + design + " --formats csv --out " + (dir / name).string());
+    EXPECT_EQ(result.exit_code, 0) << result.output;
+    std::ifstream in(dir / name / "dots.csv", std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+  };
+  const std::string built = export_csv("built");
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "cache" / "smp-studio")) files.push_back(entry.path());
+  ASSERT_EQ(files.size(), 1u);
+  const std::string cached = export_csv("cached");
+  {  // the last dot's nearest vertex (the file's last 4 bytes) pointed past the mesh
+    std::fstream file(files[0], std::ios::binary | std::ios::in | std::ios::out);
+    file.seekp(-4, std::ios::end);
+    const std::uint32_t bad = 0xFFFFFFF0u;
+    file.write(reinterpret_cast<const char*>(&bad), 4);
+  }
+  const std::string repaired = export_csv("repaired");
+  EXPECT_GT(std::count(built.begin(), built.end(), '\n'), 20000);
+  EXPECT_TRUE(built == cached) << "the cached pool's dots differ from the built one's";
+  EXPECT_TRUE(built == repaired) << "a cache with a vertex outside the mesh was trusted";
+}
+
 TEST(Cli, DotPoolIsCachedAndADamagedCacheIsRebuilt) {
   const auto dir = test::scratch_dir();
   const std::string env = "env XDG_CACHE_HOME=" + (dir / "cache").string() + " ";
