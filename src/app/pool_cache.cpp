@@ -12,9 +12,13 @@
 
 #include "dots/head_dots.h"
 #include "io/atomic_file.h"
+#include "io/cache_folder.h"
 
 namespace smp {
 namespace {
+
+// Pool files kept: a head's is 10-15 MB, and a clinic sees many patients' scans.
+constexpr std::size_t kPoolsKept = 8;
 
 // The file layout (2: with each dot's triangle; 3: and its nearest vertex, a search of 0.1-0.2 s
 // at every start).
@@ -82,7 +86,10 @@ DotPool cached_head_pool(const Mesh& mesh) {
           take(bytes, at, pool.nearest_vertex.data(), count) && at == bytes.size()) {
         for (std::uint32_t t : pool.triangles) inside &= t < mesh.triangle_count();
         for (std::uint32_t v : pool.nearest_vertex) inside &= v < mesh.positions.size() || v == kNoVertex;
-        if (inside) return pool;
+        if (inside) {
+          mark_used(file);
+          return pool;
+        }
       }
     }
   }
@@ -103,6 +110,7 @@ DotPool cached_head_pool(const Mesh& mesh) {
     try {
       std::filesystem::create_directories(dir);
       write_file_atomically(file, out);
+      keep_most_recent(dir, "pool-", kPoolsKept);
     } catch (const std::exception&) {
       // No cache this time: the pool is still good.
     }

@@ -1,3 +1,4 @@
+#include <chrono>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "io/atomic_file.h"
+#include "io/cache_folder.h"
 #include "support/test_files.h"
 
 namespace smp {
@@ -89,6 +91,24 @@ TEST(AtomicFile, ReplacingAFolderSwapsItWhole) {
   EXPECT_FALSE(std::filesystem::exists(dir / ".guide.partial"));
   replace_folder_atomically(dir / "guide", dir / "moved");  // nothing there yet: a plain move
   EXPECT_TRUE(std::filesystem::exists(dir / "moved" / "new.txt"));
+}
+
+TEST(CacheFolder, KeepsTheMostRecentlyUsedFilesOfItsKindOnly) {
+  const auto dir = test::scratch_dir();
+  const auto now = std::filesystem::file_time_type::clock::now();
+  for (int i = 0; i < 5; ++i) {  // pool-0 the oldest, pool-4 the newest
+    const auto path = dir / ("pool-" + std::to_string(i) + ".bin");
+    test::write_text(path, "pool");
+    std::filesystem::last_write_time(path, now - std::chrono::hours(10 - i));
+  }
+  test::write_text(dir / "notes.txt", "not a pool");
+  std::filesystem::last_write_time(dir / "notes.txt", now - std::chrono::hours(100));
+  mark_used(dir / "pool-0.bin");  // read just now: kept though written first
+  keep_most_recent(dir, "pool-", 3);
+  for (int i : {0, 3, 4}) EXPECT_TRUE(std::filesystem::exists(dir / ("pool-" + std::to_string(i) + ".bin"))) << i;
+  for (int i : {1, 2}) EXPECT_FALSE(std::filesystem::exists(dir / ("pool-" + std::to_string(i) + ".bin"))) << i;
+  EXPECT_TRUE(std::filesystem::exists(dir / "notes.txt")) << "only files of the kind are pruned";
+  keep_most_recent(dir / "missing", "pool-", 3);  // no folder: nothing to do, no error
 }
 
 }  // namespace

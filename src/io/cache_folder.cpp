@@ -1,0 +1,28 @@
+#include "io/cache_folder.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace smp {
+
+void mark_used(const std::filesystem::path& file) {
+  std::error_code ignored;
+  std::filesystem::last_write_time(file, std::filesystem::file_time_type::clock::now(), ignored);
+}
+
+void keep_most_recent(const std::filesystem::path& dir, std::string_view prefix, std::size_t keep) {
+  std::error_code error;
+  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file(error) || name.compare(0, prefix.size(), prefix) != 0) continue;
+    files.emplace_back(entry.last_write_time(error), entry.path());
+  }
+  if (files.size() <= keep) return;
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first > b.first; });  // newest first
+  for (std::size_t i = keep; i < files.size(); ++i) std::filesystem::remove(files[i].second, error);
+}
+
+}  // namespace smp
