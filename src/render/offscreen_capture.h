@@ -1,6 +1,7 @@
 #pragma once
-// One frame rendered into an offscreen framebuffer and read back: the headless `render` command,
-// the guide exporter and the render tests all take pictures this way.
+// One frame rendered into an offscreen framebuffer and read back: the headless `render` command
+// and the render tests take pictures this way. (The guide's views are drawn single-sampled, their
+// edges smoothed by EdgeSmoothingPass: cheaper on a software renderer.)
 #include <glm/vec2.hpp>
 
 #include "core/camera.h"
