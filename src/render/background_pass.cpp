@@ -2,7 +2,7 @@
 
 namespace smp {
 
-BackgroundPass::BackgroundPass() : program_("background.vert", "background.frag") {
+BackgroundPass::BackgroundPass() : program_("fullscreen.vert", "background.frag") {
   glGenVertexArrays(1, &empty_vertex_array_);
 }
 

@@ -2,7 +2,7 @@
 
 namespace smp {
 
-EdgeSmoothingPass::EdgeSmoothingPass() : program_("edge_smoothing.vert", "edge_smoothing.frag") { glGenVertexArrays(1, &empty_vertex_array_); }
+EdgeSmoothingPass::EdgeSmoothingPass() : program_("fullscreen.vert", "edge_smoothing.frag") { glGenVertexArrays(1, &empty_vertex_array_); }
 
 EdgeSmoothingPass::~EdgeSmoothingPass() { glDeleteVertexArrays(1, &empty_vertex_array_); }
 
