@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "render/edge_smoothing_pass.h"
+
 namespace smp {
 
 RenderTarget::RenderTarget(int width, int height, int samples) : width_(width), height_(height) {

@@ -2,10 +2,11 @@
 // An offscreen framebuffer: multisampled colour + depth to draw into, resolved to a plain one
 // to read back as an Image.
 #include "core/image.h"
-#include "render/edge_smoothing_pass.h"
 #include "render/gl.h"
 
 namespace smp {
+
+class EdgeSmoothingPass;
 
 class RenderTarget {
  public:

@@ -10,22 +10,14 @@
 #include "core/image.h"
 #include "io/mesh_import.h"
 #include "render/edge_smoothing_pass.h"
-#include "render/offscreen_context.h"
 #include "render/render_target.h"
 #include "render/scene_renderer.h"
+#include "offscreen_test.h"
 
 namespace smp {
 namespace {
 
-class EdgeSmoothing : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string why;
-    context_ = OffscreenContext::create(why);
-    if (!context_) GTEST_SKIP() << "no offscreen GL context: " << why;
-  }
-  std::unique_ptr<OffscreenContext> context_;
-};
+class EdgeSmoothing : public test::OffscreenTest {};
 
 int channel_diff(const Image& a, const Image& b, int x, int y) {
   int most = 0;

@@ -8,20 +8,12 @@
 #include "io/mesh_import.h"
 #include "io/png.h"
 #include "render/offscreen_capture.h"
-#include "render/offscreen_context.h"
+#include "offscreen_test.h"
 
 namespace smp {
 namespace {
 
-class HeadRender : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string why;
-    context_ = OffscreenContext::create(why);
-    if (!context_) GTEST_SKIP() << "no offscreen GL context: " << why;
-  }
-  std::unique_ptr<OffscreenContext> context_;
-};
+class HeadRender : public test::OffscreenTest {};
 
 // Compares with baselines/NAME.png; a missing baseline is written from this output and the test
 // fails, so a new baseline is always looked at before it is committed.
