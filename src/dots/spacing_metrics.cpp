@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 
 #include "dots/spatial_hash.h"
 
@@ -13,19 +14,34 @@ double hex_spacing_mm(double density) { return std::sqrt(2.0 / (std::sqrt(3.0) *
 SpacingStats spacing_stats(const std::vector<glm::vec3>& dots, std::span<const float> density, std::span<const std::uint8_t> counted) {
   SpacingStats stats;
   if (dots.size() < 2) return stats;
-  float densest = 0.0f;
-  for (float d : density) densest = std::max(densest, d);
-  // Search out to 1.5 hex spacings of the densest part: every dot's nearest neighbour is closer.
-  const float reach = float(1.5 * hex_spacing_mm(densest));
+  float densest = 0.0f, sparsest = 1e30f;
+  for (std::size_t i = 0; i < density.size(); ++i)
+    if (counted.empty() || counted[i]) densest = std::max(densest, density[i]), sparsest = std::min(sparsest, density[i]);
+  if (!(sparsest > 0.0f)) sparsest = densest;
+  // Search out to 1.5 hex spacings of the densest part: nearly every dot's nearest neighbour is
+  // closer. A sparse dot's may not be (where a design asks for 18 dots/cm2 and elsewhere 120),
+  // and taking the search's reach for its distance made it look crowded: those are looked for
+  // again out to 1.5 spacings of the sparsest part.
+  const float reach = float(1.5 * hex_spacing_mm(densest)), far_reach = float(1.5 * hex_spacing_mm(sparsest));
   SpatialHash grid(reach, dots.size());
   for (std::uint32_t i = 0; i < dots.size(); ++i) grid.insert(i, dots[i]);
+  std::optional<SpatialHash> far_grid;
   std::vector<double> rho;
   rho.reserve(dots.size());
   for (std::uint32_t i = 0; i < dots.size(); ++i) {
     if (!counted.empty() && !counted[i]) continue;
     std::uint32_t near = 0;
     float d2 = 0.0f;
-    const double nearest = grid.nearest_within(dots[i], reach, dots, near, d2, i) ? std::sqrt(double(d2)) : double(reach);
+    double nearest = double(far_reach);
+    if (grid.nearest_within(dots[i], reach, dots, near, d2, i)) {
+      nearest = std::sqrt(double(d2));
+    } else if (far_reach > reach) {
+      if (!far_grid) {
+        far_grid.emplace(far_reach, dots.size());
+        for (std::uint32_t j = 0; j < dots.size(); ++j) far_grid->insert(j, dots[j]);
+      }
+      if (far_grid->nearest_within(dots[i], far_reach, dots, near, d2, i)) nearest = std::sqrt(double(d2));
+    }
     rho.push_back(nearest / hex_spacing_mm(density[i]));
   }
   stats.count = rho.size();

@@ -144,5 +144,15 @@ TEST(SpacingStats, CountsOnlyTheFlaggedDotsAgainstAllTheirNeighbours) {
   EXPECT_NEAR(s.rho_min, 1.2, 1e-5);
 }
 
+TEST(SpacingStats, ASparseDotIsMeasuredToItsNeighbourNotToTheSearchReach) {
+  // A dense pair (hex spacing 1 mm, 1 mm apart) and a sparse pair far away, 3 mm apart where the
+  // density asks for 3 mm. The sparse pair's neighbours lie beyond 1.5 dense spacings; they were
+  // measured at that reach, 1.5 mm, and counted as rho 0.5 instead of 1.
+  const std::vector<glm::vec3> dots{{0, 0, 0}, {1, 0, 0}, {50, 0, 0}, {53, 0, 0}};
+  const float dense = float(2.0 / std::sqrt(3.0)), sparse = dense / 9.0f;  // hex spacings 1 and 3 mm
+  const SpacingStats s = spacing_stats(dots, std::vector<float>{dense, dense, sparse, sparse});
+  EXPECT_NEAR(s.rho_min, 1.0, 1e-4);
+}
+
 }  // namespace
 }  // namespace smp
