@@ -39,6 +39,7 @@
 #include "dots/dot_pool.h"
 #include "dots/head_dots.h"
 #include "dots/selection.h"
+#include "dots/surface_projector.h"
 #include "dots/spacing_metrics.h"
 #include "render/offscreen_context.h"
 #include "render/render_target.h"
@@ -282,7 +283,11 @@ void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figur
     const std::uint32_t v = nearest[i];
     if (v == kNoVertex) continue;
     zone[i] = anatomy.zones.vertex_zone[v];
-    const double depth = from_glabella[v] - hairline;
+    // Read between the corners of the dot's triangle: at the nearest vertex alone the field would
+    // step from one vertex's value to the next between neighbouring dots.
+    const std::uint32_t* corner = &head.indices[3 * std::size_t(head_pool.triangles[i])];
+    const glm::vec3 w = weights_on_triangle(head_pool.positions[i], head.positions[corner[0]], head.positions[corner[1]], head.positions[corner[2]]);
+    const double depth = w.x * from_glabella[corner[0]] + w.y * from_glabella[corner[1]] + w.z * from_glabella[corner[2]] - hairline;
     fraction[i] = zone[i] == Zone::None ? 0.0f : float(0.35 + 0.65 * std::clamp(depth / kHairlineBandMm, 0.0, 1.0));
   }
   const DotSelection graded = select_dots(head_pool, fraction);

@@ -8,6 +8,7 @@
 
 #include "design/paint.h"
 #include "dots/head_dots.h"
+#include "dots/surface_projector.h"
 
 namespace smp {
 namespace {
@@ -43,7 +44,18 @@ DesignDots::DesignDots(const Mesh& mesh, const Landmarks& landmarks, const Anato
       places_[i] = {{1e9, 0.0}, 0};  // far off the chart: never kept
       continue;
     }
-    places_[i] = {anatomy.chart.vertices[nearest[i]], nearest[i]};
+    DotPlace& place = places_[i];
+    place = {anatomy.chart.vertices[nearest[i]], nearest[i]};
+    // Between the corners of its triangle, where it has one: the chart point from the chart plane
+    // there (welded across the chart's seam), the weights for the fields given per vertex.
+    if (i < pool.triangles.size() && std::size_t(pool.triangles[i]) < mesh.triangle_count() && plane_mm_[i].x < 1e8f) {
+      const std::uint32_t* corner = &mesh.indices[3 * std::size_t(pool.triangles[i])];
+      place.corners = {corner[0], corner[1], corner[2]};
+      const glm::vec3 w = glm::max(weights_on_triangle(pool.positions[i], mesh.positions[corner[0]], mesh.positions[corner[1]], mesh.positions[corner[2]]), 0.0f);
+      if (const float sum = w.x + w.y + w.z; sum > 0.0f) place.weights = w / sum;
+      const glm::dvec2 plane(plane_mm_[i]);
+      place.polar = {glm::length(plane), std::atan2(-plane.x, plane.y)};  // ScalpChart::plane, inverted
+    }
     zone_[i] = anatomy.zones.vertex_zone[nearest[i]];
     if (zone_[i] == Zone::None) zone_[i] = Zone::HairlineBand;  // kept only where a lower hairline reaches
   }

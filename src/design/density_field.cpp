@@ -50,6 +50,11 @@ std::vector<float> ZoneBlend::per_vertex(const Design& design) const {
   return density;
 }
 
+float DotPlace::read(const std::vector<float>& per_vertex) const {
+  if (weights == glm::vec3(0.0f)) return per_vertex[vertex];
+  return weights.x * per_vertex[corners[0]] + weights.y * per_vertex[corners[1]] + weights.z * per_vertex[corners[2]];
+}
+
 float edge_factor(const HairlineDesign& h, double depth_mm) {
   const double width = std::max(0.5, double(h.transition_mm));
   if (depth_mm >= width) return 1.0f;
@@ -69,7 +74,7 @@ DesignedDensity designed_density(const Design& design, const HairlineShape& hair
     const DotPlace& place = places[i];
     const double depth = hairline.edge_r(place.polar.theta) - place.polar.r;
     const float factor = edge_factor(design.hairline, depth);
-    out.fraction[i] = float(std::min(1.0, double(vertex_density[place.vertex]) * factor * per_pool));
+    out.fraction[i] = float(std::min(1.0, double(place.read(vertex_density)) * factor * per_pool));
     out.in_transition[i] = depth < double(design.hairline.transition_mm);
   }
   return out;

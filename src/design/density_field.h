@@ -2,8 +2,11 @@
 // The design's density over the head: each zone's dots/cm2, blended across zone borders, cut at
 // the designed hairline (and the head's own scalp edge elsewhere) with a soft transition zone and
 // a few stray dots ahead of the line.
+#include <array>
 #include <cstdint>
 #include <vector>
+
+#include <glm/vec3.hpp>
 
 #include "core/mesh.h"
 #include "design/design.h"
@@ -29,6 +32,13 @@ class ZoneBlend {
 struct DotPlace {
   PolarPoint polar;     // in the scalp chart
   std::uint32_t vertex; // nearest mesh vertex
+  // The corners of the mesh triangle it lies on and its weights there: per-vertex fields are read
+  // between them, so the density does not step from one vertex's value to the next between
+  // neighbouring dots. All weights zero: read at `vertex` alone.
+  std::array<std::uint32_t, 3> corners{};
+  glm::vec3 weights{0.0f};
+
+  float read(const std::vector<float>& per_vertex) const;
 };
 
 struct DesignedDensity {

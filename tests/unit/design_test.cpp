@@ -137,6 +137,22 @@ TEST(DensityField, SoftEdgeStrayDotsAndZoneDensity) {
   EXPECT_EQ(out.fraction[3], 0.0f);
 }
 
+TEST(DensityField, ReadBetweenTheCornersOfTheDotsTriangle) {
+  // A dot a quarter of the way from a 30 dots/cm2 vertex to a 50 one is asked for 35, not the
+  // nearest vertex's 30: neighbouring dots either side of the middle no longer get 30 and 50.
+  Design d;
+  d.hairline.wave_mm = d.hairline.jitter_mm = 0.0f;
+  const HairlineShape shape(d.hairline, test_frame());
+  const std::vector<float> vertex_density{30.0f, 50.0f, 40.0f};
+  DotPlace between{{40.0, 0.0}, 0};
+  between.corners = {0, 1, 2};
+  between.weights = {0.75f, 0.25f, 0.0f};
+  const DotPlace at_vertex{{40.0, 0.0}, 1};  // no weights: the vertex alone
+  const DesignedDensity out = designed_density(d, shape, vertex_density, {between, at_vertex}, 100.0);
+  EXPECT_NEAR(out.fraction[0], 0.35, 1e-6);
+  EXPECT_NEAR(out.fraction[1], 0.50, 1e-6);
+}
+
 TEST(DesignWarnings, EachWithItsNumber) {
   EXPECT_TRUE(design_warnings(Design{}).empty()) << design_warnings(Design{}).front();
   Design d;
