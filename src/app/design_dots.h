@@ -36,7 +36,7 @@ class DesignDots {
   struct Result {
     std::vector<DotInstance> instances;
     std::vector<Zone> zones;      // of each instance
-    std::vector<PolarPoint> chart;  // of each instance, in the scalp chart (at its nearest vertex)
+    std::vector<PolarPoint> chart;  // of each instance, in the scalp chart (between its triangle's corners)
     std::vector<glm::vec2> plane_mm;  // of each instance, in the chart plane, exact (the baked pigment's place)
     std::vector<std::uint8_t> on_scar;  // of each instance: 1 where it lies in scar tissue (it fades faster)
     std::vector<std::uint8_t> soft_edge;  // of each instance: 1 in the hairline's soft edge or the strays ahead of it

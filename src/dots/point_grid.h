@@ -18,6 +18,8 @@ class PointGrid {
   void insert(glm::vec3 p);
   // The first stored point found within `radius` of p (there may be nearer ones).
   bool first_within(glm::vec3 p, float radius, glm::vec3& found) const;
+  // Appends every stored point within `reach` of p (any reach; the cells it spans are read).
+  void gather(glm::vec3 p, float reach, std::vector<glm::vec3>& out) const;
   bool any_within(glm::vec3 p, float radius) const {
     glm::vec3 unused;
     return first_within(p, radius, unused);

@@ -26,6 +26,10 @@ class SurfaceProjector {
     return project(p, on_surface, normal, triangle);
   }
   bool project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& normal, std::uint32_t& triangle) const;
+  // As project(), for a point moved a little from triangle `hint`: when it is still over that
+  // triangle's inside (or a neighbour's), a hair off its plane, the answer is its foot there,
+  // found without a search: most dots moved while a pool is thrown.
+  bool project_from(glm::vec3 p, std::uint32_t hint, glm::vec3& on_surface, glm::vec3& normal, std::uint32_t& triangle) const;
   // The triangle (index into the mesh's triangles) whose point is closest to `p`, and that point's
   // barycentric weights of the triangle's corners: where a dot lies in anything given per vertex.
   bool locate(glm::vec3 p, std::uint32_t& triangle, glm::vec3& weights) const;

@@ -61,16 +61,28 @@ TEST_F(DotPoolTest, FullSetIsWellSpread) {
 }
 
 TEST_F(DotPoolTest, PrefixesStayEven) {
-  // At a level boundary a prefix is a packed Poisson-disk set at that level's radius (~0.75).
-  // Just past a boundary, a few dots of the finer level sit 2^(1/8) closer: the worst case is
-  // about 0.75 / 1.09 = 0.69 (0.693 here at 30%). The goal of 0.75 everywhere is not met
-  // yet; this guards the level structure (a broken ranking falls far below).
-  for (float f : {0.5f, 0.3f, 0.7f, 0.25f}) {
+  // Any share of the pool, not only whole levels, must be about as well spread as the full pool.
+  // When each level's dots were ranked in space alone, a share just past a level boundary held a
+  // few dots of the finer level at its radius: 0.69 here at 30%. Centred in their gaps and ranked
+  // furthest first, the worst share measured 0.74 (the goal is 0.75).
+  for (float f : {0.3f, 0.37f, 0.5f, 0.62f, 0.7f, 0.85f}) {
     const std::vector<float> fraction(pool_->size(), f);
     const SpacingStats s = spread(select_dots(*pool_, fraction), fraction);
     std::printf("fraction %.2f: rho min %.3f mean %.3f\n", double(f), s.rho_min, s.rho_mean);
-    EXPECT_GE(s.rho_min, 0.66) << "fraction " << f;
+    EXPECT_GE(s.rho_min, 0.72) << "fraction " << f;
   }
+}
+
+TEST_F(DotPoolTest, GradedDensityStaysEven) {
+  // The density rising from 35% to 100% of the pool's over 2 cm, as at a hairline. Each dot's
+  // spread is against the density where it is, so a rising field costs a little by itself (a dot's
+  // neighbour up the slope is asked to be closer): 0.681 here before ranking by gap, 0.73 after.
+  std::vector<float> fraction(pool_->size());
+  for (std::size_t i = 0; i < pool_->size(); ++i)
+    fraction[i] = float(0.35 + 0.65 * std::clamp((pool_->positions[i].y + 10.0) / 20.0, 0.0, 1.0));
+  const SpacingStats s = spread(select_dots(*pool_, fraction), fraction);
+  std::printf("graded: %zu dots, rho min %.3f mean %.3f\n", s.count, s.rho_min, s.rho_mean);
+  EXPECT_GE(s.rho_min, 0.71);
 }
 
 TEST_F(DotPoolTest, GradedDensityIsMetWithinThreePercentPerRegion) {
