@@ -4,51 +4,38 @@
 #include <cmath>
 #include <numbers>
 #include <optional>
-#include <unordered_map>
 
 #include <glm/common.hpp>
 
 #include "core/both_cores.h"
 #include "dots/surface_projector.h"
+#include "head/chart_plane.h"
 
 namespace smp {
 
 namespace {
 
-// Each vertex's place in the chart plane, the same for vertices at the same position: a mesh cut
-// along a seam has its two sides' geodesics (and so chart places) differ a little, which would
-// show the baked dots as a crack along the seam.
-std::vector<glm::vec2> welded_plane(const Mesh& mesh, const Anatomy& anatomy) {
-  std::unordered_map<std::uint64_t, std::pair<glm::dvec2, int>> at_position;
-  auto key = [](glm::vec3 p) {
-    const auto q = [](float v) { return std::uint64_t(std::int64_t(std::lround(double(v) * 1000.0)) & 0x1FFFFF); };
-    return q(p.x) | (q(p.y) << 21) | (q(p.z) << 42);
-  };
-  for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
-    auto& [sum, count] = at_position[key(mesh.positions[v])];
-    sum += ScalpChart::plane(anatomy.chart.vertices[v]);
-    ++count;
-  }
-  std::vector<glm::vec2> plane(mesh.positions.size());
-  for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
-    const auto& [sum, count] = at_position[key(mesh.positions[v])];
-    plane[v] = glm::vec2(sum / double(count));
-  }
-  return plane;
+// How far from the vertex the scalp reaches in the chart, mm: its edge's furthest point.
+double scalp_reach(const Anatomy& anatomy) {
+  double reach = 0;
+  for (int i = 0; i < 360; ++i) reach = std::max(reach, anatomy.zones.boundary.radius_at(-std::numbers::pi + 2.0 * std::numbers::pi * i / 360.0));
+  return reach;
 }
+
+// The chart plane the pigment is laid out by, one sheet over the scalp and a centimetre beyond.
+std::vector<glm::vec2> welded_plane(const Mesh& mesh, const Anatomy& anatomy) { return chart_plane(mesh, anatomy.chart, scalp_reach(anatomy) + 10.0); }
 
 }  // namespace
 
 PigmentFrame pigment_frame(const Mesh& mesh, const Anatomy& anatomy) {
   PigmentFrame frame;
   glm::dvec2 low(1e9), high(-1e9);
-  double reach = 0;
   for (int i = 0; i < 360; ++i) {
     const double theta = -std::numbers::pi + 2.0 * std::numbers::pi * i / 360.0;
     const PolarPoint p{anatomy.zones.boundary.radius_at(theta), theta};
     low = glm::min(low, ScalpChart::plane(p)), high = glm::max(high, ScalpChart::plane(p));
-    reach = std::max(reach, p.r);
   }
+  const double reach = scalp_reach(anatomy);
   low -= glm::dvec2(10.0), high += glm::dvec2(10.0);
   const double side = std::max(high.x - low.x, high.y - low.y);
   frame.low_mm = glm::vec2(low);
