@@ -99,8 +99,9 @@ std::vector<glm::vec2> chart_plane(const Mesh& mesh, const ScalpChart& chart, do
 
   // The corners of tangled triangles are put where their neighbours' places say, by mean value
   // weights from the skin (Floater's: a vertex amid a flat ring of neighbours stays where it is,
-  // so an untangled stretch is left as the chart made it). On the bundled head this unfolds all
-  // 207 folded triangles within 13 cm of the vertex and the 985 stretched past 2x in a few passes.
+  // so an even stretch is left as the chart made it). On the bundled head this untangles all 1095
+  // tangled triangles within 13 cm of the vertex; further down the back, where shortest paths from
+  // the vertex part round the skull and the chart itself folds, 4112 become 2608 (unit test).
   const Tangles tangles(mesh, chart, within_mm, as_charted(chart));
   std::vector<std::vector<std::array<std::uint32_t, 2>>> fan(n);  // each welded vertex's triangles: their other corners
   for (std::size_t t = 0; t < mesh.triangle_count(); ++t)
