@@ -63,8 +63,8 @@ TEST_F(DotPoolTest, FullSetIsWellSpread) {
 TEST_F(DotPoolTest, PrefixesStayEven) {
   // Any share of the pool, not only whole levels, must be about as well spread as the full pool.
   // When each level's dots were ranked in space alone, a share just past a level boundary held a
-  // few dots of the finer level at its radius: 0.693 here at 85%, 0.704 at 37%. Centred in their gaps and ranked
-  // furthest first, the worst of these shares measures 0.748 (the goal is 0.75).
+  // few dots of the finer level at its radius: 0.693 here at 85%, 0.704 at 37%. Centred in their
+  // gaps and ranked furthest first, the worst of these shares measures 0.748 (the goal is 0.75).
   for (float f : {0.3f, 0.37f, 0.5f, 0.62f, 0.7f, 0.85f}) {
     const std::vector<float> fraction(pool_->size(), f);
     const SpacingStats s = spread(select_dots(*pool_, fraction), fraction);
