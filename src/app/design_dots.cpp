@@ -53,8 +53,7 @@ DesignDots::DesignDots(const Mesh& mesh, const Landmarks& landmarks, const Anato
       place.corners = {corner[0], corner[1], corner[2]};
       const glm::vec3 w = glm::max(weights_on_triangle(pool.positions[i], mesh.positions[corner[0]], mesh.positions[corner[1]], mesh.positions[corner[2]]), 0.0f);
       if (const float sum = w.x + w.y + w.z; sum > 0.0f) place.weights = w / sum;
-      const glm::dvec2 plane(plane_mm_[i]);
-      place.polar = {glm::length(plane), std::atan2(-plane.x, plane.y)};  // ScalpChart::plane, inverted
+      place.polar = ScalpChart::polar(glm::dvec2(plane_mm_[i]));
     }
     zone_[i] = anatomy.zones.vertex_zone[nearest[i]];
     if (zone_[i] == Zone::None) zone_[i] = Zone::HairlineBand;  // kept only where a lower hairline reaches

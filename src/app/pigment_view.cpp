@@ -9,23 +9,8 @@
 
 #include "core/both_cores.h"
 #include "dots/surface_projector.h"
-#include "head/chart_plane.h"
 
 namespace smp {
-
-namespace {
-
-// How far from the vertex the scalp reaches in the chart, mm: its edge's furthest point.
-double scalp_reach(const Anatomy& anatomy) {
-  double reach = 0;
-  for (int i = 0; i < 360; ++i) reach = std::max(reach, anatomy.zones.boundary.radius_at(-std::numbers::pi + 2.0 * std::numbers::pi * i / 360.0));
-  return reach;
-}
-
-// The chart plane the pigment is laid out by, one sheet over the scalp and a centimetre beyond.
-std::vector<glm::vec2> welded_plane(const Mesh& mesh, const Anatomy& anatomy) { return chart_plane(mesh, anatomy.chart, scalp_reach(anatomy) + 10.0); }
-
-}  // namespace
 
 PigmentFrame pigment_frame(const Mesh& mesh, const Anatomy& anatomy) {
   PigmentFrame frame;
@@ -35,14 +20,14 @@ PigmentFrame pigment_frame(const Mesh& mesh, const Anatomy& anatomy) {
     const PolarPoint p{anatomy.zones.boundary.radius_at(theta), theta};
     low = glm::min(low, ScalpChart::plane(p)), high = glm::max(high, ScalpChart::plane(p));
   }
-  const double reach = scalp_reach(anatomy);
+  const double reach = anatomy.zones.boundary.furthest();
   low -= glm::dvec2(10.0), high += glm::dvec2(10.0);
   const double side = std::max(high.x - low.x, high.y - low.y);
   frame.low_mm = glm::vec2(low);
   frame.high_mm = frame.low_mm + glm::vec2(float(side));
   frame.size = std::min(4096, int(std::ceil(8.0 * side)));
   frame.uvw.resize(mesh.positions.size());
-  const std::vector<glm::vec2> plane = welded_plane(mesh, anatomy);
+  const std::vector<glm::vec2>& plane = anatomy.chart_plane;
   for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
     const PolarPoint& p = anatomy.chart.vertices[v];
     const glm::vec2 uv = (plane[v] - frame.low_mm) / float(side);
@@ -57,7 +42,7 @@ std::vector<glm::vec2> chart_plane_of(const Mesh& mesh, const Anatomy& anatomy, 
                                       std::span<const std::uint32_t> triangles) {
   const bool known = triangles.size() == points.size();
   const std::optional<SurfaceProjector> projector = known ? std::nullopt : std::optional<SurfaceProjector>(std::in_place, mesh, std::vector<std::uint8_t>{});
-  const std::vector<glm::vec2> vertex_plane = welded_plane(mesh, anatomy);
+  const std::vector<glm::vec2>& vertex_plane = anatomy.chart_plane;
   std::vector<glm::vec2> plane(points.size(), glm::vec2(1e9f));
   on_both_cores(points.size(), [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {

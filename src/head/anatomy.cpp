@@ -1,5 +1,7 @@
 #include "head/anatomy.h"
 
+#include "head/chart_plane.h"
+
 #include <algorithm>
 
 namespace smp {
@@ -9,9 +11,9 @@ Anatomy prepare_anatomy(const Mesh& mesh, const Landmarks& landmarks, const Geod
   a.measurements = measure_head(mesh, landmarks, geodesic);
   a.chart = make_scalp_chart(mesh, landmarks, geodesic);
   a.zones = make_scalp_zones(mesh, landmarks, a.chart, geodesic);
-  double reach = 0;  // the scalp's furthest edge from the vertex
-  for (const PolarPoint& p : a.zones.boundary.anchors) reach = std::max(reach, p.r);
+  const double reach = a.zones.boundary.furthest();
   a.chart_distortion = chart_distortion(mesh, a.chart, reach);
+  a.chart_plane = chart_plane(mesh, a.chart, reach + 10.0);
   return a;
 }
 

@@ -7,6 +7,7 @@
 namespace smp {
 
 glm::dvec2 ScalpChart::plane(const PolarPoint& p) { return {-p.r * std::sin(p.theta), p.r * std::cos(p.theta)}; }
+PolarPoint ScalpChart::polar(glm::dvec2 q) { return {std::hypot(q.x, q.y), std::atan2(-q.x, q.y)}; }
 
 ScalpChart make_scalp_chart(const Mesh& mesh, const Landmarks& landmarks, const GeodesicDistance& geodesic) {
   const glm::dvec3 vertex(landmarks[Landmark::Vertex]);

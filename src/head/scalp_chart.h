@@ -25,6 +25,7 @@ struct ScalpChart {
   // The chart's plane coordinates in mm: forehead up (+y), the patient's left on the left (-x),
   // as the artist sees the scalp standing behind the chair.
   static glm::dvec2 plane(const PolarPoint& p);
+  static PolarPoint polar(glm::dvec2 plane_mm);  // the inverse
 };
 
 // Direction is measured in the tangent plane at the vertex landmark, with 0 towards the glabella.

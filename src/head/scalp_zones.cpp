@@ -42,6 +42,12 @@ std::string_view zone_key(Zone zone) { return kZones[static_cast<std::size_t>(zo
 std::string_view zone_label(Zone zone) { return kZones[static_cast<std::size_t>(zone)].label; }
 glm::vec3 zone_colour(Zone zone) { return kZones[static_cast<std::size_t>(zone)].colour; }
 
+double ScalpBoundary::furthest() const {
+  double r = 0;
+  for (const PolarPoint& p : anchors) r = std::max(r, p.r);
+  return r;
+}
+
 double ScalpBoundary::radius_at(double theta) const {
   theta = wrap(theta);
   // Linear between neighbouring anchors, going round through the back.

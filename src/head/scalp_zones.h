@@ -38,6 +38,7 @@ glm::vec3 zone_colour(Zone zone);        // sRGB, for overlays and maps
 struct ScalpBoundary {
   std::vector<PolarPoint> anchors;  // sorted by theta in (-pi, pi]
   double radius_at(double theta) const;
+  double furthest() const;  // mm from the vertex: the edge's furthest point (an anchor: linear between them)
 };
 
 struct ScalpZones {
