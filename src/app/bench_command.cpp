@@ -39,6 +39,7 @@
 #include "dots/dot_pool.h"
 #include "dots/head_dots.h"
 #include "dots/selection.h"
+#include "dots/slope_easing.h"
 #include "dots/spacing_metrics.h"
 #include "dots/surface_projector.h"
 #include "render/offscreen_context.h"
@@ -279,6 +280,8 @@ void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figur
   const std::vector<std::uint32_t> nearest = nearest_vertices(head_pool, head);
   std::vector<Zone> zone(head_pool.size(), Zone::None);
   std::vector<float> fraction(head_pool.size());
+  std::vector<std::uint8_t> on_slope(head_pool.size(), 0);
+  auto ramp = [](double depth) { return float(0.35 + 0.65 * std::clamp(depth / kHairlineBandMm, 0.0, 1.0)); };
   for (std::size_t i = 0; i < head_pool.size(); ++i) {
     const std::uint32_t v = nearest[i];
     if (v == kNoVertex) continue;
@@ -288,17 +291,26 @@ void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figur
     const std::uint32_t* corner = &head.indices[3 * std::size_t(head_pool.triangles[i])];
     const glm::vec3 w = weights_on_triangle(head_pool.positions[i], head.positions[corner[0]], head.positions[corner[1]], head.positions[corner[2]]);
     const double depth = w.x * from_glabella[corner[0]] + w.y * from_glabella[corner[1]] + w.z * from_glabella[corner[2]] - hairline;
-    fraction[i] = zone[i] == Zone::None ? 0.0f : float(0.35 + 0.65 * std::clamp(depth / kHairlineBandMm, 0.0, 1.0));
+    fraction[i] = zone[i] == Zone::None ? 0.0f : ramp(depth);
+    on_slope[i] = zone[i] != Zone::None && depth > 0.0 && depth < kHairlineBandMm;
   }
-  const DotSelection graded = select_dots(head_pool, fraction);
+  // Kept as the design's dots are, eased a spacing down the slope (slope_easing.h).
+  std::vector<float> vertex_fraction(head.positions.size()), kept_fraction = fraction;
+  for (std::size_t v = 0; v < head.positions.size(); ++v)
+    vertex_fraction[v] = anatomy.zones.vertex_zone[v] == Zone::None ? 0.0f : ramp(from_glabella[v] - hairline);
+  ease_density_slopes(head_pool, head, vertex_fraction, kept_fraction);
+  const DotSelection graded = select_dots(head_pool, kept_fraction);
   figures["dots.rho.head_graded"] = single(spacing_stats(kept_positions(head_pool, graded), kept_density_per_mm2(head_pool, graded, fraction)).rho_min, "");
+  // Dots kept against the density asked, by zone and on the slope itself (what easing costs).
   std::array<double, kZoneCount> expected{}, kept{};
-  for (std::size_t i = 0; i < head_pool.size(); ++i) expected[std::size_t(zone[i])] += fraction[i];
-  for (std::uint32_t i : graded.dots) kept[std::size_t(zone[i])] += 1.0;
+  double slope_expected = 0.0, slope_kept = 0.0;
+  for (std::size_t i = 0; i < head_pool.size(); ++i) expected[std::size_t(zone[i])] += fraction[i], slope_expected += on_slope[i] ? fraction[i] : 0.0f;
+  for (std::uint32_t i : graded.dots) kept[std::size_t(zone[i])] += 1.0, slope_kept += on_slope[i];
   double worst = 0.0;
   for (std::size_t z = 1; z < kZoneCount; ++z)
     if (expected[z] > 0) worst = std::max(worst, std::abs(kept[z] / expected[z] - 1.0));
   figures["dots.density_err_pct.head_graded"] = single(100.0 * worst, "%");
+  figures["dots.density_err_pct.head_graded_slope"] = single(100.0 * (slope_kept / slope_expected - 1.0), "%");
 
   Figure select{{}, "ms"};
   const std::vector<float> half(million.size(), 0.5f);

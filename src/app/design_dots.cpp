@@ -8,6 +8,7 @@
 
 #include "design/paint.h"
 #include "dots/head_dots.h"
+#include "dots/slope_easing.h"
 #include "dots/surface_projector.h"
 
 namespace smp {
@@ -206,7 +207,13 @@ DesignDots::Result DesignDots::make(const Design& design) {
   SessionPlan plan;
   plan.cumulative.clear();
   for (const SessionDesign& s : design.sessions) plan.cumulative.push_back(s.cumulative_percent / 100.0f);
-  const DotSelection selection = select_dots(pool_, density.fraction, plan);
+  // Kept as if the density were what it is a spacing down any slope (the hairline's graded band,
+  // zones blended, a brush's edge), so no dot crowds its sparser neighbours; the planned density
+  // (target_per_cm2) stays as designed.
+  std::vector<float> kept = density.fraction, vertex_fraction = planned_density(design);
+  for (float& f : vertex_fraction) f = std::min(1.0f, f / float(pool_.density_per_cm2));
+  ease_density_slopes(pool_, mesh_, vertex_fraction, kept);
+  const DotSelection selection = select_dots(pool_, kept, plan);
   // A session whose own hairline sits higher leaves the dots ahead of it to a later session.
   std::vector<std::optional<HairlineShape>> session_lines(design.sessions.size());
   for (std::size_t k = 0; k < design.sessions.size(); ++k)
