@@ -34,6 +34,7 @@ class HeadPass {
   GLenum pigment_format_ = 0;  // GL_RED, or GL_RG with fresh redness
   float pigment_texels_per_mm_ = 0.0f;
   bool has_uv_ = false, has_pigment_ = false;
+  bool closed_ = false;  // is_closed_surface: the faces turned away need not be drawn
 };
 
 }  // namespace smp

@@ -82,3 +82,44 @@ TEST(RayCast, HitsTheNearSideOfASphere) {
 
 }  // namespace
 }  // namespace smp
+
+#include "core/closed_surface.h"
+#include "support/bundled_head.h"
+
+namespace smp {
+namespace {
+
+TEST(ClosedSurface, ASphereIsClosedAndOpeningOrTurningItIsNot) {
+  const Mesh sphere = make_icosphere(50.0f, 3);
+  EXPECT_TRUE(is_closed_surface(sphere));
+  Mesh opened = sphere;
+  opened.indices.resize(opened.indices.size() - 3);  // one triangle gone: a hole
+  EXPECT_FALSE(is_closed_surface(opened));
+  Mesh inside_out = sphere;
+  for (std::size_t t = 0; t < inside_out.indices.size(); t += 3) std::swap(inside_out.indices[t + 1], inside_out.indices[t + 2]);
+  EXPECT_FALSE(is_closed_surface(inside_out)) << "its faces point in: culling would show the far wall";
+  Mesh one_flipped = sphere;
+  std::swap(one_flipped.indices[1], one_flipped.indices[2]);
+  EXPECT_FALSE(is_closed_surface(one_flipped)) << "a face wound the other way would be culled";
+}
+
+TEST(ClosedSurface, ACrackOfNoWidthStillCountsAsClosed) {
+  // A tetrahedron whose bottom face is split at the middle of one edge, the side face on that
+  // edge not: the split vertex sits on the side face's edge (a T-junction), leaving a loop of
+  // three collinear edges that shows nothing.
+  Mesh mesh;
+  mesh.positions = {{0, 0, 0}, {2, 0, 0}, {0, 2, 0}, {0, 0, 2}, {1, 0, 0}};
+  mesh.indices = {0, 2, 4, 4, 2, 1,            // the bottom (z = 0), split at vertex 4
+                  0, 1, 3, 1, 2, 3, 2, 0, 3};  // the sides, wound outward
+  EXPECT_TRUE(is_closed_surface(mesh));
+  mesh.positions[4] = {1, -0.2f, 0};  // off the edge: a real gap
+  EXPECT_FALSE(is_closed_surface(mesh));
+}
+
+TEST(ClosedSurface, TheBundledHeadIsClosed) {
+  // Six unshared edges, all in two collinear runs (T-junctions at the neck and by an ear).
+  EXPECT_TRUE(is_closed_surface(test::bundled_head()));
+}
+
+}  // namespace
+}  // namespace smp
