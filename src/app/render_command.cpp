@@ -190,6 +190,7 @@ int run_render(const RenderOptions& options) {
     OrbitCamera camera = camera_for_view(bounds, view, aspect);
     if (focus) camera.target = *focus;
     camera.distance /= options.zoom;
+    camera.keep_eye_outside(head);  // zoomed far in at the head's middle: onto the skin in front
     Image picture = capture_frame(renderer, camera, settings, options.size, samples);
     if (options.split_before_after) {  // the same camera without the dots on the left half
       ViewSettings bare = settings;

@@ -227,18 +227,21 @@ std::optional<std::size_t> point_under_mouse(const Mesh& mesh, std::span<const g
 }
 
 // Mouse and keys go to the camera unless ImGui is using them.
-void handle_input(Session& s, bool dragging_landmark) {
+void handle_input(Session& s, const Mesh& head, bool dragging_landmark) {
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.WantCaptureMouse && !dragging_landmark) {
     const glm::vec2 delta(io.MouseDelta.x, io.MouseDelta.y);
     const glm::ivec2 window = s.window.window_size();
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) s.camera.orbit(delta);
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 0.0f) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 0.0f))
-      s.camera.pan(delta, float(window.y));
-    if (io.MouseWheel != 0.0f && window.x > 0 && window.y > 0) {
+    const bool orbiting = ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f);
+    const bool panning = ImGui::IsMouseDragging(ImGuiMouseButton_Right, 0.0f) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 0.0f);
+    const bool zooming = io.MouseWheel != 0.0f && window.x > 0 && window.y > 0;
+    if (orbiting) s.camera.orbit(delta);
+    if (panning) s.camera.pan(delta, float(window.y));
+    if (zooming) {
       const glm::vec2 ndc(2.0f * io.MousePos.x / float(window.x) - 1.0f, 1.0f - 2.0f * io.MousePos.y / float(window.y));
       s.camera.zoom_toward(ndc, io.MouseWheel, s.aspect());
     }
+    if (zooming || ((orbiting || panning) && delta != glm::vec2(0.0f))) s.camera.keep_eye_outside(head);  // a ray: 2 ms
   }
   std::vector<Session::KeyPress> keys;
   keys.swap(s.pressed_keys);
@@ -551,7 +554,7 @@ int run_window(const WindowOptions& options) {
       show_head(shown, shown_landmarks, true);
       s.stats.landmarks_note = "landmarks moved by hand";
     }
-    handle_input(s, dragged != kNone || dragged_handle != kNone || painting);
+    handle_input(s, shown, dragged != kNone || dragged_handle != kNone || painting);
     if (s.undo_requested && !undo.empty() && dragged == kNone && !undo_kinds.empty() && undo_kinds.back() == 'L') {
       s.undo_requested = false;
       undo_kinds.pop_back();

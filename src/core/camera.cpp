@@ -7,6 +7,8 @@
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "core/ray_cast.h"
+
 namespace smp {
 namespace {
 
@@ -118,6 +120,19 @@ void OrbitCamera::zoom_toward(glm::vec2 cursor_ndc, float steps, float aspect) {
   const glm::vec3 under_cursor = target + x * half_h * aspect * right() + cursor_ndc.y * half_h * up();
   target = under_cursor + (target - under_cursor) * applied;
   distance = new_distance;
+}
+
+void OrbitCamera::keep_eye_outside(const Mesh& mesh) {
+  const float closest = 0.2f * scene_radius_;
+  const glm::vec3 back = -forward();
+  // From just off the target, so that a target on the skin does not meet its own triangle.
+  const float start = 0.01f * closest;
+  const auto hit = cast_ray(mesh, target + back * start, back);
+  if (!hit) return;
+  const float skin = start + hit->distance;  // from the target toward the eye
+  if (distance >= skin + closest) return;
+  target += back * skin;
+  distance = closest;
 }
 
 OrbitCamera camera_for_view(const Bounds& bounds, View view, float aspect) {

@@ -41,6 +41,12 @@ class OrbitCamera {
   void pan(glm::vec2 drag_px, float viewport_height);
   // Zooms by wheel `steps`, keeping the point under the cursor (normalised device coordinates) still.
   void zoom_toward(glm::vec2 cursor_ndc, float steps, float aspect);
+  // Keeps the eye out of `mesh`: when the skin between the target and the eye comes nearer the
+  // eye than the closest zoom (a fifth of the framed scene's radius), or the eye has passed
+  // through it, the target moves onto that skin and the eye stays the closest zoom from it, looking
+  // the same way. Zooming at the middle of the picture otherwise ends inside the head, where a
+  // closed head drawn from its outside shows nothing.
+  void keep_eye_outside(const Mesh& mesh);
 
   glm::vec3 eye() const;
   glm::vec3 forward() const;  // unit, from eye to target

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/camera.h"
+#include "core/mesh_primitives.h"
 
 namespace smp {
 namespace {
@@ -118,6 +119,27 @@ TEST(Camera, PanMovesTheTargetAcrossTheView) {
   c.pan({-100.0f, 0.0f}, 800.0f);  // drag left: the scene follows the mouse, the target moves right
   EXPECT_GT(c.target.x, before.x);
   EXPECT_NEAR(c.target.y, before.y, 1e-4f);
+}
+
+TEST(Camera, ZoomingAtTheMiddleStopsAtTheSkin) {
+  // Zoomed at the middle of the picture, the target stays at the head's centre: without a stop
+  // the eye went inside the head (and a closed head drawn from outside then shows nothing).
+  const Mesh head = make_icosphere(90.0f, 4);
+  OrbitCamera c = camera_for_view(bounds_of(head), View::Back, 1.0f);
+  for (int step = 0; step < 60; ++step) {
+    c.zoom_toward({0.0f, 0.0f}, 1.0f, 1.0f);
+    c.keep_eye_outside(head);
+    ASSERT_GT(glm::length(c.eye()), 90.0f) << "step " << step;
+  }
+  EXPECT_NEAR(glm::length(c.target), 90.0f, 0.5f) << "the target moved onto the skin in front";
+  EXPECT_NEAR(glm::dot(c.forward(), glm::vec3(0, 0, 1)), 1.0f, 1e-4f) << "still looking from the back";
+  // A target on the skin (a landmark close-up) may be looked at from nearer than the stop.
+  OrbitCamera close = camera_for_view(bounds_of(head), View::Front, 1.0f);
+  close.target = {0.0f, 0.0f, 90.0f};
+  close.distance = 5.0f;
+  close.keep_eye_outside(head);
+  EXPECT_EQ(close.distance, 5.0f);
+  EXPECT_EQ(close.target, glm::vec3(0.0f, 0.0f, 90.0f));
 }
 
 }  // namespace
