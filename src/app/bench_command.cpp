@@ -492,7 +492,7 @@ int run_bench(const BenchOptions& options) {
     const int frames = std::max(options.frames, 60);
     const PigmentFrame pigment = pigment_frame(head, anatomy);
     auto bake = [&](const DesignDots::Result& made) {
-      return bake_pigment(ink_dots(made.instances, made.plane_mm, ViewSettings{}), pigment.low_mm, pigment.high_mm, pigment.size);
+      return bake_pigment(ink_dots(made.instances, made.plane_mm, ViewSettings{}, {}, made.skin_metric), pigment.low_mm, pigment.high_mm, pigment.size);
     };
     const PigmentMap still_map = bake(still);
     auto with_pigment = [&](SceneRenderer& r) {

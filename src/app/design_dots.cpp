@@ -37,6 +37,7 @@ DesignDots::DesignDots(const Mesh& mesh, const Landmarks& landmarks, const Anato
     chart_cells_[cell_key(at)].push_back(v);
   }
   plane_mm_ = chart_plane_of(mesh, anatomy, pool.positions, pool.triangles);
+  if (pool.triangles.size() == pool.size()) skin_metric_ = chart_skin_metric(mesh, anatomy, pool.triangles);
   const std::vector<std::uint32_t> nearest = nearest_vertices(pool, mesh);
   places_.resize(pool.size());
   zone_.assign(pool.size(), Zone::None);
@@ -250,6 +251,7 @@ DesignDots::Result DesignDots::make(const Design& design) {
     result.zones.push_back(zone_[i]);
     result.chart.push_back(places_[i].polar);
     result.plane_mm.push_back(plane_mm_[i]);
+    if (!skin_metric_.empty()) result.skin_metric.push_back(skin_metric_[i]);
     result.on_scar.push_back(on_scar ? 1 : 0);
     result.soft_edge.push_back(soft ? 1 : 0);
     result.target_per_cm2.push_back(density.fraction[i] * float(pool_.density_per_cm2));

@@ -38,6 +38,7 @@ class DesignDots {
     std::vector<Zone> zones;      // of each instance
     std::vector<PolarPoint> chart;  // of each instance, in the scalp chart (between its triangle's corners)
     std::vector<glm::vec2> plane_mm;  // of each instance, in the chart plane, exact (the baked pigment's place)
+    std::vector<glm::vec3> skin_metric;  // of each instance: how the chart stretches the skin there (chart_skin_metric)
     std::vector<std::uint8_t> on_scar;  // of each instance: 1 where it lies in scar tissue (it fades faster)
     std::vector<std::uint8_t> soft_edge;  // of each instance: 1 in the hairline's soft edge or the strays ahead of it
     std::vector<float> target_per_cm2;  // of each instance: the density planned where it lies (graded, painted)
@@ -77,6 +78,7 @@ class DesignDots {
   HairlineFrame frame_;
   std::vector<DotPlace> places_;
   std::vector<glm::vec2> plane_mm_;  // of each candidate, exact
+  std::vector<glm::vec3> skin_metric_;  // of each candidate
   std::vector<Zone> zone_;  // of each candidate; off the head's scalp: the hairline band
   ZoneBlend blend_;
   std::array<float, kZoneCount> blended_for_{};  // the zone densities vertex_density_ was blended from

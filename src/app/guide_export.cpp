@@ -263,7 +263,7 @@ void GuideExport::draw_healed() {
   for (std::size_t i = 0; i < sessions_.size(); ++i) {
     settings.dot_session_first = 0;
     settings.dot_session_last = sessions_[i] - 1;
-    renderer_->set_pigment(bake_pigment(ink_dots(made_.instances, made_.plane_mm, settings, made_.on_scar), pigment_low_, pigment_high_, pigment_size_, inflamed_mm(settings.preview)));
+    renderer_->set_pigment(bake_pigment(ink_dots(made_.instances, made_.plane_mm, settings, made_.on_scar, made_.skin_metric), pigment_low_, pigment_high_, pigment_size_, inflamed_mm(settings.preview)));
     target.bind();
     renderer_->render(camera, settings, size);
     target.keep_layer(smoothing_.get());

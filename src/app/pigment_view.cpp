@@ -6,6 +6,8 @@
 #include <optional>
 
 #include <glm/common.hpp>
+#include <glm/mat2x2.hpp>
+#include <glm/matrix.hpp>
 
 #include "core/both_cores.h"
 #include "dots/surface_projector.h"
@@ -64,8 +66,31 @@ std::vector<glm::vec2> chart_plane_of(const Mesh& mesh, const Anatomy& anatomy, 
   return plane;
 }
 
+std::vector<glm::vec3> chart_skin_metric(const Mesh& mesh, const Anatomy& anatomy, std::span<const std::uint32_t> triangles) {
+  const std::vector<glm::vec2>& plane = anatomy.chart_plane;
+  std::vector<glm::vec3> metric(triangles.size(), glm::vec3(1.0f, 0.0f, 1.0f));
+  for (std::size_t i = 0; i < triangles.size(); ++i) {
+    if (std::size_t(triangles[i]) >= mesh.triangle_count()) continue;
+    const std::uint32_t* v = &mesh.indices[3 * std::size_t(triangles[i])];
+    // Chart edges C (columns) and skin edges E: a chart offset x is the skin offset E C^-1 x, so
+    // the metric is C^-T (E^T E) C^-1.
+    const glm::dvec2 c1 = glm::dvec2(plane[v[1]] - plane[v[0]]), c2 = glm::dvec2(plane[v[2]] - plane[v[0]]);
+    const double det = c1.x * c2.y - c2.x * c1.y;
+    if (!(det > 1e-9)) continue;  // folded or flattened in the chart
+    const glm::dvec3 e1 = glm::dvec3(mesh.positions[v[1]] - mesh.positions[v[0]]), e2 = glm::dvec3(mesh.positions[v[2]] - mesh.positions[v[0]]);
+    const glm::dmat2 inverse = glm::inverse(glm::dmat2(c1, c2));
+    const glm::dmat2 skin(glm::dot(e1, e1), glm::dot(e1, e2), glm::dot(e1, e2), glm::dot(e2, e2));
+    const glm::dmat2 m = glm::transpose(inverse) * skin * inverse;
+    // Stretched past 6x either way, the chart is tangled there (towards the chin): left round.
+    const double mean = 0.5 * (m[0][0] + m[1][1]), spread = std::sqrt(0.25 * (m[0][0] - m[1][1]) * (m[0][0] - m[1][1]) + m[0][1] * m[0][1]);
+    if (!(mean - spread > 1.0 / 36.0) || mean + spread > 36.0) continue;
+    metric[i] = glm::vec3(float(m[0][0]), float(m[0][1]), float(m[1][1]));
+  }
+  return metric;
+}
+
 std::vector<InkDot> ink_dots(std::span<const DotInstance> dots, std::span<const glm::vec2> plane_mm, const ViewSettings& settings,
-                             std::span<const std::uint8_t> on_scar) {
+                             std::span<const std::uint8_t> on_scar, std::span<const glm::vec3> skin_metric) {
   std::vector<InkDot> ink;
   ink.reserve(dots.size());
   for (std::size_t i = 0; i < dots.size() && i < plane_mm.size(); ++i) {
@@ -73,7 +98,7 @@ std::vector<InkDot> ink_dots(std::span<const DotInstance> dots, std::span<const 
     const int session = int(d.session);
     if (session < settings.dot_session_first || session > settings.dot_session_last) continue;
     const InkLook look = ink_look(d.diameter_mm, d.shade, session, settings.preview, i < on_scar.size() && on_scar[i]);
-    ink.push_back({plane_mm[i], look.diameter_mm, look.darkness, look.halo, look.halo_mm});
+    ink.push_back({plane_mm[i], look.diameter_mm, look.darkness, look.halo, look.halo_mm, i < skin_metric.size() ? skin_metric[i] : glm::vec3(1.0f, 0.0f, 1.0f)});
   }
   return ink;
 }

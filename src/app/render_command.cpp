@@ -133,6 +133,7 @@ int run_render(const RenderOptions& options) {
           std::vector<DotInstance> dots;
           std::vector<glm::vec2> plane;
           std::vector<std::uint8_t> on_scar;
+          std::vector<glm::vec3> skin_metric;
           for (std::size_t i = 0; i < made.instances.size(); ++i) {
             DotInstance dot = made.instances[i];
             // With --session: this session's dots and the earlier ones (paler, as the guide shows
@@ -142,10 +143,11 @@ int run_render(const RenderOptions& options) {
             dots.push_back(dot);
             plane.push_back(made.plane_mm[i]);
             on_scar.push_back(made.on_scar[i]);
+            if (i < made.skin_metric.size()) skin_metric.push_back(made.skin_metric[i]);
           }
           r.set_dots(dots);
           r.set_pigment_uv(frame.uvw);
-          r.set_pigment(bake_pigment(ink_dots(dots, plane, settings, on_scar), frame.low_mm, frame.high_mm, frame.size, inflamed_mm(settings.preview)));
+          r.set_pigment(bake_pigment(ink_dots(dots, plane, settings, on_scar, skin_metric), frame.low_mm, frame.high_mm, frame.size, inflamed_mm(settings.preview)));
           if (options.density_shadow) r.set_zone_overlay(designed.density_overlay(d));
           if (options.heat) r.set_zone_overlay(designed.density_heat(d));
           if (options.hairline) {

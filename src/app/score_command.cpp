@@ -88,7 +88,7 @@ Image front_view(const Mesh& head, const Anatomy& anatomy, const Landmarks& land
   const PigmentFrame frame = pigment_frame(head, anatomy);
   const DesignDots::Result made = designed.make(trainee);
   renderer.set_pigment_uv(frame.uvw);
-  renderer.set_pigment(bake_pigment(ink_dots(made.instances, made.plane_mm, settings, made.on_scar), frame.low_mm, frame.high_mm, frame.size));
+  renderer.set_pigment(bake_pigment(ink_dots(made.instances, made.plane_mm, settings, made.on_scar, made.skin_metric), frame.low_mm, frame.high_mm, frame.size));
   std::vector<Marker> beads;
   for (const glm::vec3& p : designed.hairline_points(reference)) beads.push_back({p, glm::vec3(kReferenceLine[0], kReferenceLine[1], kReferenceLine[2])});
   for (const glm::vec3& p : designed.hairline_points(trainee)) beads.push_back({p, glm::vec3(kTraineeLine[0], kTraineeLine[1], kTraineeLine[2])});

@@ -839,7 +839,7 @@ int run_window(const WindowOptions& options) {
     };
     const bool look_changed = look_differs(baked_for);
     if (!pigment.uvw.empty() && !shown_dots.instances.empty() && (pigment_stale || look_changed)) {
-      s.renderer.set_pigment(bake_pigment(ink_dots(shown_dots.instances, shown_dots.plane_mm, s.settings, shown_dots.on_scar), pigment.low_mm, pigment.high_mm, pigment.size, inflamed_mm(s.settings.preview)));
+      s.renderer.set_pigment(bake_pigment(ink_dots(shown_dots.instances, shown_dots.plane_mm, s.settings, shown_dots.on_scar, shown_dots.skin_metric), pigment.low_mm, pigment.high_mm, pigment.size, inflamed_mm(s.settings.preview)));
       baked_for = s.settings;
       pigment_stale = false;
     }
@@ -862,7 +862,7 @@ int run_window(const WindowOptions& options) {
         other.renderer->set_hairline(std::move(beads));
       }
       if (!pigment.uvw.empty() && !other.dots.instances.empty() && (other.stale || look_differs(other.baked_for))) {
-        other.renderer->set_pigment(bake_pigment(ink_dots(other.dots.instances, other.dots.plane_mm, s.settings, other.dots.on_scar), pigment.low_mm,
+        other.renderer->set_pigment(bake_pigment(ink_dots(other.dots.instances, other.dots.plane_mm, s.settings, other.dots.on_scar, other.dots.skin_metric), pigment.low_mm,
                                                  pigment.high_mm, pigment.size, inflamed_mm(s.settings.preview)));
         other.baked_for = s.settings;
       }

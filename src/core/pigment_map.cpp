@@ -68,13 +68,32 @@ void add_dots(std::span<const InkDot> dots, glm::vec2 low_mm, float tpm, int n, 
   std::vector<std::pair<float, HaloKernel>> kernels;  // by halo radius in texels
   for (const InkDot& dot : dots) {
     const glm::vec2 c = (dot.at_mm - low_mm) * tpm - 0.5f;  // texel centres at integers
-    const float radius = 0.5f * dot.diameter_mm * tpm;
+    // The dot's ellipse in texels: |skin offset|^2 = x^T g x for a texel offset x, and its
+    // semi-axes (along the eigenvectors of g) radius_mm / sqrt(eigenvalue).
+    const glm::vec3 g = dot.skin_metric / (tpm * tpm);
+    const float mean = 0.5f * (g.x + g.z), spread = std::sqrt(0.25f * (g.x - g.z) * (g.x - g.z) + g.y * g.y);
+    const float wide_eigen = std::max(mean - spread, 1e-12f), narrow_eigen = std::max(mean + spread, 1e-12f);
+    const float skin_radius = 0.5f * dot.diameter_mm;
+    const float wide = skin_radius / std::sqrt(wide_eigen), narrow = skin_radius / std::sqrt(narrow_eigen);  // texels
     const float halo_r = std::max(1.0f, dot.halo_mm * tpm);
-    const float reach = std::max(radius, dot.halo > 0.0f ? halo_r : 0.0f) + 2.0f;
+    const float halo_reach = std::max(halo_r, dot.halo_mm / std::sqrt(wide_eigen));  // texels, along its widest
+    const float reach = std::max(std::max(wide, 3.0f), dot.halo > 0.0f ? halo_reach : 0.0f) + 2.0f;
     if (c.y + reach < float(row0) || c.y - reach >= float(row1)) continue;  // the other thread's
     const int cx = int(std::floor(c.x)), cy = int(std::floor(c.y));
     const float fx = c.x - float(cx), fy = c.y - float(cy);
-    if (dot.halo > 0.0f) {
+    const bool round = std::abs(g.x - g.z) < 0.02f * mean && std::abs(g.y) < 0.01f * mean;  // to 1%: the chart barely stretches here
+    if (dot.halo > 0.0f && !round) {
+      // Stretched: the halo's (1 - t^2)^2 over its ellipse, where t is the distance on the skin.
+      const float a = absorbance(dot.halo * dot.darkness), halo_skin = std::max(dot.halo_mm, 1.0f / tpm);
+      const float det = std::max(g.x * g.z - g.y * g.y, 1e-12f);
+      const int hx = int(std::ceil(halo_skin * std::sqrt(g.z / det))) + 1, hy = int(std::ceil(halo_skin * std::sqrt(g.x / det))) + 1;
+      for (int dy = -hy; dy <= hy; ++dy)
+        for (int dx = -hx; dx <= hx; ++dx) {
+          const float x = float(dx) - fx, y = float(dy) - fy;
+          const float t2 = (g.x * x * x + 2.0f * g.y * x * y + g.z * y * y) / (halo_skin * halo_skin);
+          if (t2 < 1.0f) add(cx + dx, cy + dy, a * (1.0f - t2) * (1.0f - t2));
+        }
+    } else if (dot.halo > 0.0f) {
       auto found = std::find_if(kernels.begin(), kernels.end(), [&](const auto& k) { return std::abs(k.first - halo_r) < 0.02f; });
       if (found == kernels.end()) found = kernels.insert(kernels.end(), {halo_r, HaloKernel(halo_r)});
       const HaloKernel& kernel = found->second;
@@ -85,20 +104,49 @@ void add_dots(std::span<const InkDot> dots, glm::vec2 low_mm, float tpm, int n, 
         for (int dx = -kernel.reach; dx <= kernel.reach; ++dx)
           if (const float weight = w[(dy + kernel.reach) * side + dx + kernel.reach]; weight > 0.0f) add(cx + dx, cy + dy, a * weight);
     }
-    if (radius < 0.75f) {
-      // Smaller than a texel: its ink (absorbance x area) shared bilinearly among the nearest four.
-      const float a = absorbance(dot.darkness) * unit_area * radius * radius;
-      add(cx, cy, a * (1 - fx) * (1 - fy));
-      add(cx + 1, cy, a * fx * (1 - fy));
-      add(cx, cy + 1, a * (1 - fx) * fy);
-      add(cx + 1, cy + 1, a * fx * fy);
+    // The wide axis (unit, texels): an eigenvector of g for its smaller eigenvalue.
+    glm::vec2 along = std::abs(g.y) > 1e-12f ? glm::vec2(g.y, wide_eigen - g.x) : (g.x <= g.z ? glm::vec2(1, 0) : glm::vec2(0, 1));
+    along /= std::max(1e-12f, std::sqrt(along.x * along.x + along.y * along.y));
+    const glm::vec2 across(-along.y, along.x);
+    if (narrow < 0.75f) {
+      // Narrower than a texel: its ink (absorbance x its area in texels) shared among the texels
+      // under a tent one texel wide across its narrow axis and as much wider along the other as
+      // the ellipse is (round: the nearest four, bilinearly).
+      const float texel_area = unit_area * wide * narrow;
+      const float a = absorbance(dot.darkness) * texel_area;
+      if (round) {  // the nearest four, bilinearly
+        add(cx, cy, a * (1 - fx) * (1 - fy));
+        add(cx + 1, cy, a * fx * (1 - fy));
+        add(cx, cy + 1, a * (1 - fx) * fy);
+        add(cx + 1, cy + 1, a * fx * fy);
+        continue;
+      }
+      const float reach_along = std::clamp(wide / narrow, 1.0f, 6.0f);
+      const int rx = int(std::ceil(reach_along)) + 1;
+      float weights[256];
+      int at[256][2];
+      int count = 0;
+      float total = 0.0f;
+      for (int dy = -rx + 1; dy <= rx && count < 256; ++dy)
+        for (int dx = -rx + 1; dx <= rx && count < 256; ++dx) {
+          const glm::vec2 d(float(cx + dx) - c.x, float(cy + dy) - c.y);
+          const float w = std::max(0.0f, 1.0f - std::abs(d.x * along.x + d.y * along.y) / reach_along) *
+                          std::max(0.0f, 1.0f - std::abs(d.x * across.x + d.y * across.y));
+          if (w <= 0.0f) continue;
+          weights[count] = w, at[count][0] = cx + dx, at[count][1] = cy + dy, ++count;
+          total += w;
+        }
+      for (int k = 0; k < count; ++k) add(at[k][0], at[k][1], a * weights[k] / total);
       continue;
     }
     const float a = absorbance(dot.darkness);
-    const int r = int(std::ceil(radius));
-    for (int dy = -r; dy <= r + 1; ++dy)
-      for (int dx = -r; dx <= r + 1; ++dx) {
-        const float t = std::hypot(float(cx + dx) - c.x, float(cy + dy) - c.y) / radius;
+    // The ellipse's box: half-widths radius * sqrt of the inverse metric's diagonal.
+    const float det = std::max(g.x * g.z - g.y * g.y, 1e-12f);
+    const int rx = int(std::ceil(skin_radius * std::sqrt(g.z / det))), ry = int(std::ceil(skin_radius * std::sqrt(g.x / det)));
+    for (int dy = -ry; dy <= ry + 1; ++dy)
+      for (int dx = -rx; dx <= rx + 1; ++dx) {
+        const float x = float(cx + dx) - c.x, y = float(cy + dy) - c.y;
+        const float t = std::sqrt(std::max(0.0f, g.x * x * x + 2.0f * g.y * x * y + g.z * y * y)) / skin_radius;
         if (t < 1.0f) add(cx + dx, cy + dy, a * profile(t));
       }
   }

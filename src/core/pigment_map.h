@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
 
 namespace smp {
 
@@ -16,6 +17,10 @@ struct InkDot {
   float darkness;     // 0..1 at its centre
   float halo = 0.0f;       // ink seen scattered through the skin around it: this share of darkness at the centre...
   float halo_mm = 0.0f;    // ...fading out at this radius
+  // Skin length squared per chart length squared, as (xx, xy, yy): |skin offset|^2 = x^T M x for a
+  // chart offset x. The chart stretches the skin unevenly (about 1.6x across, down the back of
+  // the head), so a round dot is an ellipse in the chart. The identity: no stretch.
+  glm::vec3 skin_metric{1.0f, 0.0f, 1.0f};
 };
 
 struct PigmentMap {
@@ -29,9 +34,9 @@ struct PigmentMap {
   float texels_per_mm() const { return high_mm.x > low_mm.x ? float(size) / (high_mm.x - low_mm.x) : 0.0f; }
 };
 
-// Each dot a soft-edged disc (full to 65% of its radius, fading to the rim, as pigment thins out);
-// a dot smaller than a texel spreads its ink over the nearest four, so the texture keeps every
-// dot's share of ink. Overlapping dots darken each other (their light kept multiplies).
+// Each dot a soft-edged disc on the skin (full to 65% of its radius, fading to the rim, as pigment
+// thins out), an ellipse in the chart; a dot narrower than a texel spreads its ink over the nearest
+// texels in the shape of its ellipse, so the texture keeps every dot's share of ink. Overlapping dots darken each other (their light kept multiplies).
 // `inflamed_mm` > 0: also the redness around the dots, over about that radius (mm).
 PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec2 high_mm, int size, float inflamed_mm = 0.0f);
 

@@ -53,6 +53,36 @@ TEST(PigmentMap, AHaloSpreadsFaintInkAroundTheDot) {
   EXPECT_LT(b.ink[beside], b.ink[50 * 100 + 50]);
 }
 
+// Texels of `map` with any ink, along a row and a column through the texel at (x, y).
+std::pair<int, int> inked_extent(const PigmentMap& map, int x, int y) {
+  int across = 0, down = 0;
+  for (int i = 0; i < map.size; ++i) {
+    across += map.ink[std::size_t(y) * std::size_t(map.size) + std::size_t(i)] > 0;
+    down += map.ink[std::size_t(i) * std::size_t(map.size) + std::size_t(x)] > 0;
+  }
+  return {across, down};
+}
+
+TEST(PigmentMap, ADotIsRoundOnTheSkinWhereTheChartStretchesIt) {
+  // Where the chart lays 1 mm of skin over 2 mm of its y (down the back of the head it widens
+  // the skin across), a round dot is twice as tall in the chart, its halo too, and it holds the
+  // ink of its disc on the skin: twice the chart's texels. Baked round, each read back as a
+  // dash half as wide as long on the skin.
+  for (const float diameter : {1.0f, 0.08f}) {  // ten texels across, and less than one
+    InkDot round{{0.05f, 0.05f}, diameter, 0.6f, 0.4f, 0.8f};
+    InkDot stretched = round;
+    stretched.skin_metric = {1.0f, 0.0f, 0.25f};  // skin length^2 per chart length^2, along x and y
+    const PigmentMap a = bake_pigment(std::vector<InkDot>{round}, {-5, -5}, {5, 5}, 100);
+    const PigmentMap b = bake_pigment(std::vector<InkDot>{stretched}, {-5, -5}, {5, 5}, 100);
+    const auto [round_across, round_down] = inked_extent(a, 50, 50);
+    const auto [across, down] = inked_extent(b, 50, 50);
+    EXPECT_EQ(round_across, round_down) << diameter;
+    EXPECT_NEAR(double(across), double(round_across), 1.0) << diameter;
+    EXPECT_NEAR(double(down), 2.0 * double(round_down), 2.0) << diameter;
+    EXPECT_NEAR(total_ink(b) / total_ink(a), 2.0, 0.25) << diameter;
+  }
+}
+
 TEST(PigmentPreview, HealedDotsShrinkAndTheFirstSessionHealsLighter) {
   const PreviewSettings fresh{Preview::Fresh, 0}, healed{Preview::Healed, 0};
   const InkLook f = ink_look(0.3f, 0.5f, 1, fresh), h = ink_look(0.3f, 0.5f, 1, healed), first = ink_look(0.3f, 0.5f, 0, healed);
