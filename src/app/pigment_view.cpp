@@ -81,10 +81,11 @@ std::vector<glm::vec3> chart_skin_metric(const Mesh& mesh, const Anatomy& anatom
     const glm::dmat2 inverse = glm::inverse(glm::dmat2(c1, c2));
     const glm::dmat2 skin(glm::dot(e1, e1), glm::dot(e1, e2), glm::dot(e1, e2), glm::dot(e2, e2));
     const glm::dmat2 m = glm::transpose(inverse) * skin * inverse;
+    const glm::vec3 packed{float(m[0][0]), float(m[0][1]), float(m[1][1])};
     // Stretched past 6x either way, the chart is tangled there (towards the chin): left round.
-    const double mean = 0.5 * (m[0][0] + m[1][1]), spread = std::sqrt(0.25 * (m[0][0] - m[1][1]) * (m[0][0] - m[1][1]) + m[0][1] * m[0][1]);
-    if (!(mean - spread > 1.0 / 36.0) || mean + spread > 36.0) continue;
-    metric[i] = glm::vec3(float(m[0][0]), float(m[0][1]), float(m[1][1]));
+    const glm::vec2 stretch = metric_stretch(packed);
+    if (!(stretch.x > 1.0f / 36.0f) || stretch.y > 36.0f) continue;
+    metric[i] = packed;
   }
   return metric;
 }

@@ -71,8 +71,9 @@ void add_dots(std::span<const InkDot> dots, glm::vec2 low_mm, float tpm, int n, 
     // The dot's ellipse in texels: |skin offset|^2 = x^T g x for a texel offset x, and its
     // semi-axes (along the eigenvectors of g) radius_mm / sqrt(eigenvalue).
     const glm::vec3 g = dot.skin_metric / (tpm * tpm);
-    const float mean = 0.5f * (g.x + g.z), spread = std::sqrt(0.25f * (g.x - g.z) * (g.x - g.z) + g.y * g.y);
-    const float wide_eigen = std::max(mean - spread, 1e-12f), narrow_eigen = std::max(mean + spread, 1e-12f);
+    const glm::vec2 stretch = metric_stretch(g);
+    const float mean = 0.5f * (stretch.x + stretch.y);
+    const float wide_eigen = std::max(stretch.x, 1e-12f), narrow_eigen = std::max(stretch.y, 1e-12f);
     const float skin_radius = 0.5f * dot.diameter_mm;
     const float wide = skin_radius / std::sqrt(wide_eigen), narrow = skin_radius / std::sqrt(narrow_eigen);  // texels
     const float halo_r = std::max(1.0f, dot.halo_mm * tpm);
@@ -207,6 +208,11 @@ std::vector<std::uint8_t> inflamed_from(const std::vector<std::uint8_t>& ink, in
 }
 
 }  // namespace
+
+glm::vec2 metric_stretch(glm::vec3 m) {
+  const float mean = 0.5f * (m.x + m.z), spread = std::sqrt(0.25f * (m.x - m.z) * (m.x - m.z) + m.y * m.y);
+  return {mean - spread, mean + spread};
+}
 
 PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec2 high_mm, int size, float inflamed_mm) {
   PigmentMap map;

@@ -23,6 +23,10 @@ struct InkDot {
   glm::vec3 skin_metric{1.0f, 0.0f, 1.0f};
 };
 
+// The least and most a skin metric (InkDot::skin_metric) stretches a chart length, squared: the
+// eigenvalues of the symmetric 2x2 matrix it holds, smaller first.
+glm::vec2 metric_stretch(glm::vec3 skin_metric);
+
 struct PigmentMap {
   int size = 0;                    // texels a side
   glm::vec2 low_mm{}, high_mm{};   // the square of the chart plane it covers
