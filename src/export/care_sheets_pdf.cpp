@@ -40,7 +40,7 @@ void write_care_sheets_pdf(const std::filesystem::path& path, const CareSheetsCo
     const CareSheet& sheet = contents.sheets[i];
     double y = margin + 6;
     pdf::text(cr, x, y, 9, contents.clinic_name.empty() ? "Scalp micropigmentation" : contents.clinic_name, false, 0.4);
-    if (!contents.patient.empty()) pdf::text(cr, right - 160, y, 9, "For: " + contents.patient, false, 0.4);
+    if (!contents.patient.empty()) pdf::text_ending_at(cr, right, y, 9, "For: " + contents.patient, false, 0.4, 0.5 * (right - x));
     y += 30;
     pdf::text(cr, x, y, 22, sheet.title, true);
     y += 12;

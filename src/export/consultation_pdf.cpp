@@ -46,14 +46,14 @@ double draw_quote(cairo_t* cr, const Quote& quote, double x, double y, double wi
     pdf::text(cr, x, y, 9.5, line.what);
     pdf::text(cr, x + 0.5 * width, y, 9.5, format("%g ", line.quantity) + line.unit + " x " + money_text(line.unit_price, quote.currency), false, 0.3);
     const std::string amount = money_text(line.amount, quote.currency);
-    pdf::text(cr, right - 5.4 * double(amount.size()), y, 9.5, amount);
+    pdf::text_ending_at(cr, right, y, 9.5, amount);
     y += 13;
   }
   pdf::rule(cr, x, y - 8, right);
   y += 4;
   const std::string total = money_text(quote.total, quote.currency);
   pdf::text(cr, x, y, 10.5, quote.minimum_applied ? "Total (the clinic's minimum fee)" : "Total", true);
-  pdf::text(cr, right - 6.0 * double(total.size()), y, 10.5, total, true);
+  pdf::text_ending_at(cr, right, y, 10.5, total, true);
   return y + 14;
 }
 
@@ -73,7 +73,7 @@ void write_consultation_pdf(const std::filesystem::path& path, const Consultatio
   const IntakeDesign& intake = d.patient.intake;
   pdf::text(cr, x, y, 10, "Patient: " + (d.patient.id.empty() ? std::string("(no name or ID)") : d.patient.id) +
                               (intake.age_years > 0 ? ", " + std::to_string(intake.age_years) + " years" : ""), true);
-  pdf::text(cr, x + 0.55 * w, y, 10, "Design: " + d.name);
+  pdf::text_ending_at(cr, right, y, 10, "Design: " + d.name, false, 0.1, 0.45 * w);
   y += 14;
   y = pdf::paragraph(cr, x, y, w, 9, "Came for: " + joined_reasons(intake), 0.2) + 2;
   if (!intake.medication.empty()) y = pdf::paragraph(cr, x, y, w, 9, "Medication: " + intake.medication, 0.2) + 2;

@@ -32,12 +32,14 @@ struct Page {
   double margin = 18.0 * kPointsPerMm;
 };
 
-// Text on a white box, so it reads over a picture or a map.
-void boxed_text(cairo_t* cr, double x, double y, double size, const std::string& s, bool bold = false) {
+// Text on a white box, so it reads over a picture or a map; `x` is where it starts, or with
+// `ending_at_x` where it ends.
+void boxed_text(cairo_t* cr, double x, double y, double size, const std::string& s, bool bold = false, bool ending_at_x = false) {
   cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size(cr, size);
   cairo_text_extents_t extents;
   cairo_text_extents(cr, s.c_str(), &extents);
+  if (ending_at_x) x -= extents.x_advance;
   cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
   cairo_rectangle(cr, x - 1.5, y - size * 0.85, extents.x_advance + 3.0, size * 1.15);
   cairo_fill(cr);
@@ -154,7 +156,7 @@ void session_page(const Page& page, const GuideContents& guide, const GuideSessi
   const double x = page.margin, right = page.width - page.margin, width = right - x;
   double y = page.margin + 10;
   text(cr, x, y, 18, "Session " + std::to_string(s.number) + (s.date.empty() ? "" : "  -  " + s.date), true);
-  text(cr, right - 200, y, 9, d.name, false, 0.4);
+  pdf::text_ending_at(cr, right, y, 9, d.name, false, 0.4, 0.45 * width);
   y += 10;
   rule(cr, x, y, right);
   y += 8;
@@ -289,7 +291,7 @@ void map_page(const Page& page, const GuideContents& guide, const GuideSession& 
   const double x = page.margin, right = page.width - page.margin, width = right - x;
   double y = page.margin + 10;
   text(cr, x, y, 18, "Session " + std::to_string(s.number) + ": scalp map", true);
-  text(cr, right - 200, y, 9, guide.design->name, false, 0.4);
+  pdf::text_ending_at(cr, right, y, 9, guide.design->name, false, 0.4, 0.45 * width);
   y += 10;
   rule(cr, x, y, right);
   y += 14;
@@ -364,7 +366,9 @@ void map_page(const Page& page, const GuideContents& guide, const GuideSession& 
     cairo_set_line_width(cr, 0.7);
     cairo_arc(cr, p.x, p.y, 2.0, 0, 6.2832);
     cairo_stroke(cr);
-    boxed_text(cr, p.x + 3.5, p.y + 2.0, 5.5, name);
+    // Labels point outwards, away from the zone numbers in the middle.
+    const bool left_half = p.x < origin.x + 0.5 * map_w;
+    boxed_text(cr, left_half ? p.x - 3.5 : p.x + 3.5, p.y + 2.0, 5.5, name, false, left_half);
   }
   // Each zone's number in a white disc; the table below names it.
   for (std::size_t i = 0; i < s.zones.size(); ++i) {

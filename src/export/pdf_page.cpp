@@ -43,6 +43,22 @@ void text(cairo_t* cr, double x, double y, double size, const std::string& s, bo
   cairo_set_source_rgb(cr, grey, grey, grey);
   cairo_move_to(cr, x, y);
   cairo_show_text(cr, s.c_str());
+  // show_text leaves the current point at the text's end: a dot (cairo_arc) drawn next would be
+  // joined to it by a hairline, as the guide's legends were.
+  cairo_new_path(cr);
+}
+
+void text_ending_at(cairo_t* cr, double right, double y, double size, const std::string& s, bool bold, double grey, double room) {
+  cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr, size);
+  cairo_text_extents_t extents;
+  cairo_text_extents(cr, s.c_str(), &extents);
+  if (extents.x_advance > room) {
+    size *= std::max(0.7, room / extents.x_advance);
+    cairo_set_font_size(cr, size);
+    cairo_text_extents(cr, s.c_str(), &extents);  // widths do not scale exactly where metrics are hinted
+  }
+  text(cr, right - extents.x_advance, y, size, s, bold, grey);
 }
 
 double paragraph(cairo_t* cr, double x, double y, double width, double size, const std::string& s, double grey) {

@@ -23,7 +23,11 @@ void close_document(const std::filesystem::path& path, cairo_surface_t* surface,
 // printf for one or two numbers, e.g. format("%.0f mm", 78.0); at most 255 characters.
 std::string format(const char* pattern, double a, double b = 0.0);
 
+// `s` with its baseline starting at (x, y); leaves no current point behind.
 void text(cairo_t* cr, double x, double y, double size, const std::string& s, bool bold = false, double grey = 0.1);
+// `s` ending at `right` (right-aligned), made smaller (to 70% at most) where it would be wider
+// than `room` points; a header's design name, a column of amounts.
+void text_ending_at(cairo_t* cr, double right, double y, double size, const std::string& s, bool bold = false, double grey = 0.1, double room = 1e9);
 // Text wrapped at word breaks to `width` points, lines 1.3 x `size` apart, the first on baseline
 // `y`; returns the baseline after the last line.
 double paragraph(cairo_t* cr, double x, double y, double width, double size, const std::string& s, double grey = 0.1);

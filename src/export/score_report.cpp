@@ -82,7 +82,7 @@ void write_score_report(const std::filesystem::path& path, const ScoreReport& re
   const double x = margin, right = width - margin;
   double y = margin + 10;
   pdf::text(cr, x, y, 18, "Training score", true);
-  pdf::text(cr, right - 120, y, 9, report.date, false, 0.4);
+  pdf::text_ending_at(cr, right, y, 9, report.date, false, 0.4);
   y += 10;
   pdf::rule(cr, x, y, right);
   y += 16;
