@@ -123,6 +123,11 @@ GuideExport::GuideExport(const Design& design, const GuideHead& head, const Expo
   if (wants("png") || wants("pdf"))
     for (View view : kGuideViews) steps_.emplace_back("Drawing the " + view_key(view) + " view", [this, view] { draw_view(view); });
   if (wants("png") || wants("pdf")) steps_.emplace_back("Drawing each session as the patient will see it", [this] { draw_healed(); });
+  // The longest file, as soon as its pictures are made: on the other core, while this one writes
+  // the rest below; finish() waits for it.
+  if (wants("pdf")) steps_.emplace_back("guide.pdf", [this] {
+    writes_.push_back(std::async(std::launch::async, [this] { write_guide_pdf(partial_ / "guide.pdf", guide_, paper()); }));
+  });
   if (wants("summary")) steps_.emplace_back("consultation.pdf", [this] { write_consultation(); });
   if (wants("care"))
     steps_.emplace_back("care-sheets.pdf", [this] {
@@ -132,12 +137,6 @@ GuideExport::GuideExport(const Design& design, const GuideHead& head, const Expo
     if (planned_session_dates(design_).empty()) steps_.emplace_back("schedule.ics: left out, the design has no first session date", [] {});
     else steps_.emplace_back("schedule.ics", [this] { write_schedule(); });
   }
-  if (wants("pdf")) steps_.emplace_back("guide.pdf", [this] {
-    for (auto& write : writes_) write.get();
-    writes_.clear();
-    // On the other core, while this one writes the maps and data below; finish() waits for it.
-    writes_.push_back(std::async(std::launch::async, [this] { write_guide_pdf(partial_ / "guide.pdf", guide_, paper()); }));
-  });
   if (wants("svg")) steps_.emplace_back("Scalp maps (SVG)", [this] { write_svg_maps(); });
   if (wants("csv")) steps_.emplace_back("dots.csv", [this] { write_file_atomically(partial_ / "dots.csv", dots_csv(made_)); });
   if (wants("json")) steps_.emplace_back("design.json", [this] { write_file_atomically(partial_ / "design.json", design_to_json(design_)); });
@@ -336,8 +335,6 @@ void GuideExport::write_schedule() {
 }
 
 void GuideExport::write_consultation() {
-  for (auto& write : writes_) write.get();  // the pictures are shared with the encoders
-  writes_.clear();
   ConsultationSummary summary;
   summary.design = &design_;
   summary.clinic_name = options_.clinic.clinic_name;

@@ -149,7 +149,10 @@ void pre_care_page(const Page& page) {
   draw_care_items(cr, sheet, x, y, right - x);
 }
 
-void session_page(const Page& page, const GuideContents& guide, const GuideSession& s) {
+// The session page's grid: three pictures across the text width.
+double session_cell_width(const Page& page) { return (page.width - 2.0 * page.margin) / 3.0; }
+
+void session_page(const Page& page, const GuideContents& guide, const GuideSession& s, const pdf::PictureEncodings& ready) {
   cairo_t* cr = page.cr;
   const Design& d = *guide.design;
   const SessionDesign& plan = d.sessions[std::size_t(s.number - 1)];
@@ -161,11 +164,11 @@ void session_page(const Page& page, const GuideContents& guide, const GuideSessi
   rule(cr, x, y, right);
   y += 8;
   // The five views: two rows (front, left, right / top, back).
-  const double cell_w = width / 3.0, cell_h = cell_w * 0.75;
+  const double cell_w = session_cell_width(page), cell_h = cell_w * 0.75;
   for (std::size_t i = 0; i < s.views.size(); ++i) {
     const double cx = x + double(i % 3) * cell_w, cy = y + double(i / 3) * (cell_h + 14);
     const GuideView& view = s.views[i];
-    const Placed placed = picture(cr, view.picture, cx + 2, cy, cell_w - 4, cell_h);
+    const Placed placed = picture(cr, view.picture, cx + 2, cy, cell_w - 4, cell_h, &ready);
     for (const ViewDimension& mark : view.dimensions) dimension(cr, placed.at(mark.from), placed.at(mark.to), mark.label, mark.label_beside);
     text(cr, cx + 6, cy + cell_h + 10, 8, view.caption, false, 0.35);
   }
@@ -173,7 +176,7 @@ void session_page(const Page& page, const GuideContents& guide, const GuideSessi
   // heals two to three shades lighter, and patients worry; the guide shows it).
   if (!s.healed.empty()) {
     const double cx = x + 2.0 * cell_w, cy = y + cell_h + 14;
-    picture(cr, s.healed, cx + 2, cy, cell_w - 4, cell_h);
+    picture(cr, s.healed, cx + 2, cy, cell_w - 4, cell_h, &ready);
     text(cr, cx + 6, cy + cell_h + 10, 8, guide.preview_caption, false, 0.35);
   }
   // What the colours mean, in a row under the views.
@@ -454,6 +457,14 @@ void write_guide_pdf(const std::filesystem::path& path, const GuideContents& gui
   cairo_surface_t* surface = pdf::open_document(path, width, height, "Session guide: " + guide.design->name);
   cairo_t* cr = cairo_create(surface);
   const Page page{cr, width, height};
+  // The session pages' pictures, encoded two at a time before the pages are laid out.
+  pdf::PictureEncodings ready;
+  std::vector<std::pair<const Image*, double>> pictures;
+  for (const GuideSession& s : guide.sessions) {
+    for (const GuideView& view : s.views) pictures.emplace_back(&view.picture, session_cell_width(page) - 4);
+    if (!s.healed.empty()) pictures.emplace_back(&s.healed, session_cell_width(page) - 4);
+  }
+  ready.encode(pictures);
   cover(page, guide);
   cairo_show_page(cr);
   if (!guide.before_photos.empty()) {
@@ -470,7 +481,7 @@ void write_guide_pdf(const std::filesystem::path& path, const GuideContents& gui
   pre_care_page(page);
   cairo_show_page(cr);
   for (const GuideSession& s : guide.sessions) {
-    session_page(page, guide, s);
+    session_page(page, guide, s, ready);
     cairo_show_page(cr);
     if (!guide.map.scalp_edge.empty()) {
       map_page(page, guide, s);

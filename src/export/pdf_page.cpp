@@ -8,15 +8,34 @@
 
 #include <cairo-pdf.h>
 
+#include "core/both_cores.h"
+#include "io/atomic_file.h"
 #include "io/jpeg.h"
 
 namespace smp::pdf {
 
+namespace {
+
+// A document is made in memory and written out whole (write_file_atomically): a failed write
+// then says why in the system's words (a full disk, a read-only folder), where Cairo writing
+// the file itself could only say "error while writing to output stream".
+const cairo_user_data_key_t kBytes{};
+
+cairo_status_t append(void* bytes, const unsigned char* data, unsigned int length) {
+  static_cast<std::vector<std::uint8_t>*>(bytes)->insert(static_cast<std::vector<std::uint8_t>*>(bytes)->end(), data, data + length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
 cairo_surface_t* open_document(const std::filesystem::path& path, double width, double height, const std::string& title) {
-  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), width, height);
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+  auto* bytes = new std::vector<std::uint8_t>();
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, bytes, width, height);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS ||
+      cairo_surface_set_user_data(surface, &kBytes, bytes, [](void* b) { delete static_cast<std::vector<std::uint8_t>*>(b); }) != CAIRO_STATUS_SUCCESS) {
     cairo_surface_destroy(surface);
-    throw std::runtime_error(path.string() + ": cannot write the PDF");
+    delete bytes;
+    throw std::runtime_error(path.string() + ": cannot make the PDF (out of memory)");
   }
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "SMP Studio");
@@ -27,8 +46,10 @@ void close_document(const std::filesystem::path& path, cairo_surface_t* surface,
   cairo_destroy(cr);
   cairo_surface_finish(surface);
   const cairo_status_t status = cairo_surface_status(surface);
+  const std::vector<std::uint8_t> bytes = std::move(*static_cast<std::vector<std::uint8_t>*>(cairo_surface_get_user_data(surface, &kBytes)));
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(path.string() + ": " + cairo_status_to_string(status));
+  write_file_atomically(path, bytes);
 }
 
 std::string format(const char* pattern, double a, double b) {
@@ -94,10 +115,28 @@ void rule(cairo_t* cr, double x0, double y, double x1) {
   cairo_stroke(cr);
 }
 
-Placed picture(cairo_t* cr, const Image& full, double x, double y, double w, double h) {
+namespace {
+int embedded_width(double w_points) { return int(2.0 * w_points / 72.0 * 300.0); }
+}  // namespace
+
+void PictureEncodings::encode(const std::vector<std::pair<const Image*, double>>& pictures) {
+  std::vector<std::shared_ptr<const std::vector<std::uint8_t>>> made(pictures.size());
+  on_both_cores(pictures.size(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i)
+      made[i] = std::make_shared<const std::vector<std::uint8_t>>(encode_jpeg(shrink_to_width(*pictures[i].first, embedded_width(pictures[i].second)), 92));
+  });
+  for (std::size_t i = 0; i < pictures.size(); ++i) jpeg_[{pictures[i].first->rgba.data(), embedded_width(pictures[i].second)}] = made[i];
+}
+
+std::shared_ptr<const std::vector<std::uint8_t>> PictureEncodings::find(const Image& image, double w) const {
+  const auto found = jpeg_.find({image.rgba.data(), embedded_width(w)});
+  return found == jpeg_.end() ? nullptr : found->second;
+}
+
+Placed picture(cairo_t* cr, const Image& full, double x, double y, double w, double h, const PictureEncodings* ready) {
   const double full_scale = std::min(w / full.width, h / full.height);
   const Placed placed{x + 0.5 * (w - full.width * full_scale), y + 0.5 * (h - full.height * full_scale), full_scale};
-  const Image image = shrink_to_width(full, int(2.0 * w / 72.0 * 300.0));
+  const Image image = shrink_to_width(full, embedded_width(w));
   cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, image.width, image.height);
   cairo_surface_flush(surface);
   unsigned char* data = cairo_image_surface_get_data(surface);
@@ -111,9 +150,12 @@ Placed picture(cairo_t* cr, const Image& full, double x, double y, double w, dou
   cairo_surface_mark_dirty(surface);
   // Embedded as JPEG (quality 92, full-resolution colour): Cairo deflating the raw pixels took
   // most of the guide's PDF time, and the file was three times the size.
-  auto* jpeg = new std::vector<std::uint8_t>(encode_jpeg(image, 92));
-  cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, jpeg->data(), jpeg->size(),
-                              [](void* bytes) { delete static_cast<std::vector<std::uint8_t>*>(bytes); }, jpeg);
+  // Cairo holds the bytes until the document is written out: they go with a share of their owner.
+  std::shared_ptr<const std::vector<std::uint8_t>> encoded = ready ? ready->find(full, w) : nullptr;
+  if (!encoded) encoded = std::make_shared<const std::vector<std::uint8_t>>(encode_jpeg(image, 92));
+  auto* owner = new std::shared_ptr<const std::vector<std::uint8_t>>(std::move(encoded));
+  cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, (*owner)->data(), (*owner)->size(),
+                              [](void* share) { delete static_cast<std::shared_ptr<const std::vector<std::uint8_t>>*>(share); }, owner);
   const double scale = std::min(w / image.width, h / image.height);
   cairo_save(cr);
   cairo_translate(cr, x + 0.5 * (w - image.width * scale), y + 0.5 * (h - image.height * scale));

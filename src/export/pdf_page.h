@@ -3,8 +3,13 @@
 // rules and pictures, in points from the page's top-left corner.
 #include <cairo.h>
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <glm/vec2.hpp>
 
@@ -14,10 +19,10 @@ namespace smp::pdf {
 
 constexpr double kPointsPerMm = 72.0 / 25.4;
 
-// A PDF file of `width` x `height` points with its title; throws std::runtime_error naming the
-// file when it cannot be made.
+// A PDF of `width` x `height` points with its title, made in memory for `path`.
 cairo_surface_t* open_document(const std::filesystem::path& path, double width, double height, const std::string& title);
-// Writes it out and frees it; throws std::runtime_error naming the file when Cairo could not.
+// Frees it and writes it to its path atomically; throws std::runtime_error naming the file and why
+// when Cairo could not make it or the system could not write it.
 void close_document(const std::filesystem::path& path, cairo_surface_t* surface, cairo_t* cr);
 
 // printf for one or two numbers, e.g. format("%.0f mm", 78.0); at most 255 characters.
@@ -39,8 +44,20 @@ struct Placed {
   glm::dvec2 at(glm::vec2 pixel) const { return {x + scale * double(pixel.x), y + scale * double(pixel.y)}; }
 };
 
-// A picture scaled to fit w x h points, centred there, embedded at no more than about 300 dpi
-// (more only makes the file and its writing slower).
-Placed picture(cairo_t* cr, const Image& full, double x, double y, double w, double h);
+// JPEG encodings of pictures made ahead, on both cores at once, for picture() to embed: encoding
+// is most of the time it takes to write a page of pictures. By the picture and the width in
+// points it will be drawn at; the pictures must stay where they are until the document is closed.
+class PictureEncodings {
+ public:
+  void encode(const std::vector<std::pair<const Image*, double>>& pictures_and_widths);
+  std::shared_ptr<const std::vector<std::uint8_t>> find(const Image& image, double w) const;
+
+ private:
+  std::map<std::pair<const std::uint8_t*, int>, std::shared_ptr<const std::vector<std::uint8_t>>> jpeg_;
+};
+
+// A picture scaled to fit w x h points, centred there, embedded at no more than about 600 dpi
+// (more only makes the file and its writing slower); its encoding from `ready` where it is there.
+Placed picture(cairo_t* cr, const Image& full, double x, double y, double w, double h, const PictureEncodings* ready = nullptr);
 
 }  // namespace smp::pdf

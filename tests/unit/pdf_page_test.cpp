@@ -55,5 +55,24 @@ TEST(PdfPage, TextEndingAtTheMarginEndsThereAndLongTextShrinksIntoItsRoom) {
   EXPECT_GE(long_first, 380 - 252) << "shrunk into its 250 pt";
 }
 
+// The session pages' pictures are encoded ahead, on both cores; each is found again by the
+// picture and the width it is drawn at, and only so.
+TEST(PdfPage, PicturesEncodedAheadAreFoundByPictureAndWidth) {
+  Image front(320, 240), back(320, 240);
+  for (std::size_t i = 0; i < front.rgba.size(); ++i) front.rgba[i] = std::uint8_t(i * 7), back.rgba[i] = 200;
+  pdf::PictureEncodings ready;
+  ready.encode({{&front, 40.0}, {&back, 40.0}, {&front, 20.0}});
+  const auto jpeg = ready.find(front, 40.0);
+  ASSERT_TRUE(jpeg);
+  ASSERT_GT(jpeg->size(), 2u);
+  EXPECT_EQ((*jpeg)[0], 0xFF);
+  EXPECT_EQ((*jpeg)[1], 0xD8) << "a JPEG";
+  EXPECT_NE(ready.find(back, 40.0), jpeg);
+  EXPECT_NE(ready.find(front, 20.0), jpeg) << "drawn smaller, it is embedded smaller";
+  EXPECT_FALSE(ready.find(front, 60.0));
+  const Image other(320, 240);
+  EXPECT_FALSE(ready.find(other, 40.0));
+}
+
 }  // namespace
 }  // namespace smp
