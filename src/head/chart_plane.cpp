@@ -45,13 +45,25 @@ class Tangles {
       usual_.push_back(std::max(1e-3, ratios[ratios.size() / 2]));
     }
   }
+  // What a triangle's chart area is measured against; a skin area of 0 where it is never tangled.
+  struct Scale {
+    double skin = 0.0, usual = 1.0;
+  };
+  Scale scale(std::uint32_t a, std::uint32_t b, std::uint32_t c) const {
+    if (!near(a, b, c)) return {};
+    const double skin = skin_area(mesh_, a, b, c);
+    if (!(skin > 0.0)) return {};
+    return {skin, usual_[ring(a, b, c)]};
+  }
+  template <class Point>
+  static bool tangled(const Scale& scale, std::uint32_t a, std::uint32_t b, std::uint32_t c, const std::vector<Point>& plane) {
+    if (!(scale.skin > 0.0)) return false;
+    const double ratio = chart_area(plane[a], plane[b], plane[c]) / scale.skin / scale.usual;
+    return ratio < 0.5 || ratio > 2.0;
+  }
   template <class Point>
   bool tangled(std::uint32_t a, std::uint32_t b, std::uint32_t c, const std::vector<Point>& plane) const {
-    if (!near(a, b, c)) return false;
-    const double skin = skin_area(mesh_, a, b, c);
-    if (!(skin > 0.0)) return false;
-    const double ratio = chart_area(plane[a], plane[b], plane[c]) / skin / usual_[ring(a, b, c)];
-    return ratio < 0.5 || ratio > 2.0;
+    return tangled(scale(a, b, c), a, b, c, plane);
   }
 
  private:
@@ -103,28 +115,51 @@ std::vector<glm::vec2> chart_plane(const Mesh& mesh, const ScalpChart& chart, do
   // tangled triangles within 13 cm of the vertex; further down the back, where shortest paths from
   // the vertex part round the skull and the chart itself folds, 4112 become 2531 (unit test).
   const Tangles tangles(mesh, chart, within_mm, as_charted(chart));
-  std::vector<std::vector<std::array<std::uint32_t, 2>>> fan(n);  // each welded vertex's triangles: their other corners
-  for (std::size_t t = 0; t < mesh.triangle_count(); ++t)
-    for (std::size_t k = 0; k < 3; ++k)
-      fan[weld[mesh.indices[3 * t + k]]].push_back({weld[mesh.indices[3 * t + (k + 1) % 3]], weld[mesh.indices[3 * t + (k + 2) % 3]]});
+  // Each welded vertex's fan, the other two corners of each of its triangles in triangle order
+  // (fan[fan_start[v]] on), and the mean value weights of those corners, made the first time the
+  // vertex moves: the passes below move the same few thousand vertices again and again.
+  const std::size_t triangles = mesh.triangle_count();
+  std::vector<std::uint32_t> welded(3 * triangles);
+  for (std::size_t i = 0; i < welded.size(); ++i) welded[i] = weld[mesh.indices[i]];
+  std::vector<std::uint32_t> fan_start(n + 1, 0);
+  for (std::uint32_t v : welded) ++fan_start[v + 1];
+  for (std::size_t v = 0; v < n; ++v) fan_start[v + 1] += fan_start[v];
+  std::vector<std::array<std::uint32_t, 2>> fan(welded.size());
+  std::vector<glm::dvec2> fan_weight(welded.size());  // of the two corners; 0 where degenerate
+  {
+    std::vector<std::uint32_t> next(fan_start.begin(), fan_start.end() - 1);
+    for (std::size_t t = 0; t < triangles; ++t)
+      for (std::size_t k = 0; k < 3; ++k) fan[next[welded[3 * t + k]]++] = {welded[3 * t + (k + 1) % 3], welded[3 * t + (k + 2) % 3]};
+  }
+  std::vector<std::uint8_t> weighed(n, 0);
+  std::vector<Tangles::Scale> scale(triangles);
+  for (std::size_t t = 0; t < triangles; ++t) scale[t] = tangles.scale(welded[3 * t], welded[3 * t + 1], welded[3 * t + 2]);
   for (int pass = 0; pass < 10; ++pass) {
     std::vector<std::uint32_t> corners;
-    for (std::size_t t = 0; t < mesh.triangle_count(); ++t) {
-      const std::uint32_t a = weld[mesh.indices[3 * t]], b = weld[mesh.indices[3 * t + 1]], c = weld[mesh.indices[3 * t + 2]];
-      if (tangles.tangled(a, b, c, at)) corners.insert(corners.end(), {a, b, c});
+    for (std::size_t t = 0; t < triangles; ++t) {
+      const std::uint32_t a = welded[3 * t], b = welded[3 * t + 1], c = welded[3 * t + 2];
+      if (Tangles::tangled(scale[t], a, b, c, at)) corners.insert(corners.end(), {a, b, c});
     }
     if (corners.empty()) break;
     for (std::uint32_t v : corners) {
-      const glm::dvec3 p(mesh.positions[v]);
+      if (!weighed[v]) {
+        weighed[v] = 1;
+        const glm::dvec3 p(mesh.positions[v]);
+        for (std::uint32_t e = fan_start[v]; e < fan_start[v + 1]; ++e) {
+          const auto [j, k] = fan[e];
+          const glm::dvec3 to_j = glm::dvec3(mesh.positions[j]) - p, to_k = glm::dvec3(mesh.positions[k]) - p;
+          const double lj = glm::length(to_j), lk = glm::length(to_k);
+          if (!(lj > 0.0) || !(lk > 0.0)) continue;
+          const double half_tan = std::tan(0.5 * std::acos(std::clamp(glm::dot(to_j, to_k) / (lj * lk), -1.0, 1.0)));
+          fan_weight[e] = {half_tan / lj, half_tan / lk};
+        }
+      }
       glm::dvec2 sum(0.0);
       double total = 0.0;
-      for (const auto& [j, k] : fan[v]) {
-        const glm::dvec3 to_j = glm::dvec3(mesh.positions[j]) - p, to_k = glm::dvec3(mesh.positions[k]) - p;
-        const double lj = glm::length(to_j), lk = glm::length(to_k);
-        if (!(lj > 0.0) || !(lk > 0.0)) continue;
-        const double half_tan = std::tan(0.5 * std::acos(std::clamp(glm::dot(to_j, to_k) / (lj * lk), -1.0, 1.0)));
-        sum += half_tan / lj * at[j] + half_tan / lk * at[k];
-        total += half_tan / lj + half_tan / lk;
+      for (std::uint32_t e = fan_start[v]; e < fan_start[v + 1]; ++e) {
+        if (fan_weight[e] == glm::dvec2(0.0)) continue;
+        sum += fan_weight[e].x * at[fan[e][0]] + fan_weight[e].y * at[fan[e][1]];
+        total += fan_weight[e].x + fan_weight[e].y;
       }
       if (total > 0.0) at[v] = sum / total;
     }
