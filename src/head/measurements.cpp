@@ -93,9 +93,12 @@ double tape_circumference(const Mesh& mesh, glm::vec3 a, glm::vec3 b) {
 }
 
 HeadMeasurements measure_head(const Mesh& mesh, const Landmarks& l, const GeodesicDistance& geodesic) {
+  return measure_head(mesh, l, geodesic, geodesic.from_point(l[Landmark::Vertex]));
+}
+
+HeadMeasurements measure_head(const Mesh& mesh, const Landmarks& l, const GeodesicDistance& geodesic, std::span<const double> from_vertex) {
   HeadMeasurements m;
   m.circumference_mm = tape_circumference(mesh, l[Landmark::Glabella], l[Landmark::Inion]);
-  const std::vector<double> from_vertex = geodesic.from_point(l[Landmark::Vertex]);
   auto at = [&](Landmark landmark) {
     const double d = from_vertex[geodesic.nearest_vertex(l[landmark])];
     if (!std::isfinite(d))
