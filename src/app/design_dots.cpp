@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/both_cores.h"
 #include "design/paint.h"
 #include "dots/head_dots.h"
 #include "dots/slope_easing.h"
@@ -41,25 +42,28 @@ DesignDots::DesignDots(const Mesh& mesh, const Landmarks& landmarks, const Anato
   const std::vector<std::uint32_t> nearest = nearest_vertices(pool, mesh);
   places_.resize(pool.size());
   zone_.assign(pool.size(), Zone::None);
-  for (std::size_t i = 0; i < pool.size(); ++i) {
-    if (nearest[i] == kNoVertex) {
-      places_[i] = {{1e9, 0.0}, 0};  // far off the chart: never kept
-      continue;
+  // Each dot on its own: half of them on the other core.
+  on_both_cores(pool.size(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (nearest[i] == kNoVertex) {
+        places_[i] = {{1e9, 0.0}, 0};  // far off the chart: never kept
+        continue;
+      }
+      DotPlace& place = places_[i];
+      place = {anatomy.chart.vertices[nearest[i]], nearest[i]};
+      // Between the corners of its triangle, where it has one: the chart point from the chart plane
+      // there (welded across the chart's seam), the weights for the fields given per vertex.
+      if (i < pool.triangles.size() && std::size_t(pool.triangles[i]) < mesh.triangle_count() && plane_mm_[i].x < 1e8f) {
+        const std::uint32_t* corner = &mesh.indices[3 * std::size_t(pool.triangles[i])];
+        place.corners = {corner[0], corner[1], corner[2]};
+        const glm::vec3 w = glm::max(weights_on_triangle(pool.positions[i], mesh.positions[corner[0]], mesh.positions[corner[1]], mesh.positions[corner[2]]), 0.0f);
+        if (const float sum = w.x + w.y + w.z; sum > 0.0f) place.weights = w / sum;
+        place.polar = ScalpChart::polar(glm::dvec2(plane_mm_[i]));
+      }
+      zone_[i] = anatomy.zones.vertex_zone[nearest[i]];
+      if (zone_[i] == Zone::None) zone_[i] = Zone::HairlineBand;  // kept only where a lower hairline reaches
     }
-    DotPlace& place = places_[i];
-    place = {anatomy.chart.vertices[nearest[i]], nearest[i]};
-    // Between the corners of its triangle, where it has one: the chart point from the chart plane
-    // there (welded across the chart's seam), the weights for the fields given per vertex.
-    if (i < pool.triangles.size() && std::size_t(pool.triangles[i]) < mesh.triangle_count() && plane_mm_[i].x < 1e8f) {
-      const std::uint32_t* corner = &mesh.indices[3 * std::size_t(pool.triangles[i])];
-      place.corners = {corner[0], corner[1], corner[2]};
-      const glm::vec3 w = glm::max(weights_on_triangle(pool.positions[i], mesh.positions[corner[0]], mesh.positions[corner[1]], mesh.positions[corner[2]]), 0.0f);
-      if (const float sum = w.x + w.y + w.z; sum > 0.0f) place.weights = w / sum;
-      place.polar = ScalpChart::polar(glm::dvec2(plane_mm_[i]));
-    }
-    zone_[i] = anatomy.zones.vertex_zone[nearest[i]];
-    if (zone_[i] == Zone::None) zone_[i] = Zone::HairlineBand;  // kept only where a lower hairline reaches
-  }
+  });
 }
 
 std::optional<glm::vec3> DesignDots::on_skin(PolarPoint at) const {

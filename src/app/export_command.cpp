@@ -1,5 +1,6 @@
 // `smp-studio export DESIGN.json --out DIR`: the session guide as files, step by step with the
 // progress on stderr (the steps are GuideExport's, shared with the window's Export panel).
+#include <future>
 #include <iostream>
 
 #include "app/commands.h"
@@ -24,10 +25,9 @@ int run_export(const ExportOptions& asked) {
   const Mesh& head = loaded.imported.mesh;
   std::cerr << "Preparing the head..." << std::endl;
   const GeodesicDistance geodesic(head);
-  const Anatomy anatomy = prepare_anatomy(head, *loaded.landmarks, geodesic);
+  // The anatomy on the other core while this one reads the head's dot pool and opens the context.
+  auto anatomy_made = std::async(std::launch::async, [&] { return prepare_anatomy(head, *loaded.landmarks, geodesic); });
   const DotPool pool = cached_head_pool(head);
-  DesignDots designed(head, *loaded.landmarks, anatomy, geodesic, pool);
-  const std::string note = loaded.mesh_path.filename().string() + " (" + std::to_string(head.triangle_count()) + " triangles)";
   std::unique_ptr<OffscreenContext> context;  // before the guide: its GL objects go first
   for (const std::string& format : options.formats)
     if ((format == "png" || format == "pdf") && !context) {
@@ -35,6 +35,9 @@ int run_export(const ExportOptions& asked) {
       context = OffscreenContext::create(why);
       if (!context) throw std::runtime_error("no offscreen OpenGL 3.3 context for the pictures: " + why);
     }
+  const Anatomy anatomy = anatomy_made.get();
+  DesignDots designed(head, *loaded.landmarks, anatomy, geodesic, pool);
+  const std::string note = loaded.mesh_path.filename().string() + " (" + std::to_string(head.triangle_count()) + " triangles)";
   GuideExport guide(design, GuideHead{head, *loaded.landmarks, anatomy, geodesic, designed, note}, options);
   while (!guide.done()) {
     std::cerr << "[" << int(100.0 * guide.progress() + 0.5) << "%] " << guide.next_step() << std::endl;
