@@ -149,8 +149,9 @@ void pre_care_page(const Page& page) {
   draw_care_items(cr, sheet, x, y, right - x);
 }
 
-// The session page's grid: three pictures across the text width.
+// The session page's grid: three pictures across the text width, each 4 pt narrower than its cell.
 double session_cell_width(const Page& page) { return (page.width - 2.0 * page.margin) / 3.0; }
+double session_picture_width(const Page& page) { return session_cell_width(page) - 4; }
 
 void session_page(const Page& page, const GuideContents& guide, const GuideSession& s, const pdf::PictureEncodings& ready) {
   cairo_t* cr = page.cr;
@@ -168,7 +169,7 @@ void session_page(const Page& page, const GuideContents& guide, const GuideSessi
   for (std::size_t i = 0; i < s.views.size(); ++i) {
     const double cx = x + double(i % 3) * cell_w, cy = y + double(i / 3) * (cell_h + 14);
     const GuideView& view = s.views[i];
-    const Placed placed = picture(cr, view.picture, cx + 2, cy, cell_w - 4, cell_h, &ready);
+    const Placed placed = picture(cr, view.picture, cx + 2, cy, session_picture_width(page), cell_h, &ready);
     for (const ViewDimension& mark : view.dimensions) dimension(cr, placed.at(mark.from), placed.at(mark.to), mark.label, mark.label_beside);
     text(cr, cx + 6, cy + cell_h + 10, 8, view.caption, false, 0.35);
   }
@@ -176,7 +177,7 @@ void session_page(const Page& page, const GuideContents& guide, const GuideSessi
   // heals two to three shades lighter, and patients worry; the guide shows it).
   if (!s.healed.empty()) {
     const double cx = x + 2.0 * cell_w, cy = y + cell_h + 14;
-    picture(cr, s.healed, cx + 2, cy, cell_w - 4, cell_h, &ready);
+    picture(cr, s.healed, cx + 2, cy, session_picture_width(page), cell_h, &ready);
     text(cr, cx + 6, cy + cell_h + 10, 8, guide.preview_caption, false, 0.35);
   }
   // What the colours mean, in a row under the views.
@@ -461,8 +462,8 @@ void write_guide_pdf(const std::filesystem::path& path, const GuideContents& gui
   pdf::PictureEncodings ready;
   std::vector<std::pair<const Image*, double>> pictures;
   for (const GuideSession& s : guide.sessions) {
-    for (const GuideView& view : s.views) pictures.emplace_back(&view.picture, session_cell_width(page) - 4);
-    if (!s.healed.empty()) pictures.emplace_back(&s.healed, session_cell_width(page) - 4);
+    for (const GuideView& view : s.views) pictures.emplace_back(&view.picture, session_picture_width(page));
+    if (!s.healed.empty()) pictures.emplace_back(&s.healed, session_picture_width(page));
   }
   ready.encode(pictures);
   cover(page, guide);

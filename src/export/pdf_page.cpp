@@ -21,8 +21,9 @@ namespace {
 // the file itself could only say "error while writing to output stream".
 const cairo_user_data_key_t kBytes{};
 
-cairo_status_t append(void* bytes, const unsigned char* data, unsigned int length) {
-  static_cast<std::vector<std::uint8_t>*>(bytes)->insert(static_cast<std::vector<std::uint8_t>*>(bytes)->end(), data, data + length);
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  auto& bytes = *static_cast<std::vector<std::uint8_t>*>(closure);
+  bytes.insert(bytes.end(), data, data + length);
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -117,13 +118,16 @@ void rule(cairo_t* cr, double x0, double y, double x1) {
 
 namespace {
 int embedded_width(double w_points) { return int(2.0 * w_points / 72.0 * 300.0); }
+// Full-resolution colour: Cairo deflating the raw pixels took most of the guide's PDF time, and
+// the file was three times the size.
+constexpr int kJpegQuality = 92;
 }  // namespace
 
 void PictureEncodings::encode(const std::vector<std::pair<const Image*, double>>& pictures) {
   std::vector<std::shared_ptr<const std::vector<std::uint8_t>>> made(pictures.size());
   on_both_cores(pictures.size(), [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i)
-      made[i] = std::make_shared<const std::vector<std::uint8_t>>(encode_jpeg(shrink_to_width(*pictures[i].first, embedded_width(pictures[i].second)), 92));
+      made[i] = std::make_shared<const std::vector<std::uint8_t>>(encode_jpeg(shrink_to_width(*pictures[i].first, embedded_width(pictures[i].second)), kJpegQuality));
   });
   for (std::size_t i = 0; i < pictures.size(); ++i) jpeg_[{pictures[i].first->rgba.data(), embedded_width(pictures[i].second)}] = made[i];
 }
@@ -148,11 +152,10 @@ Placed picture(cairo_t* cr, const Image& full, double x, double y, double w, dou
       *out = (std::uint32_t(p[0]) << 16) | (std::uint32_t(p[1]) << 8) | std::uint32_t(p[2]);
     }
   cairo_surface_mark_dirty(surface);
-  // Embedded as JPEG (quality 92, full-resolution colour): Cairo deflating the raw pixels took
-  // most of the guide's PDF time, and the file was three times the size.
-  // Cairo holds the bytes until the document is written out: they go with a share of their owner.
+  // Embedded as JPEG; Cairo holds the bytes until the document is written out: they go with a
+  // share of their owner.
   std::shared_ptr<const std::vector<std::uint8_t>> encoded = ready ? ready->find(full, w) : nullptr;
-  if (!encoded) encoded = std::make_shared<const std::vector<std::uint8_t>>(encode_jpeg(image, 92));
+  if (!encoded) encoded = std::make_shared<const std::vector<std::uint8_t>>(encode_jpeg(image, kJpegQuality));
   auto* owner = new std::shared_ptr<const std::vector<std::uint8_t>>(std::move(encoded));
   cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, (*owner)->data(), (*owner)->size(),
                               [](void* share) { delete static_cast<std::shared_ptr<const std::vector<std::uint8_t>>*>(share); }, owner);
