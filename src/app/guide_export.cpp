@@ -207,6 +207,8 @@ void GuideExport::prepare() {
     session_dots_.push_back(dots_up_to(made_.instances, k - 1));
     GuideSession page;
     page.number = k;
+    // The views' pictures stay where they are put: PNG writes read them there (keep_picture).
+    page.views.reserve(std::size(kGuideViews));
     page.new_dots = made_.counts.in_session(std::size_t(k - 1));
     page.date = std::size_t(k - 1) < dates.size() ? dates[std::size_t(k - 1)] : "";
     // Each session's own hairline: its distances and its beads on the views.
@@ -270,8 +272,7 @@ void GuideExport::draw_healed() {
     std::string look = preview_name(options_.preview);  // healed, fresh, years-5
     std::replace(look.begin(), look.end(), ':', '-');
     const std::string name = "session-" + std::to_string(sessions_[i]) + "-" + look + ".png";
-    if (wants("png")) writes_.push_back(std::async(std::launch::async, [path = partial_ / name, image] { write_png(path, image); }));
-    if (wants("pdf")) guide_.sessions[i].healed = std::move(image);
+    keep_picture(name, std::move(image), wants("pdf") ? &guide_.sessions[i].healed : nullptr);
   }
   renderer_->clear_pigment();  // the views draw each dot in its session's colour
 }
@@ -305,10 +306,20 @@ void GuideExport::draw_view(View view) {
     renderer_->render_on_skin(camera, settings, options_.size);
     Image image = target_->resolve_and_read();
     const std::string name = "session-" + std::to_string(sessions_[i]) + "-" + view_key(view) + ".png";
-    // The other core encodes the picture while this one draws the next.
-    if (wants("png")) writes_.push_back(std::async(std::launch::async, [path = partial_ / name, image] { write_png(path, image); }));
-    if (wants("pdf")) guide_.sessions[i].views.push_back({view_key(view), std::move(image), marks});
+    std::vector<GuideView>& views = guide_.sessions[i].views;
+    if (wants("pdf")) views.push_back({view_key(view), Image(), marks});
+    keep_picture(name, std::move(image), wants("pdf") ? &views.back().picture : nullptr);
   }
+}
+
+void GuideExport::keep_picture(const std::string& name, Image image, Image* in_guide) {
+  // The other core encodes the PNG while this one draws the next picture. Both read one copy: a
+  // copy of each picture also cost the first touch of 7 MB of fresh memory (page faults).
+  if (in_guide) *in_guide = std::move(image);
+  if (!wants("png")) return;
+  const std::filesystem::path path = partial_ / name;
+  if (in_guide) writes_.push_back(std::async(std::launch::async, [path, in_guide] { write_png(path, *in_guide); }));
+  else writes_.push_back(std::async(std::launch::async, [path, image = std::move(image)] { write_png(path, image); }));
 }
 
 Paper GuideExport::paper() const { return options_.paper == "letter" ? Paper::Letter : Paper::A4; }
@@ -355,9 +366,9 @@ void GuideExport::write_consultation() {
   // The finished design: healed, as the patient will see it, then where the dots go (front, side).
   if (!guide_.sessions.empty()) {
     const GuideSession& last = guide_.sessions.back();
-    if (!last.healed.empty()) summary.views.push_back({"as it will look, " + guide_.preview_caption, last.healed, {}});
+    if (!last.healed.empty()) summary.views.emplace_back("as it will look, " + guide_.preview_caption, &last.healed);
     for (const GuideView& view : last.views)
-      if (view.caption == "front" || view.caption == "left") summary.views.push_back({"the dots, " + view.caption, view.picture, {}});
+      if (view.caption == "front" || view.caption == "left") summary.views.emplace_back("the dots, " + view.caption, &view.picture);
   }
   write_consultation_pdf(partial_ / "consultation.pdf", summary, paper());
 }

@@ -52,6 +52,8 @@ class GuideExport {
   void prepare();
   void draw_view(View view);
   void draw_healed();
+  // `image`, saved as `name` (PNG) and, when `in_guide` is given, put there for the PDFs.
+  void keep_picture(const std::string& name, Image image, Image* in_guide);
   void write_svg_maps();
   void write_schedule();
   void write_consultation();

@@ -53,20 +53,33 @@ ImageDifference compare_images(const Image& a, const Image& b, int threshold) {
   return d;
 }
 
+namespace {
+bool halves_further(glm::ivec2 size, int max_width) { return size.x > max_width && size.x >= 2 && size.y >= 2; }
+
+Image halved(const Image& image) {
+  Image half(image.width / 2, image.height / 2);
+  for (int y = 0; y < half.height; ++y)
+    for (int x = 0; x < half.width; ++x) {
+      std::uint8_t* to = &half.rgba[(std::size_t(y) * std::size_t(half.width) + std::size_t(x)) * 4];
+      const std::uint8_t *a = image.pixel(2 * x, 2 * y), *b = image.pixel(2 * x + 1, 2 * y);
+      const std::uint8_t *c = image.pixel(2 * x, 2 * y + 1), *d = image.pixel(2 * x + 1, 2 * y + 1);
+      for (int k = 0; k < 4; ++k) to[k] = std::uint8_t((a[k] + b[k] + c[k] + d[k] + 2) / 4);
+    }
+  return half;
+}
+}  // namespace
+
 Image shrink_to_width(const Image& image, int max_width) {
-  Image out = image;
-  while (out.width > max_width && out.width >= 2 && out.height >= 2) {
-    Image half(out.width / 2, out.height / 2);
-    for (int y = 0; y < half.height; ++y)
-      for (int x = 0; x < half.width; ++x) {
-        std::uint8_t* to = &half.rgba[(std::size_t(y) * std::size_t(half.width) + std::size_t(x)) * 4];
-        const std::uint8_t *a = out.pixel(2 * x, 2 * y), *b = out.pixel(2 * x + 1, 2 * y);
-        const std::uint8_t *c = out.pixel(2 * x, 2 * y + 1), *d = out.pixel(2 * x + 1, 2 * y + 1);
-        for (int k = 0; k < 4; ++k) to[k] = std::uint8_t((a[k] + b[k] + c[k] + d[k] + 2) / 4);
-      }
-    out = std::move(half);
-  }
+  if (!halves_further({image.width, image.height}, max_width)) return image;
+  Image out = halved(image);  // straight from the original: a full-size copy first cost as much again
+  while (halves_further({out.width, out.height}, max_width)) out = halved(out);
   return out;
+}
+
+glm::ivec2 shrunk_size(const Image& image, int max_width) {
+  glm::ivec2 size(image.width, image.height);
+  while (halves_further(size, max_width)) size /= 2;
+  return size;
 }
 
 double luminance_stddev(const Image& image) {

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <vector>
 
+#include <glm/vec2.hpp>
+
 namespace smp {
 
 struct Image {
@@ -35,6 +37,8 @@ ImageDifference compare_images(const Image& a, const Image& b, int threshold = 1
 // Halved in each direction (2x2 box average) until it is no larger than `max_width` wide: a
 // picture made for print, shrunk to what a page embeds at its printed size.
 Image shrink_to_width(const Image& image, int max_width);
+// The size shrink_to_width(image, max_width) would have.
+glm::ivec2 shrunk_size(const Image& image, int max_width);
 
 // Standard deviation of luminance: near zero for a blank (single-colour) picture.
 double luminance_stddev(const Image& image);

@@ -97,8 +97,8 @@ void write_consultation_pdf(const std::filesystem::path& path, const Consultatio
   if (!s.views.empty()) {
     const double cell_w = w / double(s.views.size()), cell_h = cell_w * 0.75;
     for (std::size_t i = 0; i < s.views.size(); ++i) {
-      pdf::picture(cr, s.views[i].picture, x + double(i) * cell_w + 2, y, cell_w - 4, cell_h);
-      pdf::text(cr, x + double(i) * cell_w + 6, y + cell_h + 9, 7.5, s.views[i].caption, false, 0.35);
+      pdf::picture(cr, *s.views[i].second, x + double(i) * cell_w + 2, y, cell_w - 4, cell_h);
+      pdf::text(cr, x + double(i) * cell_w + 6, y + cell_h + 9, 7.5, s.views[i].first, false, 0.35);
     }
     y += cell_h + 24;
   }

@@ -27,7 +27,8 @@ struct ConsultationSummary {
   std::string clinic_name;
   std::string date;                  // of the consultation, YYYY-MM-DD
   std::vector<ScreeningFlag> flags;
-  std::vector<GuideView> views;      // the finished design, a few sides
+  // The finished design, a few sides: caption, picture (the guide's own, not a copy: they are big).
+  std::vector<std::pair<std::string, const Image*>> views;
   std::vector<PlanRow> plan;
   TreatedArea area;
   Quote quote;

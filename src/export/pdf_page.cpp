@@ -140,28 +140,32 @@ std::shared_ptr<const std::vector<std::uint8_t>> PictureEncodings::find(const Im
 Placed picture(cairo_t* cr, const Image& full, double x, double y, double w, double h, const PictureEncodings* ready) {
   const double full_scale = std::min(w / full.width, h / full.height);
   const Placed placed{x + 0.5 * (w - full.width * full_scale), y + 0.5 * (h - full.height * full_scale), full_scale};
-  const Image image = shrink_to_width(full, embedded_width(w));
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, image.width, image.height);
-  cairo_surface_flush(surface);
-  unsigned char* data = cairo_image_surface_get_data(surface);
-  const int stride = cairo_image_surface_get_stride(surface);
-  for (int py = 0; py < image.height; ++py)
-    for (int px = 0; px < image.width; ++px) {
-      const std::uint8_t* p = image.pixel(px, py);
-      std::uint32_t* out = reinterpret_cast<std::uint32_t*>(data + py * stride) + px;
-      *out = (std::uint32_t(p[0]) << 16) | (std::uint32_t(p[1]) << 8) | std::uint32_t(p[2]);
-    }
-  cairo_surface_mark_dirty(surface);
   // Embedded as JPEG; Cairo holds the bytes until the document is written out: they go with a
-  // share of their owner.
+  // share of their owner. A picture encoded ahead needs only a surface of its size: the PDF takes
+  // the JPEG, never the surface's pixels.
   std::shared_ptr<const std::vector<std::uint8_t>> encoded = ready ? ready->find(full, w) : nullptr;
-  if (!encoded) encoded = std::make_shared<const std::vector<std::uint8_t>>(encode_jpeg(image, kJpegQuality));
+  const glm::ivec2 size = shrunk_size(full, embedded_width(w));
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, size.x, size.y);
+  if (!encoded) {
+    const Image image = shrink_to_width(full, embedded_width(w));
+    cairo_surface_flush(surface);
+    unsigned char* data = cairo_image_surface_get_data(surface);
+    const int stride = cairo_image_surface_get_stride(surface);
+    for (int py = 0; py < image.height; ++py)
+      for (int px = 0; px < image.width; ++px) {
+        const std::uint8_t* p = image.pixel(px, py);
+        std::uint32_t* out = reinterpret_cast<std::uint32_t*>(data + py * stride) + px;
+        *out = (std::uint32_t(p[0]) << 16) | (std::uint32_t(p[1]) << 8) | std::uint32_t(p[2]);
+      }
+    cairo_surface_mark_dirty(surface);
+    encoded = std::make_shared<const std::vector<std::uint8_t>>(encode_jpeg(image, kJpegQuality));
+  }
   auto* owner = new std::shared_ptr<const std::vector<std::uint8_t>>(std::move(encoded));
   cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, (*owner)->data(), (*owner)->size(),
                               [](void* share) { delete static_cast<std::shared_ptr<const std::vector<std::uint8_t>>*>(share); }, owner);
-  const double scale = std::min(w / image.width, h / image.height);
+  const double scale = std::min(w / size.x, h / size.y);
   cairo_save(cr);
-  cairo_translate(cr, x + 0.5 * (w - image.width * scale), y + 0.5 * (h - image.height * scale));
+  cairo_translate(cr, x + 0.5 * (w - size.x * scale), y + 0.5 * (h - size.y * scale));
   cairo_scale(cr, scale, scale);
   cairo_set_source_surface(cr, surface, 0, 0);
   cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
