@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -23,18 +22,6 @@ constexpr std::size_t kPoolsKept = 8;
 // The file layout (2: with each dot's triangle; 3: and its nearest vertex, a search of 0.1-0.2 s
 // at every start).
 constexpr char kMagic[8] = {'S', 'M', 'P', 'P', 'O', 'O', 'L', '3'};
-
-std::uint64_t fnv1a(const void* data, std::size_t bytes, std::uint64_t hash = 1469598103934665603ull) {
-  const auto* p = static_cast<const unsigned char*>(data);
-  for (std::size_t i = 0; i < bytes; ++i) hash = (hash ^ p[i]) * 1099511628211ull;
-  return hash;
-}
-
-std::filesystem::path cache_dir() {
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "smp-studio";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".cache" / "smp-studio";
-  return {};
-}
 
 template <class T>
 void append(std::vector<std::uint8_t>& out, const T* data, std::size_t count) {
@@ -60,7 +47,7 @@ DotPool cached_head_pool(const Mesh& mesh) {
   key = fnv1a(&density, sizeof density, key);
   key = fnv1a(&kDotPoolVersion, sizeof kDotPoolVersion, key);
   key = fnv1a(kMagic, sizeof kMagic, key);  // builds with other layouts keep their own files
-  const std::filesystem::path dir = cache_dir();
+  const std::filesystem::path dir = cache_folder();
   const std::filesystem::path file = dir.empty() ? dir : dir / ("pool-" + std::to_string(key) + ".bin");
 
   if (!file.empty()) {

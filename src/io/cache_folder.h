@@ -1,11 +1,19 @@
 #pragma once
-// A cache folder that does not grow without bound: each head (a patient's scan) leaves a pool file
-// of 10-15 MB, so after each store only the most recently used few are kept.
+// The program's cache folder, $XDG_CACHE_HOME/smp-studio (or ~/.cache/smp-studio), which does not
+// grow without bound: each head (a patient's scan) leaves a pool file of 10-15 MB, so after each
+// store only the most recently used few of a kind are kept.
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string_view>
 
 namespace smp {
+
+// Empty when neither variable is set: then nothing is cached.
+std::filesystem::path cache_folder();
+
+// A 64-bit FNV-1a hash of `bytes` (continuing from `hash`): the keys of cached files.
+std::uint64_t fnv1a(const void* data, std::size_t bytes, std::uint64_t hash = 1469598103934665603ull);
 
 // Marks `file` as just used (its modification time), so pruning keeps it. Errors are ignored: a
 // cache that cannot be touched is still read.

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <vector>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <system_error>
 
@@ -21,6 +22,7 @@
 #include <assimp/scene.h>
 
 #include "core/input_error.h"
+#include "io/mesh_cache.h"
 #include "io/mesh_preflight.h"
 
 namespace smp {
@@ -212,7 +214,14 @@ ImportedMesh import_mesh(const std::filesystem::path& path, Units units, std::si
   check_file(path);
   preflight_mesh_file(path, max_triangles);
   ImportedMesh result;
-  result.mesh = read_in_child(path, max_triangles, time_limit);
+  // A file read before is taken from the cache (still within this call's triangle limit).
+  const std::optional<std::uint64_t> key = mesh_file_key(path);
+  if (std::optional<Mesh> cached = key ? cached_mesh(*key) : std::nullopt; cached && cached->triangle_count() <= max_triangles) {
+    result.mesh = std::move(*cached);
+  } else {
+    result.mesh = read_in_child(path, max_triangles, time_limit);
+    if (key) cache_mesh(*key, result.mesh);
+  }
   result.normalisation = normalise_mesh(result.mesh, units, path.string());
   return result;
 }
