@@ -126,7 +126,10 @@ GuideExport::GuideExport(const Design& design, const GuideHead& head, const Expo
   // The longest file, as soon as its pictures are made: on the other core, while this one writes
   // the rest below; finish() waits for it.
   if (wants("pdf")) steps_.emplace_back("guide.pdf", [this] {
-    writes_.push_back(std::async(std::launch::async, [this] { write_guide_pdf(partial_ / "guide.pdf", guide_, paper()); }));
+    writes_.push_back(std::async(std::launch::async, [this] {
+      for (auto& encode : encodes_) encode.get();  // every picture is made by now: encodes_ is whole
+      write_guide_pdf(partial_ / "guide.pdf", guide_, paper(), &encodings_);
+    }));
   });
   if (wants("summary")) steps_.emplace_back("consultation.pdf", [this] { write_consultation(); });
   if (wants("care"))
@@ -144,8 +147,9 @@ GuideExport::GuideExport(const Design& design, const GuideHead& head, const Expo
 }
 
 GuideExport::~GuideExport() {
-  for (auto& write : writes_)
-    if (write.valid()) write.wait();
+  for (auto* futures : {&writes_, &encodes_})
+    for (auto& future : *futures)
+      if (future.valid()) future.wait();
   if (!finished_) {
     std::error_code ignored;
     std::filesystem::remove_all(partial_, ignored);
@@ -313,9 +317,12 @@ void GuideExport::draw_view(View view) {
 }
 
 void GuideExport::keep_picture(const std::string& name, Image image, Image* in_guide) {
-  // The other core encodes the PNG while this one draws the next picture. Both read one copy: a
-  // copy of each picture also cost the first touch of 7 MB of fresh memory (page faults).
-  if (in_guide) *in_guide = std::move(image);
+  // The other core encodes the PNG (and guide.pdf's JPEG) while this one draws the next picture.
+  // They read one copy: a copy of each picture also cost the first touch of 7 MB of fresh memory.
+  if (in_guide) {
+    *in_guide = std::move(image);
+    encodes_.push_back(std::async(std::launch::async, [this, in_guide, w = guide_picture_width(paper())] { encodings_.add(*in_guide, w); }));
+  }
   if (!wants("png")) return;
   const std::filesystem::path path = partial_ / name;
   if (in_guide) writes_.push_back(std::async(std::launch::async, [path, in_guide] { write_png(path, *in_guide); }));

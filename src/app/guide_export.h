@@ -14,6 +14,7 @@
 #include "app/design_dots.h"
 #include "app/guide_measures.h"
 #include "export/guide_pdf.h"
+#include "export/pdf_page.h"
 
 namespace smp {
 
@@ -52,7 +53,8 @@ class GuideExport {
   void prepare();
   void draw_view(View view);
   void draw_healed();
-  // `image`, saved as `name` (PNG) and, when `in_guide` is given, put there for the PDFs.
+  // `image`, saved as `name` (PNG) and, when `in_guide` is given, put there for the PDFs (and
+  // encoded as guide.pdf embeds it).
   void keep_picture(const std::string& name, Image image, Image* in_guide);
   void write_svg_maps();
   void write_schedule();
@@ -83,6 +85,8 @@ class GuideExport {
   glm::vec2 pigment_low_{}, pigment_high_{};
   int pigment_size_ = 0;
   std::vector<std::future<void>> writes_;  // pictures being encoded; get() passes on their errors
+  pdf::PictureEncodings encodings_;        // the guide's pictures as its pages embed them
+  std::vector<std::future<void>> encodes_;  // into encodings_, each as soon as its picture is made
 };
 
 }  // namespace smp

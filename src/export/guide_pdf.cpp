@@ -453,13 +453,20 @@ void map_page(const Page& page, const GuideContents& guide, const GuideSession& 
 
 }  // namespace
 
-void write_guide_pdf(const std::filesystem::path& path, const GuideContents& guide, Paper paper) {
-  const double width = paper == Paper::A4 ? 210.0 * kPointsPerMm : 8.5 * 72.0, height = paper == Paper::A4 ? 297.0 * kPointsPerMm : 11.0 * 72.0;
+namespace {
+glm::dvec2 paper_points(Paper paper) { return paper == Paper::A4 ? glm::dvec2(210.0, 297.0) * kPointsPerMm : glm::dvec2(8.5, 11.0) * 72.0; }
+}  // namespace
+
+double guide_picture_width(Paper paper) { return session_picture_width(Page{nullptr, paper_points(paper).x, paper_points(paper).y}); }
+
+void write_guide_pdf(const std::filesystem::path& path, const GuideContents& guide, Paper paper, pdf::PictureEncodings* made_ahead) {
+  const double width = paper_points(paper).x, height = paper_points(paper).y;
   cairo_surface_t* surface = pdf::open_document(path, width, height, "Session guide: " + guide.design->name);
   cairo_t* cr = cairo_create(surface);
   const Page page{cr, width, height};
-  // The session pages' pictures, encoded two at a time before the pages are laid out.
-  pdf::PictureEncodings ready;
+  // The session pages' pictures not encoded ahead, two at a time before the pages are laid out.
+  pdf::PictureEncodings own;
+  pdf::PictureEncodings& ready = made_ahead ? *made_ahead : own;
   std::vector<std::pair<const Image*, double>> pictures;
   for (const GuideSession& s : guide.sessions) {
     for (const GuideView& view : s.views) pictures.emplace_back(&view.picture, session_picture_width(page));

@@ -18,6 +18,10 @@
 
 namespace smp {
 
+namespace pdf {
+class PictureEncodings;
+}
+
 enum class Paper { A4, Letter };
 
 // A measurement drawn over a view: a line between two points of the picture (pixels from its
@@ -84,7 +88,11 @@ struct GuideContents {
   std::vector<std::pair<std::string, Image>> before_photos;  // view, photo: a page after the cover
 };
 
-// Throws std::runtime_error naming the file when Cairo cannot write it.
-void write_guide_pdf(const std::filesystem::path& path, const GuideContents& guide, Paper paper);
+// Throws std::runtime_error naming the file when Cairo cannot write it. The session pictures'
+// encodings are taken from `made_ahead` where it has them (guide_picture_width wide).
+void write_guide_pdf(const std::filesystem::path& path, const GuideContents& guide, Paper paper, pdf::PictureEncodings* made_ahead = nullptr);
+
+// Points: how wide each session picture is drawn on the guide's pages.
+double guide_picture_width(Paper paper);
 
 }  // namespace smp

@@ -123,16 +123,23 @@ int embedded_width(double w_points) { return int(2.0 * w_points / 72.0 * 300.0);
 constexpr int kJpegQuality = 92;
 }  // namespace
 
+void PictureEncodings::add(const Image& image, double w) {
+  auto made = std::make_shared<const std::vector<std::uint8_t>>(encode_jpeg(shrink_to_width(image, embedded_width(w)), kJpegQuality));
+  const std::lock_guard lock(mutex_);
+  jpeg_[{image.rgba.data(), embedded_width(w)}] = std::move(made);
+}
+
 void PictureEncodings::encode(const std::vector<std::pair<const Image*, double>>& pictures) {
-  std::vector<std::shared_ptr<const std::vector<std::uint8_t>>> made(pictures.size());
-  on_both_cores(pictures.size(), [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i)
-      made[i] = std::make_shared<const std::vector<std::uint8_t>>(encode_jpeg(shrink_to_width(*pictures[i].first, embedded_width(pictures[i].second)), kJpegQuality));
+  std::vector<std::pair<const Image*, double>> missing;
+  for (const auto& [image, w] : pictures)
+    if (!find(*image, w)) missing.emplace_back(image, w);
+  on_both_cores(missing.size(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) add(*missing[i].first, missing[i].second);
   });
-  for (std::size_t i = 0; i < pictures.size(); ++i) jpeg_[{pictures[i].first->rgba.data(), embedded_width(pictures[i].second)}] = made[i];
 }
 
 std::shared_ptr<const std::vector<std::uint8_t>> PictureEncodings::find(const Image& image, double w) const {
+  const std::lock_guard lock(mutex_);
   const auto found = jpeg_.find({image.rgba.data(), embedded_width(w)});
   return found == jpeg_.end() ? nullptr : found->second;
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -44,15 +45,19 @@ struct Placed {
   glm::dvec2 at(glm::vec2 pixel) const { return {x + scale * double(pixel.x), y + scale * double(pixel.y)}; }
 };
 
-// JPEG encodings of pictures made ahead, on both cores at once, for picture() to embed: encoding
-// is most of the time it takes to write a page of pictures. By the picture and the width in
-// points it will be drawn at; the pictures must stay where they are until the document is closed.
+// JPEG encodings of pictures made ahead, for picture() to embed: encoding is most of the time it
+// takes to write a page of pictures. By the picture and the width in points it will be drawn at;
+// the pictures must stay where they are until the document is closed. Threads may add at once.
 class PictureEncodings {
  public:
+  // One picture, as soon as it is made (by the thread that made it).
+  void add(const Image& image, double w);
+  // Those not added yet, on both cores at once.
   void encode(const std::vector<std::pair<const Image*, double>>& pictures_and_widths);
   std::shared_ptr<const std::vector<std::uint8_t>> find(const Image& image, double w) const;
 
  private:
+  mutable std::mutex mutex_;
   std::map<std::pair<const std::uint8_t*, int>, std::shared_ptr<const std::vector<std::uint8_t>>> jpeg_;
 };
 
