@@ -190,6 +190,27 @@ bool GuideExport::wants(const std::string& format) const {
 }
 
 void GuideExport::prepare() {
+  // The dots, measures and maps on the other core while this one readies the renderer and draws
+  // the first view's head, which needs no dots; neither touches what the other makes.
+  auto planned = std::async(std::launch::async, [this] { plan_sessions(); });
+  if (wants("png") || wants("pdf")) {
+    renderer_ = std::make_unique<SceneRenderer>();
+    renderer_->set_head(head_.mesh);
+    // Single-sampled, the head's edges smoothed as it is kept: the software renderer takes about
+    // twice as long over a multisampled head, and the smoothed silhouette looks the same in print.
+    target_ = std::make_unique<RenderTarget>(options_.size.x, options_.size.y, 0);
+    smoothing_ = std::make_unique<EdgeSmoothingPass>();
+    const PigmentFrame frame = pigment_frame(head_.mesh, head_.anatomy);
+    renderer_->set_pigment_uv(frame.uvw);
+    // The healed pictures are small (the scalp a few hundred pixels across): 2 texels a mm is
+    // plenty, and a quarter the size bakes and mipmaps many times faster.
+    pigment_low_ = frame.low_mm, pigment_high_ = frame.high_mm, pigment_size_ = std::max(256, frame.size / 4);
+    draw_head_layer(kGuideViews[0]);
+  }
+  planned.get();
+}
+
+void GuideExport::plan_sessions() {
   made_ = head_.designed.make(design_);
   distances_ = measures_.distances(design_);
   guide_.design = &design_;
@@ -235,19 +256,6 @@ void GuideExport::prepare() {
       page.map_hairline = measures_.map_hairline(with_session_hairline(design_, std::size_t(page.number - 1)));
     }
   }
-  if (wants("png") || wants("pdf")) {
-    renderer_ = std::make_unique<SceneRenderer>();
-    renderer_->set_head(head_.mesh);
-    // Single-sampled, the head's edges smoothed as it is kept: the software renderer takes about
-    // twice as long over a multisampled head, and the smoothed silhouette looks the same in print.
-    target_ = std::make_unique<RenderTarget>(options_.size.x, options_.size.y, 0);
-    smoothing_ = std::make_unique<EdgeSmoothingPass>();
-    const PigmentFrame frame = pigment_frame(head_.mesh, head_.anatomy);
-    renderer_->set_pigment_uv(frame.uvw);
-    // The healed pictures are small (the scalp a few hundred pixels across): 2 texels a mm is
-    // plenty, and a quarter the size bakes and mipmaps many times faster.
-    pigment_low_ = frame.low_mm, pigment_high_ = frame.high_mm, pigment_size_ = std::max(256, frame.size / 4);
-  }
 }
 
 void GuideExport::draw_healed() {
@@ -281,7 +289,7 @@ void GuideExport::draw_healed() {
   renderer_->clear_pigment();  // the views draw each dot in its session's colour
 }
 
-void GuideExport::draw_view(View view) {
+ViewSettings GuideExport::view_settings() const {
   ViewSettings settings;
   settings.fitzpatrick_type = design_.patient.fitzpatrick_type;
   settings.use_custom_skin = design_.patient.use_sampled_skin;
@@ -291,17 +299,34 @@ void GuideExport::draw_view(View view) {
   settings.dot_session_last = int(kEarlierSession);
   settings.map_dot_px = 0.0035f * float(options_.size.x);  // big enough to see on a printed page
   settings.background_top_srgb = settings.background_bottom_srgb = glm::vec3(1.0f);  // paper
+  return settings;
+}
+
+OrbitCamera GuideExport::view_camera(View view) const {
   // The scalp fills the picture: closer, and centred between the head's middle and its vertex.
   OrbitCamera camera = camera_for_view(bounds_of(head_.mesh), view, float(options_.size.x) / float(options_.size.y));
   camera.target += 0.45f * (head_.landmarks[Landmark::Vertex] - camera.target);
   camera.distance /= view == View::Top ? 1.25f : 1.6f;
+  return camera;
+}
 
-  // The head is drawn once and kept; each session's dots go onto a copy of it.
+void GuideExport::draw_head_layer(View view) {
   target_->bind();
-  renderer_->render_head(camera, settings, options_.size);
+  renderer_->render_head(view_camera(view), view_settings(), options_.size);
   target_->keep_layer(smoothing_.get());
+  head_layer_ = view;
+}
+
+void GuideExport::draw_view(View view) {
+  // The head is drawn once and kept (perhaps by an earlier step, which may have drawn elsewhere
+  // since); each session's dots go onto a copy of it.
+  const bool kept_earlier = head_layer_ == view;
+  if (!kept_earlier) draw_head_layer(view);
+  head_layer_.reset();
+  const ViewSettings settings = view_settings();
+  const OrbitCamera camera = view_camera(view);
   for (std::size_t i = 0; i < sessions_.size(); ++i) {
-    if (i > 0) target_->restore_layer();
+    if (i > 0 || kept_earlier) target_->restore_layer();
     renderer_->set_dots(session_dots_[i]);
     renderer_->set_hairline(session_beads_[i]);
     // On the front: glabella to this session's hairline centre, its corners' heights.

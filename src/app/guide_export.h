@@ -7,10 +7,13 @@
 #include <functional>
 #include <future>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/commands.h"
+#include "core/camera.h"
+#include "core/view_settings.h"
 #include "app/design_dots.h"
 #include "app/guide_measures.h"
 #include "export/guide_pdf.h"
@@ -51,6 +54,10 @@ class GuideExport {
  private:
   bool wants(const std::string& format) const;
   void prepare();
+  void plan_sessions();  // the dots, distances and maps of each session: no OpenGL
+  ViewSettings view_settings() const;
+  OrbitCamera view_camera(View view) const;
+  void draw_head_layer(View view);  // the view's head, kept in target_ for its sessions' dots
   void draw_view(View view);
   void draw_healed();
   // `image`, saved as `name` (PNG) and, when `in_guide` is given, put there for the PDFs (and
@@ -81,6 +88,7 @@ class GuideExport {
   std::unique_ptr<SceneRenderer> renderer_;
   std::unique_ptr<RenderTarget> target_;
   std::unique_ptr<EdgeSmoothingPass> smoothing_;
+  std::optional<View> head_layer_;  // the view whose head target_ keeps, drawn ahead by prepare()
   std::vector<glm::vec3> pigment_uvw_;
   glm::vec2 pigment_low_{}, pigment_high_{};
   int pigment_size_ = 0;

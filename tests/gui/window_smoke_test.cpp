@@ -333,6 +333,15 @@ TEST(Window, ExportPanelWritesTheGuideAndCancelLeavesNothing) {
   EXPECT_TRUE(std::filesystem::exists(dir / "case-guide" / "session-3-back.png"));
   EXPECT_TRUE(std::filesystem::exists(dir / "case-guide" / "dots.csv"));
   EXPECT_TRUE(leftovers().empty());
+  // The window draws its own frames between the export's steps: the pictures are still the
+  // command line's (the front view's head is drawn in an earlier step than its dots).
+  const auto cli = test::run_command(std::string(SMP_STUDIO_BINARY) + " export " + (dir / "case.json").string() + " --out " + (dir / "cli-guide").string());
+  ASSERT_EQ(cli.exit_code, 0) << cli.output;
+  for (const std::string picture : {"session-1-front.png", "session-3-front.png", "session-2-left.png"}) {
+    const ImageDifference difference = compare_images(read_png(dir / "case-guide" / picture), read_png(dir / "cli-guide" / picture));
+    EXPECT_TRUE(difference.same_size) << picture;
+    EXPECT_EQ(difference.max_channel_diff, 0) << picture;
+  }
 }
 
 }  // namespace
