@@ -122,15 +122,11 @@ GuideExport::GuideExport(const Design& design, const GuideHead& head, const Expo
   steps_.emplace_back("Making the dots", [this] { prepare(); });
   if (wants("png") || wants("pdf"))
     for (View view : kGuideViews) steps_.emplace_back("Drawing the " + view_key(view) + " view", [this, view] { draw_view(view); });
+  // The longest file, as soon as the views are drawn: on the other core, while this one draws the
+  // healed pictures (each session's page waits for its own) and writes the rest below; finish()
+  // waits for it.
+  if (wants("pdf")) steps_.emplace_back("guide.pdf", [this] { start_guide_pdf(); });
   if (wants("png") || wants("pdf")) steps_.emplace_back("Drawing each session as the patient will see it", [this] { draw_healed(); });
-  // The longest file, as soon as its pictures are made: on the other core, while this one writes
-  // the rest below; finish() waits for it.
-  if (wants("pdf")) steps_.emplace_back("guide.pdf", [this] {
-    writes_.push_back(std::async(std::launch::async, [this] {
-      for (auto& encode : encodes_) encode.get();  // every picture is made by now: encodes_ is whole
-      write_guide_pdf(partial_ / "guide.pdf", guide_, paper(), &encodings_);
-    }));
-  });
   if (wants("summary")) steps_.emplace_back("consultation.pdf", [this] { write_consultation(); });
   if (wants("care"))
     steps_.emplace_back("care-sheets.pdf", [this] {
@@ -147,6 +143,11 @@ GuideExport::GuideExport(const Design& design, const GuideHead& head, const Expo
 }
 
 GuideExport::~GuideExport() {
+  {
+    const std::lock_guard lock(healed_mutex_);
+    stopping_ = true;  // a guide.pdf waiting for a healed picture that will not come gives up
+  }
+  healed_drawn_.notify_all();
   for (auto* futures : {&writes_, &encodes_})
     for (auto& future : *futures)
       if (future.valid()) future.wait();
@@ -258,6 +259,20 @@ void GuideExport::plan_sessions() {
   }
 }
 
+void GuideExport::start_guide_pdf() {
+  // Every view is drawn by now; the healed pictures are not, and are encoded by guide.pdf itself.
+  guide_.await_healed = [this](std::size_t session) {
+    std::unique_lock lock(healed_mutex_);
+    healed_drawn_.wait(lock, [&] { return healed_count_ > session || stopping_; });
+    if (healed_count_ <= session) throw std::runtime_error("guide.pdf: stopped before its pictures were drawn");
+  };
+  writes_.push_back(std::async(std::launch::async, [this, views = std::move(encodes_)]() mutable {
+    for (auto& encode : views) encode.get();
+    write_guide_pdf(partial_ / "guide.pdf", guide_, paper(), &encodings_);
+  }));
+  encodes_.clear();
+}
+
 void GuideExport::draw_healed() {
   // Three-quarter, closer to the scalp, at half the views' size: the pigment as the patient
   // will see it a month after each session, all sessions so far together.
@@ -284,7 +299,12 @@ void GuideExport::draw_healed() {
     std::string look = preview_name(options_.preview);  // healed, fresh, years-5
     std::replace(look.begin(), look.end(), ':', '-');
     const std::string name = "session-" + std::to_string(sessions_[i]) + "-" + look + ".png";
-    keep_picture(name, std::move(image), wants("pdf") ? &guide_.sessions[i].healed : nullptr);
+    keep_picture(name, std::move(image), wants("pdf") ? &guide_.sessions[i].healed : nullptr, false);
+    {
+      const std::lock_guard lock(healed_mutex_);
+      ++healed_count_;
+    }
+    healed_drawn_.notify_all();
   }
   renderer_->clear_pigment();  // the views draw each dot in its session's colour
 }
@@ -341,11 +361,11 @@ void GuideExport::draw_view(View view) {
   }
 }
 
-void GuideExport::keep_picture(const std::string& name, Image image, Image* in_guide) {
+void GuideExport::keep_picture(const std::string& name, Image image, Image* in_guide, bool encode_for_guide) {
   // The other core encodes the PNG (and guide.pdf's JPEG) while this one draws the next picture.
   // They read one copy: a copy of each picture also cost the first touch of 7 MB of fresh memory.
-  if (in_guide) {
-    *in_guide = std::move(image);
+  if (in_guide) *in_guide = std::move(image);
+  if (in_guide && encode_for_guide) {
     encodes_.push_back(std::async(std::launch::async, [this, in_guide, w = guide_picture_width(paper())] { encodings_.add(*in_guide, w); }));
   }
   if (!wants("png")) return;

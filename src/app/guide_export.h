@@ -3,10 +3,12 @@
 // data...), so the window can show progress and cancel between steps, and the command line runs
 // the same steps in a loop. Everything goes into a hidden folder beside the chosen one and moves
 // into place at the end: a failure or a cancel leaves no half guide behind.
+#include <condition_variable>
 #include <filesystem>
 #include <functional>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,9 +62,10 @@ class GuideExport {
   void draw_head_layer(View view);  // the view's head, kept in target_ for its sessions' dots
   void draw_view(View view);
   void draw_healed();
-  // `image`, saved as `name` (PNG) and, when `in_guide` is given, put there for the PDFs (and
-  // encoded as guide.pdf embeds it).
-  void keep_picture(const std::string& name, Image image, Image* in_guide);
+  // `image`, saved as `name` (PNG) and, when `in_guide` is given, put there for the PDFs (and,
+  // `encode_for_guide`, encoded as guide.pdf embeds it).
+  void keep_picture(const std::string& name, Image image, Image* in_guide, bool encode_for_guide = true);
+  void start_guide_pdf();
   void write_svg_maps();
   void write_schedule();
   void write_consultation();
@@ -95,6 +98,11 @@ class GuideExport {
   std::vector<std::future<void>> writes_;  // pictures being encoded; get() passes on their errors
   pdf::PictureEncodings encodings_;        // the guide's pictures as its pages embed them
   std::vector<std::future<void>> encodes_;  // into encodings_, each as soon as its picture is made
+  // guide.pdf is written while the healed pictures are drawn: how many are there, or stop waiting.
+  std::mutex healed_mutex_;
+  std::condition_variable healed_drawn_;
+  std::size_t healed_count_ = 0;
+  bool stopping_ = false;
 };
 
 }  // namespace smp

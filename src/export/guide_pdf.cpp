@@ -470,7 +470,7 @@ void write_guide_pdf(const std::filesystem::path& path, const GuideContents& gui
   std::vector<std::pair<const Image*, double>> pictures;
   for (const GuideSession& s : guide.sessions) {
     for (const GuideView& view : s.views) pictures.emplace_back(&view.picture, session_picture_width(page));
-    if (!s.healed.empty()) pictures.emplace_back(&s.healed, session_picture_width(page));
+    if (!guide.await_healed && !s.healed.empty()) pictures.emplace_back(&s.healed, session_picture_width(page));
   }
   ready.encode(pictures);
   cover(page, guide);
@@ -488,7 +488,9 @@ void write_guide_pdf(const std::filesystem::path& path, const GuideContents& gui
   }
   pre_care_page(page);
   cairo_show_page(cr);
-  for (const GuideSession& s : guide.sessions) {
+  for (std::size_t i = 0; i < guide.sessions.size(); ++i) {
+    const GuideSession& s = guide.sessions[i];
+    if (guide.await_healed) guide.await_healed(i);
     session_page(page, guide, s, ready);
     cairo_show_page(cr);
     if (!guide.map.scalp_edge.empty()) {

@@ -5,6 +5,7 @@
 // aftercare checklist, and a page with the scalp map at a stated scale (zones, target density and
 // this session's dots per zone). Text is real text (selectable, searchable).
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,6 +87,9 @@ struct GuideContents {
   TreatedArea area;                  // measured on the head
   std::optional<Quote> quote;        // on the cover
   std::vector<std::pair<std::string, Image>> before_photos;  // view, photo: a page after the cover
+  // Where the sessions' healed pictures are still being drawn while the PDF is written: called
+  // before session page i, returns once sessions[i].healed is there (or throws). Empty: all are.
+  std::function<void(std::size_t)> await_healed;
 };
 
 // Throws std::runtime_error naming the file when Cairo cannot write it. The session pictures'
