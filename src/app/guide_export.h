@@ -14,10 +14,10 @@
 #include <vector>
 
 #include "app/commands.h"
-#include "core/camera.h"
-#include "core/view_settings.h"
 #include "app/design_dots.h"
 #include "app/guide_measures.h"
+#include "core/camera.h"
+#include "core/view_settings.h"
 #include "export/guide_pdf.h"
 #include "export/pdf_page.h"
 
