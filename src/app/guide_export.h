@@ -92,7 +92,6 @@ class GuideExport {
   std::unique_ptr<RenderTarget> target_;
   std::unique_ptr<EdgeSmoothingPass> smoothing_;
   std::optional<View> head_layer_;  // the view whose head target_ keeps, drawn ahead by prepare()
-  std::vector<glm::vec3> pigment_uvw_;
   glm::vec2 pigment_low_{}, pigment_high_{};
   int pigment_size_ = 0;
   std::vector<std::future<void>> writes_;  // pictures being encoded; get() passes on their errors

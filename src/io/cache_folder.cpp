@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,15 @@ std::filesystem::path cache_folder() {
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "smp-studio";
   if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".cache" / "smp-studio";
   return {};
+}
+
+std::vector<char> read_whole_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
+  if (!in) return {};
+  std::vector<char> bytes(std::size_t(std::max<std::streamoff>(0, in.tellg())));
+  in.seekg(0);
+  if (!in.read(bytes.data(), std::streamsize(bytes.size()))) bytes.clear();
+  return bytes;
 }
 
 std::uint64_t fnv1a(const void* data, std::size_t bytes, std::uint64_t hash) {

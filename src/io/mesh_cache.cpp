@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -21,19 +20,10 @@ std::filesystem::path file_for(std::uint64_t key) {
   return dir.empty() ? dir : dir / ("mesh-" + std::to_string(key) + ".bin");
 }
 
-std::vector<char> read_whole(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary | std::ios::ate);
-  if (!in) return {};
-  std::vector<char> bytes(std::size_t(std::max<std::streamoff>(0, in.tellg())));
-  in.seekg(0);
-  if (!in.read(bytes.data(), std::streamsize(bytes.size()))) bytes.clear();
-  return bytes;
-}
-
 }  // namespace
 
 std::optional<std::uint64_t> mesh_file_key(const std::filesystem::path& file) {
-  const std::vector<char> bytes = read_whole(file);
+  const std::vector<char> bytes = read_whole_file(file);
   if (bytes.empty()) return std::nullopt;
   return fnv1a(kMagic, sizeof kMagic, fnv1a(bytes.data(), bytes.size()));  // another layout, another key
 }
@@ -41,7 +31,7 @@ std::optional<std::uint64_t> mesh_file_key(const std::filesystem::path& file) {
 std::optional<Mesh> cached_mesh(std::uint64_t key) {
   const std::filesystem::path file = file_for(key);
   if (file.empty()) return std::nullopt;
-  const std::vector<char> bytes = read_whole(file);
+  const std::vector<char> bytes = read_whole_file(file);
   std::uint64_t counts[2];  // positions, indices
   constexpr std::size_t kHeader = sizeof kMagic + sizeof counts;
   if (bytes.size() < kHeader || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return std::nullopt;
