@@ -98,6 +98,16 @@ bool PointGrid::first_within(glm::vec3 p, float radius, glm::vec3& found) const 
   return false;
 }
 
+glm::ivec3 PointGrid::cell_of(glm::vec3 p) const { return glm::ivec3(glm::floor(p * inverse_cell_)); }
+
+void PointGrid::append_cells(glm::ivec3 low, glm::ivec3 high, std::vector<glm::vec3>& out) const {
+  for (int z = low.z; z <= high.z; ++z)
+    for (int y = low.y; y <= high.y; ++y)
+      for (int x = low.x; x <= high.x; ++x)
+        for (const Cell* cell = find(key_of({x, y, z})); cell; cell = cell->more ? &overflow_[cell->more - 1] : nullptr)
+          for (std::uint32_t j = 0; j < cell->count; ++j) out.emplace_back(cell->xyz[3 * j], cell->xyz[3 * j + 1], cell->xyz[3 * j + 2]);
+}
+
 void PointGrid::gather(glm::vec3 p, float reach, std::vector<glm::vec3>& out) const {
   const glm::ivec3 low(glm::floor((p - reach) * inverse_cell_)), high(glm::floor((p + reach) * inverse_cell_));
   const float r2 = reach * reach;

@@ -20,6 +20,11 @@ class PointGrid {
   bool first_within(glm::vec3 p, float radius, glm::vec3& found) const;
   // Appends every stored point within `reach` of p (any reach; the cells it spans are read).
   void gather(glm::vec3 p, float reach, std::vector<glm::vec3>& out) const;
+  // The cell holding p, and the cells' width (mm).
+  glm::ivec3 cell_of(glm::vec3 p) const;
+  float cell_size() const { return 1.0f / inverse_cell_; }
+  // Appends every stored point in the cells from `low` to `high` (inclusive, each axis).
+  void append_cells(glm::ivec3 low, glm::ivec3 high, std::vector<glm::vec3>& out) const;
   bool any_within(glm::vec3 p, float radius) const {
     glm::vec3 unused;
     return first_within(p, radius, unused);

@@ -35,6 +35,30 @@ SurfaceProjector::SurfaceProjector(const Mesh& mesh, const std::vector<std::uint
       for (int k = 0; k < 3; ++k) triangles_[fill[mesh.indices[3 * t + k]]++] = std::uint32_t(t);
   for (std::uint32_t v = 0; v < mesh.positions.size(); ++v)
     if (first_[v + 1] > first_[v]) vertices_.insert(v, mesh.positions[v]);
+
+  frames_.resize(mesh.triangle_count());
+  across_.assign(3 * mesh.triangle_count(), kNoTriangle);
+  for (std::size_t t = 0; t < mesh.triangle_count(); ++t) {
+    if (!mask.empty() && !mask[t]) continue;
+    const std::uint32_t* corner = &mesh.indices[3 * t];
+    const glm::vec3 a = mesh.positions[corner[0]], ab = mesh.positions[corner[1]] - a, ac = mesh.positions[corner[2]] - a;
+    const glm::vec3 n = glm::cross(ab, ac);
+    const float n2 = glm::dot(n, n);
+    if (!(n2 > 0.0f)) continue;
+    // The dual basis of the two sides in the plane: dot(ab, to_b) = 1, dot(ac, to_b) = 0, and so on.
+    frames_[t] = {a, glm::cross(ac, n) / n2, glm::cross(n, ab) / n2, n / std::sqrt(n2)};
+    for (int k = 0; k < 3; ++k) {
+      const std::uint32_t from = corner[(k + 1) % 3], to = corner[(k + 2) % 3];
+      for (std::uint32_t i = first_[from]; i < first_[from + 1]; ++i) {
+        const std::uint32_t other = triangles_[i];
+        const std::uint32_t* its = &mesh.indices[3 * std::size_t(other)];
+        if (other != t && (its[0] == to || its[1] == to || its[2] == to)) {
+          across_[3 * t + std::size_t(k)] = other;
+          break;
+        }
+      }
+    }
+  }
 }
 
 bool SurfaceProjector::project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& normal, std::uint32_t& t) const {
@@ -48,29 +72,24 @@ bool SurfaceProjector::project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& no
 }
 
 bool SurfaceProjector::project_from(glm::vec3 p, std::uint32_t hint, glm::vec3& on_surface, glm::vec3& normal, std::uint32_t& t) const {
-  // Over the inside of triangle `candidate`, a hair off its plane: its foot there (the closest
-  // point of the triangle is no further than its plane).
+  // A few steps: a dot moves at most a couple of its spacings, which are shorter than the edges.
+  constexpr int kMostSteps = 8;
   const float hair = 0.02f * usual_edge_;
-  auto over = [&](std::uint32_t candidate) {
-    const glm::vec3 &a = mesh_.positions[mesh_.indices[3 * candidate]], &b = mesh_.positions[mesh_.indices[3 * candidate + 1]],
-                    &c = mesh_.positions[mesh_.indices[3 * candidate + 2]];
-    const glm::vec3 cross = glm::cross(b - a, c - a);
-    const float length = glm::length(cross);
-    if (!(length > 0.0f)) return false;
-    const glm::vec3 unit = cross / length;
-    const float off = glm::dot(p - a, unit);
-    if (std::abs(off) >= hair) return false;
-    const glm::vec3 foot = closest_point_on_triangle(p, a, b, c);
-    if (glm::dot(foot - p, foot - p) > off * off + 1e-6f * hair * hair) return false;  // p is beyond an edge
-    on_surface = foot, normal = unit, t = candidate;
-    return true;
-  };
-  if (over(hint)) return true;
-  // Moved onto a neighbour: the triangles around the hint's corners.
-  for (int k = 0; k < 3; ++k) {
-    const std::uint32_t v = mesh_.indices[3 * std::size_t(hint) + std::size_t(k)];
-    for (std::uint32_t i = first_[v]; i < first_[v + 1]; ++i)
-      if (triangles_[i] != hint && over(triangles_[i])) return true;
+  std::uint32_t at = hint;
+  for (int step = 0; step < kMostSteps && at != kNoTriangle; ++step) {
+    const Frame& frame = frames_[at];
+    if (frame.normal == glm::vec3(0.0f)) break;
+    const glm::vec3 d = p - frame.corner;
+    const float wb = glm::dot(d, frame.to_b), wc = glm::dot(d, frame.to_c), wa = 1.0f - wb - wc;
+    if (wa >= 0.0f && wb >= 0.0f && wc >= 0.0f) {
+      const float off = glm::dot(d, frame.normal);
+      if (std::abs(off) >= hair) break;
+      on_surface = p - off * frame.normal, normal = frame.normal, t = at;
+      return true;
+    }
+    // Across the edge facing the corner p is furthest beyond.
+    const int facing = wa <= wb && wa <= wc ? 0 : wb <= wc ? 1 : 2;
+    at = across_[3 * std::size_t(at) + std::size_t(facing)];
   }
   return project(p, on_surface, normal, t);
 }

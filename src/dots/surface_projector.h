@@ -26,9 +26,10 @@ class SurfaceProjector {
     return project(p, on_surface, normal, triangle);
   }
   bool project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& normal, std::uint32_t& triangle) const;
-  // As project(), for a point moved a little from triangle `hint`: when it is still over that
-  // triangle's inside (or a neighbour's), a hair off its plane, the answer is its foot there,
-  // found without a search: most dots moved while a pool is thrown.
+  // As project(), for a point moved a little from triangle `hint`: the answer is its foot on the
+  // first triangle found, walking from the hint across the edges it lies beyond, over whose inside
+  // it is, a hair off its plane; no search (most dots moved while a pool is thrown). Where the walk
+  // meets the surface's edge or goes on too long, as project().
   bool project_from(glm::vec3 p, std::uint32_t hint, glm::vec3& on_surface, glm::vec3& normal, std::uint32_t& triangle) const;
   // The triangle (index into the mesh's triangles) whose point is closest to `p`, and that point's
   // barycentric weights of the triangle's corners: where a dot lies in anything given per vertex.
@@ -42,6 +43,14 @@ class SurfaceProjector {
   NearestPoint vertices_;
   TriangleGrid near_triangles_;
   float on_surface2_;  // mm2: a squared distance this small is on the triangle
+  // Each triangle's plane, for walking: p's weights of corners b and c are dot(p - corner, to_b)
+  // and dot(p - corner, to_c). The normal is zero for a triangle not on the surface or with no area.
+  struct Frame {
+    glm::vec3 corner{0.0f}, to_b{0.0f}, to_c{0.0f}, normal{0.0f};
+  };
+  std::vector<Frame> frames_;  // one per mesh triangle
+  static constexpr std::uint32_t kNoTriangle = UINT32_MAX;
+  std::vector<std::uint32_t> across_;  // 3 per mesh triangle: the one across the edge facing each corner
   SurfaceProjector(const Mesh& mesh, const std::vector<std::uint8_t>& mask, EdgeLengths edges);
   // The squared distance from p to the closest point of the listed triangles (that triangle and
   // its point's weights), or the largest float when none has an area.

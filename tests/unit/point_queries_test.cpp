@@ -5,6 +5,7 @@
 
 #include "core/mesh_primitives.h"
 #include "core/random.h"
+#include "dots/nearby_points.h"
 #include "dots/nearest_point.h"
 #include "dots/point_grid.h"
 #include "dots/spatial_hash.h"
@@ -31,6 +32,40 @@ TEST(PointGrid, FindsExactlyThePointsWithinTheRadiusAcrossCellsAndFullCells) {
     ASSERT_EQ(grid.first_within(p, radius, found), any) << "query " << q;
     if (any) {
       EXPECT_LT(glm::distance(found, p), radius);
+    }
+  }
+}
+
+TEST(NearbyPoints, AnswersAsBruteForceWhileQueriesWanderAndPointsArrive) {
+  // Queries walk through a 20 mm box in small steps (as darts do) and now and then jump; points
+  // are added between queries, some inside the copied cells and some outside. Every answer is
+  // checked against all the points stored so far.
+  Random random(11);
+  const float radius = 0.8f;
+  PointGrid grid(radius, 64);
+  NearbyPoints nearby(grid);
+  std::vector<glm::vec3> stored;
+  auto random_place = [&] { return glm::vec3(random.uniform(), random.uniform(), random.uniform()) * 20.0f - 10.0f; };
+  for (int i = 0; i < 500; ++i) stored.push_back(random_place()), grid.insert(stored.back());
+  glm::vec3 at = random_place();
+  for (int q = 0; q < 4000; ++q) {
+    if (q % 97 == 0) at = random_place();
+    at += (glm::vec3(random.uniform(), random.uniform(), random.uniform()) - 0.5f) * radius;
+    const float r = q % 3 == 0 ? 2.0f * radius : radius;  // up to the cell size, as the pool asks
+    bool any = false;
+    std::size_t within = 0;
+    for (const glm::vec3& s : stored) any |= glm::distance(s, at) < r, within += glm::distance(s, at) < r;
+    glm::vec3 found;
+    ASSERT_EQ(nearby.first_within(at, r, found), any) << "query " << q;
+    if (any) {
+      EXPECT_LT(glm::distance(found, at), r);
+    }
+    std::vector<glm::vec3> gathered;
+    nearby.gather(at, r, gathered);
+    ASSERT_EQ(gathered.size(), within) << "query " << q;
+    if (q % 5 == 0) {
+      const glm::vec3 p = q % 10 == 0 ? at + (glm::vec3(random.uniform(), random.uniform(), random.uniform()) - 0.5f) * 2.0f : random_place();
+      stored.push_back(p), nearby.insert(p);
     }
   }
 }
@@ -123,6 +158,33 @@ TEST(SurfaceProjector, FindsTheTriangleUnderAPointOnAnIrregularMesh) {
     ++checked;
   }
   EXPECT_GT(checked, 3900);
+}
+
+TEST(SurfaceProjector, WalksFromAHintTriangleToTheOneUnderAMovedPoint) {
+  // Points on the bundled head moved up to 3 mm along the skin from where they lay: projecting from
+  // their old triangle must give what a search gives (the walk crosses several triangles).
+  const Mesh& head = test::bundled_head();
+  const SurfaceProjector projector(head, {});
+  Random random(12);
+  int walked = 0;
+  for (int q = 0; q < 2000; ++q) {
+    const std::size_t t = std::size_t(random.uniform() * double(head.triangle_count()));
+    const glm::vec3 &a = head.positions[head.indices[3 * t]], &b = head.positions[head.indices[3 * t + 1]],
+                    &c = head.positions[head.indices[3 * t + 2]];
+    const glm::vec3 n = glm::cross(b - a, c - a);
+    if (!(glm::length(n) > 1e-3f)) continue;
+    const glm::vec3 start = (a + b + c) / 3.0f;
+    glm::vec3 step = glm::vec3(random.uniform(), random.uniform(), random.uniform()) - 0.5f;
+    step -= glm::normalize(n) * glm::dot(step, glm::normalize(n));
+    if (!(glm::length(step) > 1e-3f)) continue;
+    glm::vec3 searched, searched_normal, walked_to, walked_normal;
+    std::uint32_t searched_triangle = 0, walked_triangle = 0;
+    if (!projector.project(start + glm::normalize(step) * float(random.uniform()) * 3.0f, searched, searched_normal, searched_triangle)) continue;
+    ASSERT_TRUE(projector.project_from(searched, std::uint32_t(t), walked_to, walked_normal, walked_triangle)) << "point " << q;
+    EXPECT_LT(glm::distance(walked_to, searched), 1e-3f) << "point " << q;
+    walked += walked_triangle != t;
+  }
+  EXPECT_GT(walked, 1000) << "most points should have left their first triangle";
 }
 
 TEST(SurfaceProjector, ClosestPointOnTriangleByRegion) {
