@@ -525,7 +525,7 @@ int run_bench(const BenchOptions& options) {
     for (const auto& [name, f] : figures) {
       const auto [lo, hi] = std::minmax_element(f.samples.begin(), f.samples.end());
       char line[256];
-      std::snprintf(line, sizeof line, "%s\"%s\": {\"median\": %.3f, \"min\": %.3f, \"max\": %.3f, \"unit\": \"%s\", \"runs\": %zu}",
+      std::snprintf(line, sizeof line, "%s\"%s\": {\"median\": %.4f, \"min\": %.4f, \"max\": %.4f, \"unit\": \"%s\", \"runs\": %zu}",
                     first ? "" : ", ", name.c_str(), median(f.samples), f.samples.empty() ? 0.0 : *lo,
                     f.samples.empty() ? 0.0 : *hi, f.unit.c_str(), f.samples.size());
       std::cout << line;

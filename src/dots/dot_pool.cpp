@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include <glm/geometric.hpp>
@@ -310,15 +312,6 @@ float centre_in_gap(Candidate& dot, float reach, float radius, Points& points, c
   return nearest_from(dot.position);
 }
 
-// Both halves' grids, for the darts near the plane between them.
-struct BothHalves {
-  PointGrid &first, &second;
-  bool first_within(glm::vec3 p, float radius, glm::vec3& found) const {
-    return first.first_within(p, radius, found) || second.first_within(p, radius, found);
-  }
-  void gather(glm::vec3 p, float reach, std::vector<glm::vec3>& out) const { first.gather(p, reach, out), second.gather(p, reach, out); }
-};
-
 // Keeps `dot` as one of the level's new points in `half` (the caller stores it in the grids).
 void accept(Half& half, const Candidate& dot, float clearance) {
   half.clearance.push_back(clearance);
@@ -337,12 +330,15 @@ void accept(Half& half, const Candidate& dot, float clearance) {
 // level and side, so the pool is the same for a seed however the threads run.
 DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triangle_mask, std::size_t target_count, std::uint64_t seed) {
   DotPool pool;
+  // The projector is built on the other core meanwhile.
+  std::optional<SurfaceProjector> projector;
+  std::thread building([&] { projector.emplace(mesh, triangle_mask); });
   const Split split = halve_area(mesh, triangle_mask);
   const std::array<SurfaceSweep, 2> surfaces{SurfaceSweep(mesh, triangle_mask, [&](glm::vec3 c) { return split.distance(c) < 0.0f; }),
                                              SurfaceSweep(mesh, triangle_mask, [&](glm::vec3 c) { return split.distance(c) >= 0.0f; })};
   pool.area_mm2 = surfaces[0].area() + surfaces[1].area();
+  building.join();
   if (pool.area_mm2 <= 0.0 || target_count == 0) return pool;
-  const SurfaceProjector projector(mesh, triangle_mask);
 
   const double final_radius = std::sqrt(kPackingCoefficient * pool.area_mm2 / double(target_count));
   const double growth = kLevelRatio * kLevelRatio;  // points per level over the level before
@@ -387,8 +383,8 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
           continue;
         }
         Candidate placed;
-        if (!place_dart(dart, radius, nearby, projector, placed)) continue;
-        const float clearance = centre_in_gap(placed, kCentringReach * radius, radius, nearby, projector, half);
+        if (!place_dart(dart, radius, nearby, *projector, placed)) continue;
+        const float clearance = centre_in_gap(placed, kCentringReach * radius, radius, nearby, *projector, half);
         if (sign * split.distance(placed.position) <= radius) {
           half.near_plane.push_back(placed);  // pushed towards the plane
         } else {
@@ -402,14 +398,13 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
     other.join();
     // The darts near the plane, against both halves; the accepted ones join the first half, and the
     // second half's grid, which later levels near the plane read.
-    BothHalves both{*halves[0].grid, *halves[1].grid};
+    NearbyPoints both(*halves[0].grid, halves[1].grid.get());
     for (int side = 0; side < 2; ++side)
       for (const Candidate& dart : halves[std::size_t(side)].near_plane)
-        if (Candidate placed; place_dart(dart, radius, both, projector, placed)) {
-          const float clearance = centre_in_gap(placed, kCentringReach * radius, radius, both, projector, halves[0]);
+        if (Candidate placed; place_dart(dart, radius, both, *projector, placed)) {
+          const float clearance = centre_in_gap(placed, kCentringReach * radius, radius, both, *projector, halves[0]);
           accept(halves[0], placed, clearance);
-          halves[0].grid->insert(placed.position);
-          halves[1].grid->insert(placed.position);
+          both.insert(placed.position);
         }
     for (const Half& half : halves) {
       pool.positions.insert(pool.positions.end(), half.positions.begin(), half.positions.end());
@@ -418,24 +413,25 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
       clearances.insert(clearances.end(), half.clearance.begin(), half.clearance.end());
     }
   }
-  Random random(seed);
   // Ranks: coarse levels first. Inside a level, in bands of clearance (furthest from the dots
   // before them first), and inside a band the points in Morton order are dealt out in bit-reversed
   // order (with a random start), so any part of a band taken is spread evenly over the surface: a
   // random order left regions a few percent over or under the asked density.
   const auto count = pool.positions.size();
   level_start.push_back(count);
-  std::vector<std::uint32_t> order;
-  order.reserve(count);
+  std::vector<std::uint32_t> order(count);
   const Bounds box = bounds_of(mesh);
   const float scale = float(1 << 20) / std::max(1e-6f, glm::length(box.max - box.min));
-  for (std::size_t l = 0; l + 1 < level_start.size(); ++l) {
+  auto rank_level = [&](std::size_t l) {
     const std::size_t begin = level_start[l], size = level_start[l + 1] - begin;
+    Random random(seed * 0x100000001B3ull + l);
     std::vector<std::uint32_t> by_clearance(size);
     for (std::size_t i = 0; i < size; ++i) by_clearance[i] = std::uint32_t(begin + i);
     std::stable_sort(by_clearance.begin(), by_clearance.end(), [&](std::uint32_t a, std::uint32_t b) { return clearances[a] > clearances[b]; });
+    std::size_t ranked = begin;  // a level's points take the ranks of its own places in the pool
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> along;
     for (std::size_t band = 0; band < kClearanceBands; ++band) {
-      std::vector<std::pair<std::uint64_t, std::uint32_t>> along;
+      along.clear();
       for (std::size_t j = size * band / kClearanceBands; j < size * (band + 1) / kClearanceBands; ++j)
         along.emplace_back(morton_order(pool.positions[by_clearance[j]] - box.min, scale), by_clearance[j]);
       if (along.empty()) continue;
@@ -444,10 +440,21 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
       const std::size_t start = std::size_t(random.uniform() * double(along.size()));
       for (std::size_t k = 0; k < (std::size_t(1) << bits); ++k) {
         const std::size_t i = (reverse_bits(k, bits) + start) % (std::size_t(1) << bits);
-        if (i < along.size()) order.push_back(along[i].second);
+        if (i < along.size()) order[ranked++] = along[i].second;
       }
     }
-  }
+  };
+  // The levels on both cores, largest first, each taken by whichever core is free.
+  std::vector<std::size_t> by_size(level_start.size() - 1);
+  for (std::size_t l = 0; l < by_size.size(); ++l) by_size[l] = l;
+  std::sort(by_size.begin(), by_size.end(), [&](std::size_t a, std::size_t b) { return level_start[a + 1] - level_start[a] > level_start[b + 1] - level_start[b]; });
+  std::atomic<std::size_t> next{0};
+  auto rank_levels = [&] {
+    for (std::size_t k; (k = next++) < by_size.size();) rank_level(by_size[k]);
+  };
+  std::thread other(rank_levels);
+  rank_levels();
+  other.join();
   pool.rank.resize(count);
   for (std::size_t k = 0; k < count; ++k) pool.rank[order[k]] = float((double(k) + 0.5) / double(count));
   pool.density_per_cm2 = double(count) / (pool.area_mm2 / 100.0);

@@ -32,15 +32,15 @@ bool NearbyPoints::cover(glm::vec3 p, float reach) {
   hair_ = 1e-4f * size;
   low_ = glm::vec3(cell - 1) * size + hair_;
   high_ = glm::vec3(cell + 2) * size - hair_;
-  copied_.clear();
-  grid_->append_cells(cell - 1, cell + 1, copied_);
   quads_.clear(), count_ = 0;
-  for (const glm::vec3& q : copied_) append(q);
+  const auto copy = [&](glm::vec3 q) { append(q); };
+  grid_->visit_cells(cell - 1, cell + 1, copy);
+  if (also_) also_->visit_cells(cell - 1, cell + 1, copy);
   return holds(p, reach);
 }
 
 bool NearbyPoints::first_within(glm::vec3 p, float radius, glm::vec3& found) {
-  if (!cover(p, radius)) return grid_->first_within(p, radius, found);
+  if (!cover(p, radius)) return grid_->first_within(p, radius, found) || (also_ && also_->first_within(p, radius, found));
   const Four px = {p.x, p.x, p.x, p.x}, py = {p.y, p.y, p.y, p.y}, pz = {p.z, p.z, p.z, p.z};
   const float r2 = radius * radius;
   const Four limit = {r2, r2, r2, r2};
@@ -60,7 +60,11 @@ bool NearbyPoints::first_within(glm::vec3 p, float radius, glm::vec3& found) {
 }
 
 void NearbyPoints::gather(glm::vec3 p, float reach, std::vector<glm::vec3>& out) {
-  if (!cover(p, reach)) return grid_->gather(p, reach, out);
+  if (!cover(p, reach)) {
+    grid_->gather(p, reach, out);
+    if (also_) also_->gather(p, reach, out);
+    return;
+  }
   const Four px = {p.x, p.x, p.x, p.x}, py = {p.y, p.y, p.y, p.y}, pz = {p.z, p.z, p.z, p.z};
   const float r2 = reach * reach;
   const Four limit = {r2, r2, r2, r2};
@@ -74,6 +78,7 @@ void NearbyPoints::gather(glm::vec3 p, float reach, std::vector<glm::vec3>& out)
 
 void NearbyPoints::insert(glm::vec3 p) {
   grid_->insert(p);
+  if (also_) also_->insert(p);
   // Also a point a hair outside the copied cells: one too many is harmless, one missing is not.
   if (holds(p, -2.0f * hair_)) append(p);
 }

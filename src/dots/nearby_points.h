@@ -14,12 +14,14 @@ namespace smp {
 
 class NearbyPoints {
  public:
-  explicit NearbyPoints(PointGrid& grid) : grid_(&grid) {}
+  // The points of `grid`, and of `also` (with cells of the same size) where given: two halves of a
+  // surface read as one.
+  explicit NearbyPoints(PointGrid& grid, PointGrid* also = nullptr) : grid_(&grid), also_(also) {}
 
   // As PointGrid's, for a radius or reach up to the grid's cell size (past it, the grid answers).
   bool first_within(glm::vec3 p, float radius, glm::vec3& found);
   void gather(glm::vec3 p, float reach, std::vector<glm::vec3>& out);
-  // Stores p in the grid (and in the copy, where it falls in the copied cells).
+  // Stores p in the grid or grids (and in the copy, where it falls in the copied cells).
   void insert(glm::vec3 p);
 
  private:
@@ -38,9 +40,9 @@ class NearbyPoints {
   void append(glm::vec3 p);
 
   PointGrid* grid_;
+  PointGrid* also_;
   std::vector<Quad> quads_;  // the copied points
   std::size_t count_ = 0;
-  std::vector<glm::vec3> copied_;     // scratch for a copy
   glm::vec3 low_{1.0f}, high_{0.0f};  // mm: the copied cells' box, a hair inside (empty until the first copy)
   float hair_ = 0.0f;                 // mm
 };

@@ -10,7 +10,6 @@
 
 namespace smp {
 namespace {
-constexpr std::uint64_t kOccupied = 1ull << 63;
 constexpr int kOffset = 1 << 20;  // cell coordinates shifted to be positive in 21 bits
 }  // namespace
 
@@ -24,8 +23,10 @@ PointGrid::PointGrid(float radius, std::size_t expected_points) : inverse_cell_(
 }
 
 std::uint64_t PointGrid::key_of(glm::ivec3 c) const {
-  return morton_code(std::uint32_t(c.x + kOffset), std::uint32_t(c.y + kOffset), std::uint32_t(c.z + kOffset)) | kOccupied;
+  return morton_code(std::uint32_t(c.x + kOffset), std::uint32_t(c.y + kOffset), std::uint32_t(c.z + kOffset)) | kOccupiedBit;
 }
+
+std::uint64_t PointGrid::spread_coordinate(int c) { return morton_detail::spread(std::uint32_t(c + kOffset)); }
 
 const PointGrid::Cell* PointGrid::find(std::uint64_t key) const {
   for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
@@ -99,14 +100,6 @@ bool PointGrid::first_within(glm::vec3 p, float radius, glm::vec3& found) const 
 }
 
 glm::ivec3 PointGrid::cell_of(glm::vec3 p) const { return glm::ivec3(glm::floor(p * inverse_cell_)); }
-
-void PointGrid::append_cells(glm::ivec3 low, glm::ivec3 high, std::vector<glm::vec3>& out) const {
-  for (int z = low.z; z <= high.z; ++z)
-    for (int y = low.y; y <= high.y; ++y)
-      for (int x = low.x; x <= high.x; ++x)
-        for (const Cell* cell = find(key_of({x, y, z})); cell; cell = cell->more ? &overflow_[cell->more - 1] : nullptr)
-          for (std::uint32_t j = 0; j < cell->count; ++j) out.emplace_back(cell->xyz[3 * j], cell->xyz[3 * j + 1], cell->xyz[3 * j + 2]);
-}
 
 void PointGrid::gather(glm::vec3 p, float reach, std::vector<glm::vec3>& out) const {
   const glm::ivec3 low(glm::floor((p - reach) * inverse_cell_)), high(glm::floor((p + reach) * inverse_cell_));

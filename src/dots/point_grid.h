@@ -23,8 +23,10 @@ class PointGrid {
   // The cell holding p, and the cells' width (mm).
   glm::ivec3 cell_of(glm::vec3 p) const;
   float cell_size() const { return 1.0f / inverse_cell_; }
-  // Appends every stored point in the cells from `low` to `high` (inclusive, each axis).
-  void append_cells(glm::ivec3 low, glm::ivec3 high, std::vector<glm::vec3>& out) const;
+  // Calls visit(point) for every stored point in the cells from `low` to `high` (inclusive, each
+  // axis, at most 4 cells along each).
+  template <class Visit>
+  void visit_cells(glm::ivec3 low, glm::ivec3 high, const Visit& visit) const;
   bool any_within(glm::vec3 p, float radius) const {
     glm::vec3 unused;
     return first_within(p, radius, unused);
@@ -32,6 +34,7 @@ class PointGrid {
 
  private:
   static constexpr int kPerCell = 4;
+  static constexpr std::uint64_t kOccupiedBit = 1ull << 63;  // set in every key in use
   struct alignas(64) Cell {
     std::uint64_t key = 0;       // Morton code with the top bit set; 0 where free
     std::uint32_t count = 0;     // positions in this cell (up to kPerCell)
@@ -41,6 +44,7 @@ class PointGrid {
   static_assert(sizeof(Cell) == 64);
 
   std::uint64_t key_of(glm::ivec3 cell) const;
+  static std::uint64_t spread_coordinate(int c);  // a cell coordinate's bits, spread as in key_of
   const Cell* find(std::uint64_t key) const;
   void grow();
 
@@ -50,5 +54,19 @@ class PointGrid {
   std::size_t mask_;
   std::size_t used_ = 0;  // cells in use: the table doubles before it is half full
 };
+
+template <class Visit>
+void PointGrid::visit_cells(glm::ivec3 low, glm::ivec3 high, const Visit& visit) const {
+  // Each coordinate's bits spread once, not once per cell.
+  std::uint64_t xs[4], ys[4], zs[4];
+  for (int k = 0; k <= high.x - low.x && k < 4; ++k) xs[k] = spread_coordinate(low.x + k);
+  for (int k = 0; k <= high.y - low.y && k < 4; ++k) ys[k] = spread_coordinate(low.y + k) << 1;
+  for (int k = 0; k <= high.z - low.z && k < 4; ++k) zs[k] = spread_coordinate(low.z + k) << 2;
+  for (int z = 0; z <= high.z - low.z && z < 4; ++z)
+    for (int y = 0; y <= high.y - low.y && y < 4; ++y)
+      for (int x = 0; x <= high.x - low.x && x < 4; ++x)
+        for (const Cell* cell = find(xs[x] | ys[y] | zs[z] | kOccupiedBit); cell; cell = cell->more ? &overflow_[cell->more - 1] : nullptr)
+          for (std::uint32_t j = 0; j < cell->count; ++j) visit(glm::vec3(cell->xyz[3 * j], cell->xyz[3 * j + 1], cell->xyz[3 * j + 2]));
+}
 
 }  // namespace smp
