@@ -11,6 +11,7 @@
 #include "dots/head_dots.h"
 #include "dots/slope_easing.h"
 #include "dots/surface_projector.h"
+#include "head/chart_plane.h"
 
 namespace smp {
 namespace {
@@ -38,7 +39,7 @@ DesignDots::DesignDots(const Mesh& mesh, const Landmarks& landmarks, const Anato
     chart_cells_[cell_key(at)].push_back(v);
   }
   plane_mm_ = chart_plane_of(mesh, anatomy, pool.positions, pool.triangles);
-  if (pool.triangles.size() == pool.size()) skin_metric_ = chart_skin_metric(mesh, anatomy, pool.triangles);
+  if (pool.triangles.size() == pool.size()) skin_metric_ = chart_skin_metric(mesh, anatomy.chart_plane, pool.triangles);
   const std::vector<std::uint32_t> nearest = nearest_vertices(pool, mesh);
   places_.resize(pool.size());
   zone_.assign(pool.size(), Zone::None);

@@ -6,8 +6,6 @@
 #include <optional>
 
 #include <glm/common.hpp>
-#include <glm/mat2x2.hpp>
-#include <glm/matrix.hpp>
 
 #include "core/both_cores.h"
 #include "dots/surface_projector.h"
@@ -64,30 +62,6 @@ std::vector<glm::vec2> chart_plane_of(const Mesh& mesh, const Anatomy& anatomy, 
     }
   });
   return plane;
-}
-
-std::vector<glm::vec3> chart_skin_metric(const Mesh& mesh, const Anatomy& anatomy, std::span<const std::uint32_t> triangles) {
-  const std::vector<glm::vec2>& plane = anatomy.chart_plane;
-  std::vector<glm::vec3> metric(triangles.size(), glm::vec3(1.0f, 0.0f, 1.0f));
-  for (std::size_t i = 0; i < triangles.size(); ++i) {
-    if (std::size_t(triangles[i]) >= mesh.triangle_count()) continue;
-    const std::uint32_t* v = &mesh.indices[3 * std::size_t(triangles[i])];
-    // Chart edges C (columns) and skin edges E: a chart offset x is the skin offset E C^-1 x, so
-    // the metric is C^-T (E^T E) C^-1.
-    const glm::dvec2 c1 = glm::dvec2(plane[v[1]] - plane[v[0]]), c2 = glm::dvec2(plane[v[2]] - plane[v[0]]);
-    const double det = c1.x * c2.y - c2.x * c1.y;
-    if (!(det > 1e-9)) continue;  // folded or flattened in the chart
-    const glm::dvec3 e1 = glm::dvec3(mesh.positions[v[1]] - mesh.positions[v[0]]), e2 = glm::dvec3(mesh.positions[v[2]] - mesh.positions[v[0]]);
-    const glm::dmat2 inverse = glm::inverse(glm::dmat2(c1, c2));
-    const glm::dmat2 skin(glm::dot(e1, e1), glm::dot(e1, e2), glm::dot(e1, e2), glm::dot(e2, e2));
-    const glm::dmat2 m = glm::transpose(inverse) * skin * inverse;
-    const glm::vec3 packed{float(m[0][0]), float(m[0][1]), float(m[1][1])};
-    // Stretched past 6x either way, the chart is tangled there (towards the chin): left round.
-    const glm::vec2 stretch = metric_stretch(packed);
-    if (!(stretch.x > 1.0f / 36.0f) || stretch.y > 36.0f) continue;
-    metric[i] = packed;
-  }
-  return metric;
 }
 
 std::vector<InkDot> ink_dots(std::span<const DotInstance> dots, std::span<const glm::vec2> plane_mm, const ViewSettings& settings,

@@ -33,10 +33,6 @@ PigmentFrame pigment_frame(const Mesh& mesh, const Anatomy& anatomy);
 std::vector<glm::vec2> chart_plane_of(const Mesh& mesh, const Anatomy& anatomy, std::span<const glm::vec3> points,
                                       std::span<const std::uint32_t> triangles = {});
 
-// How the chart plane stretches the skin on each of `triangles` (InkDot::skin_metric: skin
-// length squared per chart length squared), the identity where the chart folds there.
-std::vector<glm::vec3> chart_skin_metric(const Mesh& mesh, const Anatomy& anatomy, std::span<const std::uint32_t> triangles);
-
 // The dots' ink as `settings` shows them: the sessions in view, their look in the preview.
 // `on_scar` (one flag per dot, or empty) marks dots in scar tissue, which age faster;
 // `skin_metric` (one per dot, or empty: no stretch) makes each round on the skin.

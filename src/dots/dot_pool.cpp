@@ -413,6 +413,16 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
       clearances.insert(clearances.end(), half.clearance.begin(), half.clearance.end());
     }
   }
+  // Each dot faces the way the skin does around it (the mesh's smooth normal there), not its own
+  // triangle's way: a scan's small folds (the bundled head has a few) otherwise stood dots on edge,
+  // drawn as dark strokes. The throw above works in each triangle's plane.
+  if (mesh.normals.size() == mesh.positions.size())
+    for (std::size_t i = 0; i < pool.positions.size(); ++i) {
+      const std::uint32_t* corner = &mesh.indices[3 * std::size_t(pool.triangles[i])];
+      const glm::vec3 w = weights_on_triangle(pool.positions[i], mesh.positions[corner[0]], mesh.positions[corner[1]], mesh.positions[corner[2]]);
+      const glm::vec3 smooth = w.x * mesh.normals[corner[0]] + w.y * mesh.normals[corner[1]] + w.z * mesh.normals[corner[2]];
+      if (glm::length(smooth) > 1e-3f) pool.normals[i] = glm::normalize(smooth);
+    }
   // Ranks: coarse levels first. Inside a level, in bands of clearance (furthest from the dots
   // before them first), and inside a band the points in Morton order are dealt out in bit-reversed
   // order (with a random start), so any part of a band taken is spread evenly over the surface: a

@@ -7,6 +7,10 @@
 #include <unordered_map>
 
 #include <glm/geometric.hpp>
+#include <glm/mat2x2.hpp>
+#include <glm/matrix.hpp>
+
+#include "core/pigment_map.h"
 
 namespace smp {
 namespace {
@@ -174,6 +178,44 @@ std::size_t tangled_triangles(const Mesh& mesh, const ScalpChart& chart, const s
   std::size_t count = 0;
   for (std::size_t t = 0; t < mesh.triangle_count(); ++t) count += tangles.tangled(mesh.indices[3 * t], mesh.indices[3 * t + 1], mesh.indices[3 * t + 2], plane);
   return count;
+}
+
+std::vector<glm::vec3> chart_skin_metric(const Mesh& mesh, const std::vector<glm::vec2>& plane, std::span<const std::uint32_t> triangles) {
+  // Each triangle's own metric, added to its corners weighted by its skin area. Read back as the
+  // mean of a triangle's corners, a scan's small folds (a sliver standing across the skin) no
+  // longer draw their dots as strokes a few millimetres long: their neighbours outweigh them.
+  std::vector<glm::dvec3> at_vertex(mesh.positions.size(), glm::dvec3(0.0));
+  std::vector<double> weight(mesh.positions.size(), 0.0);
+  for (std::size_t t = 0; t < mesh.triangle_count(); ++t) {
+    const std::uint32_t* v = &mesh.indices[3 * t];
+    if (v[0] >= plane.size() || v[1] >= plane.size() || v[2] >= plane.size()) continue;
+    // Chart edges C (columns) and skin edges E: a chart offset x is the skin offset E C^-1 x, so
+    // the metric is C^-T (E^T E) C^-1.
+    const glm::dvec2 c1 = glm::dvec2(plane[v[1]] - plane[v[0]]), c2 = glm::dvec2(plane[v[2]] - plane[v[0]]);
+    const double det = c1.x * c2.y - c2.x * c1.y;
+    if (!(det > 1e-9)) continue;  // folded or flattened in the chart
+    const glm::dvec3 e1 = glm::dvec3(mesh.positions[v[1]] - mesh.positions[v[0]]), e2 = glm::dvec3(mesh.positions[v[2]] - mesh.positions[v[0]]);
+    const glm::dmat2 inverse = glm::inverse(glm::dmat2(c1, c2));
+    const glm::dmat2 skin(glm::dot(e1, e1), glm::dot(e1, e2), glm::dot(e1, e2), glm::dot(e2, e2));
+    const glm::dmat2 m = glm::transpose(inverse) * skin * inverse;
+    const glm::dvec3 packed{m[0][0], m[0][1], m[1][1]};
+    // Stretched past 6x either way, the chart is tangled there (towards the chin): left out.
+    const glm::vec2 stretch = metric_stretch(glm::vec3(packed));
+    if (!(stretch.x > 1.0f / 36.0f) || stretch.y > 36.0f) continue;
+    const double area = 0.5 * glm::length(glm::cross(e1, e2));
+    for (int k = 0; k < 3; ++k) at_vertex[v[k]] += area * packed, weight[v[k]] += area;
+  }
+  std::vector<glm::vec3> metric(triangles.size(), glm::vec3(1.0f, 0.0f, 1.0f));
+  for (std::size_t i = 0; i < triangles.size(); ++i) {
+    if (std::size_t(triangles[i]) >= mesh.triangle_count()) continue;
+    const std::uint32_t* v = &mesh.indices[3 * std::size_t(triangles[i])];
+    glm::dvec3 sum(0.0);
+    int corners = 0;
+    for (int k = 0; k < 3; ++k)
+      if (weight[v[k]] > 0.0) sum += at_vertex[v[k]] / weight[v[k]], ++corners;
+    if (corners > 0) metric[i] = glm::vec3(sum / double(corners));  // else: round
+  }
+  return metric;
 }
 
 }  // namespace smp
