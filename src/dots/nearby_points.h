@@ -19,6 +19,7 @@ class NearbyPoints {
   explicit NearbyPoints(PointGrid& grid, PointGrid* also = nullptr) : grid_(&grid), also_(also) {}
 
   // As PointGrid's, for a radius or reach up to the grid's cell size (past it, the grid answers).
+  // With two grids, a point stored in both is gathered twice.
   bool first_within(glm::vec3 p, float radius, glm::vec3& found);
   void gather(glm::vec3 p, float reach, std::vector<glm::vec3>& out);
   // Stores p in the grid or grids (and in the copy, where it falls in the copied cells).

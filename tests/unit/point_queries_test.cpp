@@ -1,5 +1,7 @@
 // The point queries under the dot pool: the cache-line grid, the vertex hash and putting a point
 // back onto a surface.
+#include <algorithm>
+
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
 
@@ -66,6 +68,40 @@ TEST(NearbyPoints, AnswersAsBruteForceWhileQueriesWanderAndPointsArrive) {
     if (q % 5 == 0) {
       const glm::vec3 p = q % 10 == 0 ? at + (glm::vec3(random.uniform(), random.uniform(), random.uniform()) - 0.5f) * 2.0f : random_place();
       stored.push_back(p), nearby.insert(p);
+    }
+  }
+}
+
+TEST(NearbyPoints, ReadsTwoGridsAsOne) {
+  // The darts near the plane between a pool's two halves are tested against both halves' grids
+  // through one copy; points added go into both.
+  Random random(13);
+  const float radius = 0.8f;
+  PointGrid left(radius, 64), right(radius, 64);
+  NearbyPoints both(left, &right);
+  std::vector<glm::vec3> stored;
+  auto random_place = [&] { return glm::vec3(random.uniform(), random.uniform(), random.uniform()) * 12.0f - 6.0f; };
+  for (int i = 0; i < 400; ++i) stored.push_back(random_place()), (stored.back().x < 0.0f ? left : right).insert(stored.back());
+  for (int q = 0; q < 2000; ++q) {
+    const glm::vec3 at = random_place();
+    std::size_t within = 0;
+    for (const glm::vec3& s : stored) within += glm::distance(s, at) < radius;
+    glm::vec3 found;
+    ASSERT_EQ(both.first_within(at, radius, found), within > 0) << "query " << q;
+    // A point stored in both grids (as the pool's points near the plane are) is gathered twice:
+    // compared as sets.
+    std::vector<glm::vec3> gathered;
+    both.gather(at, 2.0f * radius, gathered);
+    auto before = [](glm::vec3 a, glm::vec3 b) { return a.x != b.x ? a.x < b.x : a.y != b.y ? a.y < b.y : a.z < b.z; };
+    std::sort(gathered.begin(), gathered.end(), before);
+    gathered.erase(std::unique(gathered.begin(), gathered.end()), gathered.end());
+    std::size_t wide = 0;
+    for (const glm::vec3& s : stored) wide += glm::distance(s, at) < 2.0f * radius;
+    ASSERT_EQ(gathered.size(), wide) << "query " << q;
+    if (q % 7 == 0) {
+      const glm::vec3 p = random_place();
+      stored.push_back(p), both.insert(p);
+      ASSERT_TRUE(left.any_within(p, 1e-3f) && right.any_within(p, 1e-3f)) << "an added point goes into both grids";
     }
   }
 }
