@@ -39,14 +39,16 @@ bool NearbyPoints::cover(glm::vec3 p, float reach) {
   return holds(p, reach);
 }
 
+NearbyPoints::Lanes NearbyPoints::within(const Quad& quad, glm::vec3 p, float r2) {
+  const Four dx = quad.x - p.x, dy = quad.y - p.y, dz = quad.z - p.z;
+  return dx * dx + dy * dy + dz * dz < r2;
+}
+
 bool NearbyPoints::first_within(glm::vec3 p, float radius, glm::vec3& found) {
   if (!cover(p, radius)) return grid_->first_within(p, radius, found) || (also_ && also_->first_within(p, radius, found));
-  const Four px = {p.x, p.x, p.x, p.x}, py = {p.y, p.y, p.y, p.y}, pz = {p.z, p.z, p.z, p.z};
   const float r2 = radius * radius;
-  const Four limit = {r2, r2, r2, r2};
   for (const Quad& quad : quads_) {
-    const Four dx = quad.x - px, dy = quad.y - py, dz = quad.z - pz;
-    const auto near = dx * dx + dy * dy + dz * dz < limit;  // all bits set in a lane that is
+    const Lanes near = within(quad, p, r2);
     std::uint64_t lanes[2];
     std::memcpy(lanes, &near, sizeof lanes);
     if ((lanes[0] | lanes[1]) == 0) continue;
@@ -65,12 +67,9 @@ void NearbyPoints::gather(glm::vec3 p, float reach, std::vector<glm::vec3>& out)
     if (also_) also_->gather(p, reach, out);
     return;
   }
-  const Four px = {p.x, p.x, p.x, p.x}, py = {p.y, p.y, p.y, p.y}, pz = {p.z, p.z, p.z, p.z};
   const float r2 = reach * reach;
-  const Four limit = {r2, r2, r2, r2};
   for (const Quad& quad : quads_) {
-    const Four dx = quad.x - px, dy = quad.y - py, dz = quad.z - pz;
-    const auto near = dx * dx + dy * dy + dz * dz < limit;
+    const Lanes near = within(quad, p, r2);
     for (int k = 0; k < 4; ++k)
       if (near[k]) out.emplace_back(quad.x[k], quad.y[k], quad.z[k]);
   }

@@ -28,9 +28,12 @@ class NearbyPoints {
  private:
   // Four points by coordinate; unused places hold a point far from anything.
   using Four = float __attribute__((vector_size(16)));
+  using Lanes = int __attribute__((vector_size(16)));  // all bits set in a lane that is true
   struct Quad {
     Four x, y, z;
   };
+  // Which of a quad's points lie within sqrt(r2) of p.
+  static Lanes within(const Quad& quad, glm::vec3 p, float r2);
 
   // Whether the copy holds every place within `reach` of p (a negative reach: p within the
   // copied cells or a hair outside them).

@@ -24,7 +24,7 @@ class PointGrid {
   glm::ivec3 cell_of(glm::vec3 p) const;
   float cell_size() const { return 1.0f / inverse_cell_; }
   // Calls visit(point) for every stored point in the cells from `low` to `high` (inclusive, each
-  // axis, at most 4 cells along each).
+  // axis).
   template <class Visit>
   void visit_cells(glm::ivec3 low, glm::ivec3 high, const Visit& visit) const;
   bool any_within(glm::vec3 p, float radius) const {
@@ -57,16 +57,21 @@ class PointGrid {
 
 template <class Visit>
 void PointGrid::visit_cells(glm::ivec3 low, glm::ivec3 high, const Visit& visit) const {
-  // Each coordinate's bits spread once, not once per cell.
-  std::uint64_t xs[4], ys[4], zs[4];
-  for (int k = 0; k <= high.x - low.x && k < 4; ++k) xs[k] = spread_coordinate(low.x + k);
-  for (int k = 0; k <= high.y - low.y && k < 4; ++k) ys[k] = spread_coordinate(low.y + k) << 1;
-  for (int k = 0; k <= high.z - low.z && k < 4; ++k) zs[k] = spread_coordinate(low.z + k) << 2;
-  for (int z = 0; z <= high.z - low.z && z < 4; ++z)
-    for (int y = 0; y <= high.y - low.y && y < 4; ++y)
-      for (int x = 0; x <= high.x - low.x && x < 4; ++x)
-        for (const Cell* cell = find(xs[x] | ys[y] | zs[z] | kOccupiedBit); cell; cell = cell->more ? &overflow_[cell->more - 1] : nullptr)
+  // Each coordinate's bits spread once per row, column or layer, not once per cell.
+  constexpr int kRemembered = 8;
+  std::uint64_t xs[kRemembered];
+  for (int x = low.x; x <= high.x && x - low.x < kRemembered; ++x) xs[x - low.x] = spread_coordinate(x);
+  for (int z = low.z; z <= high.z; ++z) {
+    const std::uint64_t sz = spread_coordinate(z) << 2;
+    for (int y = low.y; y <= high.y; ++y) {
+      const std::uint64_t syz = spread_coordinate(y) << 1 | sz | kOccupiedBit;
+      for (int x = low.x; x <= high.x; ++x) {
+        const std::uint64_t sx = x - low.x < kRemembered ? xs[x - low.x] : spread_coordinate(x);
+        for (const Cell* cell = find(sx | syz); cell; cell = cell->more ? &overflow_[cell->more - 1] : nullptr)
           for (std::uint32_t j = 0; j < cell->count; ++j) visit(glm::vec3(cell->xyz[3 * j], cell->xyz[3 * j + 1], cell->xyz[3 * j + 2]));
+      }
+    }
+  }
 }
 
 }  // namespace smp

@@ -1,6 +1,7 @@
 // The point queries under the dot pool: the cache-line grid, the vertex hash and putting a point
 // back onto a surface.
 #include <algorithm>
+#include <optional>
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
@@ -170,6 +171,18 @@ TEST(NearestPoint, MatchesBruteForceNearAndFar) {
   EXPECT_GT(none, 100);
 }
 
+// A triangle of `mesh` picked at random, when it has some area: its index and corners.
+struct Corners {
+  std::size_t t;
+  glm::vec3 a, b, c;
+};
+std::optional<Corners> random_triangle(const Mesh& mesh, Random& random) {
+  const std::size_t t = std::size_t(random.uniform() * double(mesh.triangle_count()));
+  const Corners picked{t, mesh.positions[mesh.indices[3 * t]], mesh.positions[mesh.indices[3 * t + 1]], mesh.positions[mesh.indices[3 * t + 2]]};
+  if (!(glm::length(glm::cross(picked.b - picked.a, picked.c - picked.a)) > 1e-3f)) return std::nullopt;
+  return picked;
+}
+
 TEST(SurfaceProjector, FindsTheTriangleUnderAPointOnAnIrregularMesh) {
   // The bundled head's edges run from 0.7 to 5 mm: a point on a long triangle is often nearest a
   // vertex that is not its corner, where looking only around the nearest vertex put it elsewhere.
@@ -178,10 +191,9 @@ TEST(SurfaceProjector, FindsTheTriangleUnderAPointOnAnIrregularMesh) {
   Random random(8);
   int checked = 0;
   for (int q = 0; q < 4000; ++q) {
-    const std::size_t t = std::size_t(random.uniform() * double(head.triangle_count()));
-    const glm::vec3 &a = head.positions[head.indices[3 * t]], &b = head.positions[head.indices[3 * t + 1]],
-                    &c = head.positions[head.indices[3 * t + 2]];
-    if (!(glm::length(glm::cross(b - a, c - a)) > 1e-3f)) continue;
+    const std::optional<Corners> picked = random_triangle(head, random);
+    if (!picked) continue;
+    const auto& [t, a, b, c] = *picked;
     float u = float(random.uniform()), v = float(random.uniform());
     if (u + v > 1.0f) u = 1.0f - u, v = 1.0f - v;
     const glm::vec3 p = a + u * (b - a) + v * (c - a);
@@ -204,11 +216,10 @@ TEST(SurfaceProjector, WalksFromAHintTriangleToTheOneUnderAMovedPoint) {
   Random random(12);
   int walked = 0;
   for (int q = 0; q < 2000; ++q) {
-    const std::size_t t = std::size_t(random.uniform() * double(head.triangle_count()));
-    const glm::vec3 &a = head.positions[head.indices[3 * t]], &b = head.positions[head.indices[3 * t + 1]],
-                    &c = head.positions[head.indices[3 * t + 2]];
+    const std::optional<Corners> picked = random_triangle(head, random);
+    if (!picked) continue;
+    const auto& [t, a, b, c] = *picked;
     const glm::vec3 n = glm::cross(b - a, c - a);
-    if (!(glm::length(n) > 1e-3f)) continue;
     const glm::vec3 start = (a + b + c) / 3.0f;
     glm::vec3 step = glm::vec3(random.uniform(), random.uniform(), random.uniform()) - 0.5f;
     step -= glm::normalize(n) * glm::dot(step, glm::normalize(n));
