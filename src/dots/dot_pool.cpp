@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <bit>
 #include <cmath>
 #include <memory>
@@ -38,6 +37,12 @@ constexpr int kPointsAtCoarsestLevel = 64;
 // on the 200k sphere with 2^(1/4) levels, rebuilding every level, every second or every fourth
 // took 1.07-1.12 s, 1.04-1.07 s and 1.00-1.08 s (at 2^(1/8): 0.55, 0.50 and 0.47 s on a faster day).
 constexpr int kLevelsPerGrid = 4;
+// The grids' cells are made for this many times the first radius: wider cells hold more points
+// to scan, but the copy of the cells round a dart is reloaded far less often. On the 200k sphere
+// (CPU, runs alternating on a slow host): 1.0 0.80-0.86 s, 1.3 0.77 s, 1.5 0.72-0.74 s, 1.8
+// 0.79 s. (The cells change which blocker a dart meets first, so each width throws other dots,
+// equally spread: see docs/PERFORMANCE.md, thirteenth session.)
+constexpr float kGridCellRadii = 1.5f;
 // A level's dots are dealt out in this many bands of how far each is from the dots before it,
 // furthest first; inside a band, spread evenly over the surface (see the ranking below). Worst
 // share's spread on the 200k sphere: 1 band 0.635, 16 bands 0.742, 64 0.747, 256 and 1024 0.749
@@ -312,12 +317,54 @@ float centre_in_gap(Candidate& dot, float reach, float radius, Points& points, c
   return nearest_from(dot.position);
 }
 
+// The way the skin faces at a point of triangle t: the mesh's smooth normal there, or the
+// triangle's own where the mesh has none. Dots face this way, not their triangle's: a scan's small
+// folds (the bundled head has a few) otherwise stood dots on edge, drawn as dark strokes. The
+// throw itself works in each triangle's plane.
+glm::vec3 skin_normal(const Mesh& mesh, glm::vec3 p, std::uint32_t t, glm::vec3 flat) {
+  if (mesh.normals.size() != mesh.positions.size()) return flat;
+  const std::uint32_t* corner = &mesh.indices[3 * std::size_t(t)];
+  const glm::vec3 w = weights_on_triangle(p, mesh.positions[corner[0]], mesh.positions[corner[1]], mesh.positions[corner[2]]);
+  const glm::vec3 smooth = w.x * mesh.normals[corner[0]] + w.y * mesh.normals[corner[1]] + w.z * mesh.normals[corner[2]];
+  return glm::length(smooth) > 1e-3f ? glm::normalize(smooth) : flat;
+}
+
 // Keeps `dot` as one of the level's new points in `half` (the caller stores it in the grids).
-void accept(Half& half, const Candidate& dot, float clearance) {
+void accept(Half& half, const Mesh& mesh, const Candidate& dot, float clearance) {
   half.clearance.push_back(clearance);
   half.positions.push_back(dot.position);
-  half.normals.push_back(dot.normal);
+  half.normals.push_back(skin_normal(mesh, dot.position, dot.triangle, dot.normal));
   half.triangles.push_back(dot.triangle);
+}
+
+// The order of one level's points (pool indices begin to begin + size, clearance[i] each one's
+// distance to the points before it). In bands of clearance, furthest from the dots before them
+// first; inside a band the points in the order they were placed (along each half's Morton sweep)
+// are dealt out in bit-reversed order (with a random start), so any part of a band taken is spread
+// evenly over the surface: a random order left regions a few percent over or under the asked
+// density. (Sorting each band by Morton code instead spread them no better and took twice as long.)
+std::vector<std::uint32_t> rank_level(const std::vector<float>& clearance, std::size_t begin, std::size_t size, std::uint64_t seed) {
+  Random random(seed);
+  // Furthest first, ties in the order placed: a positive float's bits sort as the float does.
+  std::vector<std::uint64_t> by_clearance(size);
+  for (std::size_t i = 0; i < size; ++i)
+    by_clearance[i] = std::uint64_t(~std::bit_cast<std::uint32_t>(clearance[begin + i])) << 32 | std::uint32_t(begin + i);
+  std::sort(by_clearance.begin(), by_clearance.end());
+  std::vector<std::uint32_t> order, along;
+  order.reserve(size);
+  for (std::size_t band = 0; band < kClearanceBands; ++band) {
+    along.clear();
+    for (std::size_t j = size * band / kClearanceBands; j < size * (band + 1) / kClearanceBands; ++j) along.push_back(std::uint32_t(by_clearance[j]));
+    if (along.empty()) continue;
+    std::sort(along.begin(), along.end());
+    const int bits = std::max(1, int(std::bit_width(along.size() - 1)));
+    const std::size_t start = std::size_t(random.uniform() * double(along.size()));
+    for (std::size_t k = 0; k < (std::size_t(1) << bits); ++k) {
+      const std::size_t i = (reverse_bits(k, bits) + start) % (std::size_t(1) << bits);
+      if (i < along.size()) order.push_back(along[i]);
+    }
+  }
+  return order;
 }
 
 }  // namespace
@@ -350,6 +397,7 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
   auto expected_at = [&](float radius) { return kPackingCoefficient * pool.area_mm2 / (double(radius) * radius); };
   std::array<Half, 2> halves;
   std::vector<float> clearances;  // per pool point, as it was placed
+  std::vector<std::vector<std::uint32_t>> level_order;  // each level's points, by rank
   for (int level = 0; level < levels; ++level) {
     level_start.push_back(pool.positions.size());
     const float radius = radius_of(level);
@@ -357,7 +405,7 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
     const double expected = expected_at(radius);
     // The grids are rebuilt every kLevelsPerGrid levels, with cells for the first (widest) radius.
     const bool new_grids = level % kLevelsPerGrid == 0;
-    const float grid_radius = radius_of(level - level % kLevelsPerGrid);
+    const float grid_radius = kGridCellRadii * radius_of(level - level % kLevelsPerGrid);
     const double grid_expected = expected_at(radius_of(std::min(levels - 1, level - level % kLevelsPerGrid + kLevelsPerGrid - 1)));
 
     auto throw_half = [&](int side) {
@@ -388,7 +436,7 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
         if (sign * split.distance(placed.position) <= radius) {
           half.near_plane.push_back(placed);  // pushed towards the plane
         } else {
-          accept(half, placed, clearance);
+          accept(half, mesh, placed, clearance);
           nearby.insert(placed.position);
         }
       }
@@ -396,6 +444,13 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
     std::thread other(throw_half, 1);
     throw_half(0);
     other.join();
+    // The level before is ranked on the other core meanwhile: it has nothing else to do.
+    std::jthread ranking;
+    if (level > 0)
+      ranking = std::jthread([&, level] {
+        level_order.push_back(rank_level(clearances, level_start[std::size_t(level) - 1], level_start[std::size_t(level)] - level_start[std::size_t(level) - 1],
+                                         seed * 0x100000001B3ull + std::uint64_t(level - 1)));
+      });
     // The darts near the plane, against both halves; the accepted ones join the first half, and the
     // second half's grid, which later levels near the plane read.
     NearbyPoints both(*halves[0].grid, halves[1].grid.get());
@@ -403,9 +458,10 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
       for (const Candidate& dart : halves[std::size_t(side)].near_plane)
         if (Candidate placed; place_dart(dart, radius, both, *projector, placed)) {
           const float clearance = centre_in_gap(placed, kCentringReach * radius, radius, both, *projector, halves[0]);
-          accept(halves[0], placed, clearance);
+          accept(halves[0], mesh, placed, clearance);
           both.insert(placed.position);
         }
+    if (ranking.joinable()) ranking.join();
     for (const Half& half : halves) {
       pool.positions.insert(pool.positions.end(), half.positions.begin(), half.positions.end());
       pool.normals.insert(pool.normals.end(), half.normals.begin(), half.normals.end());
@@ -413,60 +469,13 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
       clearances.insert(clearances.end(), half.clearance.begin(), half.clearance.end());
     }
   }
-  // Each dot faces the way the skin does around it (the mesh's smooth normal there), not its own
-  // triangle's way: a scan's small folds (the bundled head has a few) otherwise stood dots on edge,
-  // drawn as dark strokes. The throw above works in each triangle's plane.
-  if (mesh.normals.size() == mesh.positions.size())
-    for (std::size_t i = 0; i < pool.positions.size(); ++i) {
-      const std::uint32_t* corner = &mesh.indices[3 * std::size_t(pool.triangles[i])];
-      const glm::vec3 w = weights_on_triangle(pool.positions[i], mesh.positions[corner[0]], mesh.positions[corner[1]], mesh.positions[corner[2]]);
-      const glm::vec3 smooth = w.x * mesh.normals[corner[0]] + w.y * mesh.normals[corner[1]] + w.z * mesh.normals[corner[2]];
-      if (glm::length(smooth) > 1e-3f) pool.normals[i] = glm::normalize(smooth);
-    }
-  // Ranks: coarse levels first. Inside a level, in bands of clearance (furthest from the dots
-  // before them first), and inside a band the points in Morton order are dealt out in bit-reversed
-  // order (with a random start), so any part of a band taken is spread evenly over the surface: a
-  // random order left regions a few percent over or under the asked density.
+  // The last level is ranked now; the others were while the next one's plane was filled.
+  level_order.push_back(rank_level(clearances, level_start.back(), clearances.size() - level_start.back(), seed * 0x100000001B3ull + std::uint64_t(levels - 1)));
   const auto count = pool.positions.size();
-  level_start.push_back(count);
-  std::vector<std::uint32_t> order(count);
-  const Bounds box = bounds_of(mesh);
-  const float scale = float(1 << 20) / std::max(1e-6f, glm::length(box.max - box.min));
-  auto rank_level = [&](std::size_t l) {
-    const std::size_t begin = level_start[l], size = level_start[l + 1] - begin;
-    Random random(seed * 0x100000001B3ull + l);
-    std::vector<std::uint32_t> by_clearance(size);
-    for (std::size_t i = 0; i < size; ++i) by_clearance[i] = std::uint32_t(begin + i);
-    std::stable_sort(by_clearance.begin(), by_clearance.end(), [&](std::uint32_t a, std::uint32_t b) { return clearances[a] > clearances[b]; });
-    std::size_t ranked = begin;  // a level's points take the ranks of its own places in the pool
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> along;
-    for (std::size_t band = 0; band < kClearanceBands; ++band) {
-      along.clear();
-      for (std::size_t j = size * band / kClearanceBands; j < size * (band + 1) / kClearanceBands; ++j)
-        along.emplace_back(morton_order(pool.positions[by_clearance[j]] - box.min, scale), by_clearance[j]);
-      if (along.empty()) continue;
-      std::sort(along.begin(), along.end());
-      const int bits = std::max(1, int(std::bit_width(along.size() - 1)));
-      const std::size_t start = std::size_t(random.uniform() * double(along.size()));
-      for (std::size_t k = 0; k < (std::size_t(1) << bits); ++k) {
-        const std::size_t i = (reverse_bits(k, bits) + start) % (std::size_t(1) << bits);
-        if (i < along.size()) order[ranked++] = along[i].second;
-      }
-    }
-  };
-  // The levels on both cores, largest first, each taken by whichever core is free.
-  std::vector<std::size_t> by_size(level_start.size() - 1);
-  for (std::size_t l = 0; l < by_size.size(); ++l) by_size[l] = l;
-  std::sort(by_size.begin(), by_size.end(), [&](std::size_t a, std::size_t b) { return level_start[a + 1] - level_start[a] > level_start[b + 1] - level_start[b]; });
-  std::atomic<std::size_t> next{0};
-  auto rank_levels = [&] {
-    for (std::size_t k; (k = next++) < by_size.size();) rank_level(by_size[k]);
-  };
-  std::thread other(rank_levels);
-  rank_levels();
-  other.join();
+  std::size_t k = 0;
   pool.rank.resize(count);
-  for (std::size_t k = 0; k < count; ++k) pool.rank[order[k]] = float((double(k) + 0.5) / double(count));
+  for (const std::vector<std::uint32_t>& ranked : level_order)
+    for (std::uint32_t i : ranked) pool.rank[i] = float((double(k++) + 0.5) / double(count));
   pool.density_per_cm2 = double(count) / (pool.area_mm2 / 100.0);
   return pool;
 }

@@ -2,6 +2,7 @@
 // The nearest point of a mesh's surface to a point already near it (within about a triangle):
 // where a dot pushed sideways across a curved surface is put back onto the skin.
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include <glm/vec3.hpp>
@@ -41,7 +42,7 @@ class SurfaceProjector {
   float usual_edge_ = 0.0f;  // mm: the median edge
   std::vector<std::uint32_t> first_, triangles_;  // each vertex's triangles: triangles_[first_[v]..first_[v+1])
   NearestPoint vertices_;
-  TriangleGrid near_triangles_;
+  std::optional<TriangleGrid> near_triangles_;  // built on another thread while the rest is
   float on_surface2_;  // mm2: a squared distance this small is on the triangle
   // Each triangle's plane, for walking: p's weights of corners b and c are dot(p - corner, to_b)
   // and dot(p - corner, to_c). The normal is zero for a triangle not on the surface or with no area.
