@@ -146,7 +146,7 @@ Split halve_area(const Mesh& mesh, const std::vector<std::uint8_t>& mask) {
   split.axis = extent.x >= extent.y && extent.x >= extent.z ? glm::vec3(1, 0, 0) : extent.y >= extent.z ? glm::vec3(0, 1, 0) : glm::vec3(0, 0, 1);
   // The triangles by their centres along the axis, and where half the area is reached: the area
   // in thin slices finds the slice, and only that slice's triangles are sorted (sorting them all
-  // took as long as the rest of the setting up).
+  // took 8 of the main thread's 20 ms of setting up on the 200k sphere).
   constexpr int kSlices = 4096;
   const float low = glm::dot(box.min, split.axis), width = std::max(1e-6f, glm::dot(extent, split.axis));
   auto slice_of = [&](float at) { return std::clamp(int((at - low) / width * kSlices), 0, kSlices - 1); };
@@ -485,7 +485,8 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
       clearances.insert(clearances.end(), half.clearance.begin(), half.clearance.end());
     }
   }
-  // The last level is ranked now; the others were while the next one's plane was filled.
+  // Ranks go level by level, coarse first. The last level is ranked now; each of the others was
+  // ranked while the darts near the plane of the level after it were thrown.
   level_order.push_back(rank_level(clearances, level_start.back(), clearances.size() - level_start.back(), seed * 0x100000001B3ull + std::uint64_t(levels - 1)));
   const auto count = pool.positions.size();
   std::size_t k = 0;
