@@ -440,8 +440,9 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
       // One sweep over the half in spatial order: consecutive darts fall close together, so the
       // copy of the cells around them answers most of their questions. (Sweeps of 16k darts at a
       // time, each over the whole half, spread the dots no better: 199.4k and spread 0.755 on the
-      // 200k sphere against 200.7k and 0.757.)
-      for (const Candidate& dart : surface.sweep(random, std::size_t(kThrowsPerPoint * expected * share))) {
+      // 200k sphere against 200.7k and 0.757.) At least one dart: a pool of one or two dots asked
+      // for fewer than one a half, and got none.
+      for (const Candidate& dart : surface.sweep(random, std::max<std::size_t>(1, std::size_t(kThrowsPerPoint * expected * share)))) {
         if (sign * split.distance(dart.position) <= radius) {
           half.near_plane.push_back(dart);
           continue;

@@ -45,6 +45,17 @@ TEST_F(DotPoolTest, SameSeedSameDots) {
   EXPECT_NEAR(double(pool_->size()), 50000.0, 0.05 * 50000) << "about the count asked for";
 }
 
+TEST(DotPool, ATinyPoolStillHoldsDotsAndRanksThem) {
+  // One or two dots asked for: each half of the surface once got fewer than one dart, and so none.
+  const Mesh sphere = make_icosphere(60.0f, 3);
+  for (std::size_t asked : {1, 2, 5}) {
+    const DotPool pool = build_dot_pool(sphere, {}, asked, 4);
+    EXPECT_GE(pool.size(), 1u) << asked << " asked";
+    ASSERT_EQ(pool.rank.size(), pool.size());
+    for (float rank : pool.rank) EXPECT_TRUE(rank > 0.0f && rank < 1.0f);
+  }
+}
+
 TEST_F(DotPoolTest, DotsLieOnTheSkinFacingOut) {
   // The pool is thrown at two halves of the surface on two threads: no dot may be missing or
   // doubled at the plane between them (FullSetIsWellSpread), and every dot is on the sphere.
