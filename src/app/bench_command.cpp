@@ -213,12 +213,15 @@ Figure measure_geodesic(const Mesh& head, int runs) {
 }
 
 // Building a dot pool of `count` candidates on `mesh` (scalp triangles only when masked).
-Figure measure_pool(const Mesh& mesh, const std::vector<std::uint8_t>& mask, std::size_t count, int runs, DotPool* keep = nullptr) {
+// Each run builds the pool from another seed (another draw); `each` (untimed) is shown every one.
+Figure measure_pool(const Mesh& mesh, const std::vector<std::uint8_t>& mask, std::size_t count, int runs, DotPool* keep = nullptr,
+                    const std::function<void(const DotPool&)>& each = {}) {
   Figure figure{{}, "s"};
   for (int run = 0; run < runs; ++run) {
     const auto start = Clock::now();
     DotPool pool = build_dot_pool(mesh, mask, count, 1 + std::uint64_t(run));
     figure.samples.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+    if (each) each(pool);
     if (keep && run == 0) *keep = std::move(pool);
   }
   return figure;
@@ -256,20 +259,8 @@ void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figur
   const Mesh sphere = make_uv_sphere(float(R), 224, 224);  // 99,904 triangles
   if (!quiet) std::cerr << "Building dot pools: 200k on a " << sphere.triangle_count() << "-triangle sphere and on the head's scalp, 1M on the sphere...\n";
 
-  DotPool sphere_pool, head_pool, million;
-  figures["dots.pool_s.sphere_200k"] = measure_pool(sphere, {}, 200000, runs, &sphere_pool);
-  figures["dots.pool_s.head_200k"] = measure_pool(head, scalp, 200000, runs, &head_pool);
-  figures["dots.pool_s.sphere_1m"] = measure_pool(sphere, {}, 1000000, std::min(runs, 3), &million);
-  figures["memory.peak_mb.dots_1m"] = single(peak_rss_mb(), "MB");
-
-  const std::vector<float> all(sphere_pool.size(), 1.0f);
-  const DotSelection full = select_dots(sphere_pool, all);
-  figures["dots.rho.sphere_200k"] = single(spacing_stats(kept_positions(sphere_pool, full), kept_density_per_mm2(sphere_pool, full, all)).rho_min, "");
-
-  const std::vector<float> head_all(head_pool.size(), 1.0f);
-  const DotSelection head_full = select_dots(head_pool, head_all);
-  figures["dots.rho.head_full"] = single(spacing_stats(kept_positions(head_pool, head_full), kept_density_per_mm2(head_pool, head_full, head_all)).rho_min, "");
-
+  // The head's spread and density figures from every draw of its pool, not one: they move by
+  // about 0.001 (spread) and 0.5% (density) from draw to draw, as much as their margins.
   // Graded: density rises from 35% at the front hairline to 100% 2 cm further back along the skin
   // (by distance from the glabella, a field with no jumps: at a jump, such as one zone at 35% next
   // to another at 100%, no spacing suits both sides).
@@ -277,40 +268,62 @@ void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figur
   double hairline = 1e9;
   for (std::size_t v = 0; v < head.positions.size(); ++v)
     if (anatomy.zones.vertex_zone[v] != Zone::None) hairline = std::min(hairline, from_glabella[v]);
-  const std::vector<std::uint32_t> nearest = nearest_vertices(head_pool, head);
-  std::vector<Zone> zone(head_pool.size(), Zone::None);
-  std::vector<float> fraction(head_pool.size());
-  std::vector<std::uint8_t> on_slope(head_pool.size(), 0);
   auto ramp = [](double depth) { return float(0.35 + 0.65 * std::clamp(depth / kHairlineBandMm, 0.0, 1.0)); };
-  for (std::size_t i = 0; i < head_pool.size(); ++i) {
-    const std::uint32_t v = nearest[i];
-    if (v == kNoVertex) continue;
-    zone[i] = anatomy.zones.vertex_zone[v];
-    // Read between the corners of the dot's triangle: at the nearest vertex alone the field would
-    // step from one vertex's value to the next between neighbouring dots.
-    const std::uint32_t* corner = &head.indices[3 * std::size_t(head_pool.triangles[i])];
-    const glm::vec3 w = weights_on_triangle(head_pool.positions[i], head.positions[corner[0]], head.positions[corner[1]], head.positions[corner[2]]);
-    const double depth = w.x * from_glabella[corner[0]] + w.y * from_glabella[corner[1]] + w.z * from_glabella[corner[2]] - hairline;
-    fraction[i] = zone[i] == Zone::None ? 0.0f : ramp(depth);
-    on_slope[i] = zone[i] != Zone::None && depth > 0.0 && depth < kHairlineBandMm;
-  }
-  // Kept as the design's dots are, eased a spacing down the slope (slope_easing.h).
-  std::vector<float> vertex_fraction(head.positions.size()), kept_fraction = fraction;
+  std::vector<float> vertex_fraction(head.positions.size());
   for (std::size_t v = 0; v < head.positions.size(); ++v)
     vertex_fraction[v] = anatomy.zones.vertex_zone[v] == Zone::None ? 0.0f : ramp(from_glabella[v] - hairline);
-  ease_density_slopes(head_pool, head, vertex_fraction, kept_fraction);
-  const DotSelection graded = select_dots(head_pool, kept_fraction);
-  figures["dots.rho.head_graded"] = single(spacing_stats(kept_positions(head_pool, graded), kept_density_per_mm2(head_pool, graded, fraction)).rho_min, "");
-  // Dots kept against the density asked, by zone and on the slope itself (what easing costs).
-  std::array<double, kZoneCount> expected{}, kept{};
-  double slope_expected = 0.0, slope_kept = 0.0;
-  for (std::size_t i = 0; i < head_pool.size(); ++i) expected[std::size_t(zone[i])] += fraction[i], slope_expected += on_slope[i] ? fraction[i] : 0.0f;
-  for (std::uint32_t i : graded.dots) kept[std::size_t(zone[i])] += 1.0, slope_kept += on_slope[i];
-  double worst = 0.0;
-  for (std::size_t z = 1; z < kZoneCount; ++z)
-    if (expected[z] > 0) worst = std::max(worst, std::abs(kept[z] / expected[z] - 1.0));
-  figures["dots.density_err_pct.head_graded"] = single(100.0 * worst, "%");
-  figures["dots.density_err_pct.head_graded_slope"] = single(100.0 * (slope_kept / slope_expected - 1.0), "%");
+  Figure head_full_rho{{}, ""}, head_graded_rho{{}, ""}, graded_error{{}, "%"}, slope_error{{}, "%"};
+  auto measure_head = [&](const DotPool& head_pool) {
+    const std::vector<float> head_all(head_pool.size(), 1.0f);
+    const DotSelection head_full = select_dots(head_pool, head_all);
+    head_full_rho.samples.push_back(spacing_stats(kept_positions(head_pool, head_full), kept_density_per_mm2(head_pool, head_full, head_all)).rho_min);
+    const std::vector<std::uint32_t> nearest = nearest_vertices(head_pool, head);
+    std::vector<Zone> zone(head_pool.size(), Zone::None);
+    std::vector<float> fraction(head_pool.size());
+    std::vector<std::uint8_t> on_slope(head_pool.size(), 0);
+    for (std::size_t i = 0; i < head_pool.size(); ++i) {
+      const std::uint32_t v = nearest[i];
+      if (v == kNoVertex) continue;
+      zone[i] = anatomy.zones.vertex_zone[v];
+      // Read between the corners of the dot's triangle: at the nearest vertex alone the field would
+      // step from one vertex's value to the next between neighbouring dots.
+      const std::uint32_t* corner = &head.indices[3 * std::size_t(head_pool.triangles[i])];
+      const glm::vec3 w = weights_on_triangle(head_pool.positions[i], head.positions[corner[0]], head.positions[corner[1]], head.positions[corner[2]]);
+      const double depth = w.x * from_glabella[corner[0]] + w.y * from_glabella[corner[1]] + w.z * from_glabella[corner[2]] - hairline;
+      fraction[i] = zone[i] == Zone::None ? 0.0f : ramp(depth);
+      on_slope[i] = zone[i] != Zone::None && depth > 0.0 && depth < kHairlineBandMm;
+    }
+    // Kept as the design's dots are, eased a spacing down the slope (slope_easing.h).
+    std::vector<float> kept_fraction = fraction;
+    ease_density_slopes(head_pool, head, vertex_fraction, kept_fraction);
+    const DotSelection graded = select_dots(head_pool, kept_fraction);
+    head_graded_rho.samples.push_back(spacing_stats(kept_positions(head_pool, graded), kept_density_per_mm2(head_pool, graded, fraction)).rho_min);
+    // Dots kept against the density asked, by zone and on the slope itself (what easing costs).
+    std::array<double, kZoneCount> expected{}, kept{};
+    double slope_expected = 0.0, slope_kept = 0.0;
+    for (std::size_t i = 0; i < head_pool.size(); ++i) expected[std::size_t(zone[i])] += fraction[i], slope_expected += on_slope[i] ? fraction[i] : 0.0f;
+    for (std::uint32_t i : graded.dots) kept[std::size_t(zone[i])] += 1.0, slope_kept += on_slope[i];
+    double worst = 0.0;
+    for (std::size_t z = 1; z < kZoneCount; ++z)
+      if (expected[z] > 0) worst = std::max(worst, std::abs(kept[z] / expected[z] - 1.0));
+    graded_error.samples.push_back(100.0 * worst);
+    slope_error.samples.push_back(100.0 * (slope_kept / slope_expected - 1.0));
+  };
+
+  DotPool sphere_pool, million;
+  figures["dots.pool_s.sphere_200k"] = measure_pool(sphere, {}, 200000, runs, &sphere_pool);
+  figures["dots.pool_s.head_200k"] = measure_pool(head, scalp, 200000, runs, nullptr, measure_head);
+  figures["dots.rho.head_full"] = head_full_rho;
+  figures["dots.rho.head_graded"] = head_graded_rho;
+  figures["dots.density_err_pct.head_graded"] = graded_error;
+  figures["dots.density_err_pct.head_graded_slope"] = slope_error;
+  figures["dots.pool_s.sphere_1m"] = measure_pool(sphere, {}, 1000000, std::min(runs, 3), &million);
+  figures["memory.peak_mb.dots_1m"] = single(peak_rss_mb(), "MB");
+
+  const std::vector<float> all(sphere_pool.size(), 1.0f);
+  const DotSelection full = select_dots(sphere_pool, all);
+  figures["dots.rho.sphere_200k"] = single(spacing_stats(kept_positions(sphere_pool, full), kept_density_per_mm2(sphere_pool, full, all)).rho_min, "");
+
 
   Figure select{{}, "ms"};
   const std::vector<float> half(million.size(), 0.5f);
