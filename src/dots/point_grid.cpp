@@ -102,17 +102,10 @@ bool PointGrid::first_within(glm::vec3 p, float radius, glm::vec3& found) const 
 glm::ivec3 PointGrid::cell_of(glm::vec3 p) const { return glm::ivec3(glm::floor(p * inverse_cell_)); }
 
 void PointGrid::gather(glm::vec3 p, float reach, std::vector<glm::vec3>& out) const {
-  const glm::ivec3 low(glm::floor((p - reach) * inverse_cell_)), high(glm::floor((p + reach) * inverse_cell_));
   const float r2 = reach * reach;
-  for (int z = low.z; z <= high.z; ++z)
-    for (int y = low.y; y <= high.y; ++y)
-      for (int x = low.x; x <= high.x; ++x)
-        for (const Cell* cell = find(key_of({x, y, z})); cell; cell = cell->more ? &overflow_[cell->more - 1] : nullptr)
-          for (std::uint32_t j = 0; j < cell->count; ++j) {
-            const glm::vec3 q(cell->xyz[3 * j], cell->xyz[3 * j + 1], cell->xyz[3 * j + 2]);
-            const glm::vec3 d = q - p;
-            if (glm::dot(d, d) < r2) out.push_back(q);
-          }
+  visit_cells(cell_of(p - reach), cell_of(p + reach), [&](glm::vec3 q) {
+    if (glm::dot(q - p, q - p) < r2) out.push_back(q);
+  });
 }
 
 }  // namespace smp
