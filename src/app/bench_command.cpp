@@ -269,9 +269,6 @@ void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figur
   for (std::size_t v = 0; v < head.positions.size(); ++v)
     if (anatomy.zones.vertex_zone[v] != Zone::None) hairline = std::min(hairline, from_glabella[v]);
   auto ramp = [](double depth) { return float(0.35 + 0.65 * std::clamp(depth / kHairlineBandMm, 0.0, 1.0)); };
-  std::vector<float> vertex_fraction(head.positions.size());
-  for (std::size_t v = 0; v < head.positions.size(); ++v)
-    vertex_fraction[v] = anatomy.zones.vertex_zone[v] == Zone::None ? 0.0f : ramp(from_glabella[v] - hairline);
   Figure head_full_rho{{}, ""}, head_graded_rho{{}, ""}, graded_error{{}, "%"}, slope_error{{}, "%"};
   auto measure_head = [&](const DotPool& head_pool) {
     const std::vector<float> head_all(head_pool.size(), 1.0f);
@@ -293,10 +290,8 @@ void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figur
       fraction[i] = zone[i] == Zone::None ? 0.0f : ramp(depth);
       on_slope[i] = zone[i] != Zone::None && depth > 0.0 && depth < kHairlineBandMm;
     }
-    // Kept as the design's dots are, eased a spacing down the slope (slope_easing.h).
-    std::vector<float> kept_fraction = fraction;
-    ease_density_slopes(head_pool, head, vertex_fraction, kept_fraction);
-    const DotSelection graded = select_dots(head_pool, kept_fraction);
+    // Kept as the design's dots are, eased down the slope (slope_easing.h).
+    const DotSelection graded = select_on_slopes(head_pool, PoolNeighbours(head_pool), fraction);
     head_graded_rho.samples.push_back(spacing_stats(kept_positions(head_pool, graded), kept_density_per_mm2(head_pool, graded, fraction)).rho_min);
     // Dots kept against the density asked, by zone and on the slope itself (what easing costs).
     std::array<double, kZoneCount> expected{}, kept{};
@@ -334,6 +329,28 @@ void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figur
     if (!chosen.dots.empty()) select.samples.push_back(ms * 100000.0 / double(million.size()));
   }
   figures["dots.select_ms_per_100k"] = select;
+
+  // A design's re-selection reads slopes between neighbouring dots, found once per pool: the
+  // finding, and the selection with a hairline's slope (35% to 100% of the pool over 2 cm, across
+  // the sphere's middle) eased and the dots with room kept again.
+  Figure neighbours_s{{}, "s"}, select_on_slopes_ms{{}, "ms"};
+  PoolNeighbours million_neighbours;
+  for (int run = 0; run < std::min(runs, 3); ++run) {
+    const auto start = Clock::now();
+    million_neighbours = PoolNeighbours(million);
+    neighbours_s.samples.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  std::vector<float> graded_million(million.size());
+  for (std::size_t i = 0; i < million.size(); ++i)
+    graded_million[i] = float(0.35 + 0.65 * std::clamp((double(million.positions[i].y) + 10.0) / 20.0, 0.0, 1.0));
+  for (int run = 0; run < std::max(runs, 5); ++run) {
+    const auto start = Clock::now();
+    const DotSelection chosen = select_on_slopes(million, million_neighbours, graded_million);
+    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    if (!chosen.dots.empty()) select_on_slopes_ms.samples.push_back(ms * 100000.0 / double(million.size()));
+  }
+  figures["dots.neighbours_s.sphere_1m"] = neighbours_s;
+  figures["dots.select_on_slopes_ms_per_100k"] = select_on_slopes_ms;
 
   // The bundled example design as the window makes it (the whole head's pool, zones blended
   // across their borders): the spread of its dots against the density planned where each lies.

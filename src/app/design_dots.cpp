@@ -29,7 +29,7 @@ std::size_t DotCounts::in_session(std::size_t session) const {
 
 DesignDots::DesignDots(const Mesh& mesh, const Landmarks& landmarks, const Anatomy& anatomy, const GeodesicDistance& geodesic,
                        const DotPool& pool)
-    : pool_(pool), mesh_(mesh), chart_(anatomy.chart), blend_(mesh, anatomy.zones.vertex_zone) {
+    : pool_(pool), neighbours_(pool), mesh_(mesh), chart_(anatomy.chart), blend_(mesh, anatomy.zones.vertex_zone) {
   frame_.glabella = chart_point(anatomy.chart, geodesic, landmarks[Landmark::Glabella]);
   frame_.left_corner = chart_point(anatomy.chart, geodesic, landmarks[Landmark::LeftFrontotemporal]);
   frame_.right_corner = chart_point(anatomy.chart, geodesic, landmarks[Landmark::RightFrontotemporal]);
@@ -216,10 +216,7 @@ DesignDots::Result DesignDots::make(const Design& design) {
   // Kept as if the density were what it is a spacing down any slope (the hairline's graded band,
   // zones blended, a brush's edge), so no dot crowds its sparser neighbours; the planned density
   // (target_per_cm2) stays as designed.
-  std::vector<float> kept = density.fraction, vertex_fraction = planned_density(design);
-  for (float& f : vertex_fraction) f = std::min(1.0f, f / float(pool_.density_per_cm2));
-  ease_density_slopes(pool_, mesh_, vertex_fraction, kept);
-  const DotSelection selection = select_dots(pool_, kept, plan);
+  const DotSelection selection = select_on_slopes(pool_, neighbours_, density.fraction, plan);
   // A session whose own hairline sits higher leaves the dots ahead of it to a later session.
   std::vector<std::optional<HairlineShape>> session_lines(design.sessions.size());
   for (std::size_t k = 0; k < design.sessions.size(); ++k)

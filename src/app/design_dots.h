@@ -12,6 +12,7 @@
 #include "design/hairline_shape.h"
 #include "design/quote.h"
 #include "dots/dot_pool.h"
+#include "dots/pool_neighbours.h"
 #include "dots/selection.h"
 #include "head/anatomy.h"
 #include "render/dot_pass.h"
@@ -68,6 +69,7 @@ class DesignDots {
  private:
   std::vector<float> planned_density(const Design& design);  // per vertex, dots/cm2
   const DotPool& pool_;
+  PoolNeighbours neighbours_;  // the pool's: where slopes in the density are read
   const Mesh& mesh_;
   const ScalpChart& chart_;
   // Mesh vertices near the front of the chart, bucketed by their chart-plane position (3 mm cells).

@@ -14,7 +14,7 @@ struct SessionPlan {
 };
 
 struct DotSelection {
-  std::vector<std::uint32_t> dots;     // pool indices, in rank order
+  std::vector<std::uint32_t> dots;     // pool indices, ascending
   std::vector<std::uint8_t> session;   // per kept dot: 0 for the first session
 };
 

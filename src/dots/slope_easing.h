@@ -2,19 +2,34 @@
 // Where the planned density changes across the skin (a hairline's graded band, zones blended into
 // each other, a brush's edge), a dot kept for its own density may stand closer to its sparser
 // neighbours down the slope than their spacing asks: the pool only knows each dot's own share.
-// Easing keeps each dot as if the density were what it is where its neighbours down the slope are.
+// Easing keeps each dot as if the density were what it is where its neighbours down the slope are;
+// the few dots that drops but that have room after all are kept again.
 #include <span>
+#include <vector>
 
-#include "core/mesh.h"
 #include "dots/dot_pool.h"
+#include "dots/pool_neighbours.h"
+#include "dots/selection.h"
 
 namespace smp {
 
-// `fraction[i]`: the share of the pool's density kept at pool dot i (what select_dots reads),
-// lowered where the field slopes; `vertex_fraction`: the same field at the mesh's vertices, which
-// its slope is read from (on the triangle each dot lies on). A dot loses at most kMostEased of its
-// share, so at a sharp edge (the hairline's front) the density is not wiped out.
+// A dot loses at most kMostEased of its share, so at a sharp edge (one zone at 35% beside another
+// at 100%) the denser side is not thinned out.
 inline constexpr float kMostEased = 0.15f;
-void ease_density_slopes(const DotPool& pool, const Mesh& mesh, std::span<const float> vertex_fraction, std::span<float> fraction);
+// The spread a dot kept again must leave: a hair over the goal of 0.75 (distance to the
+// nearest dot over the hexagonal spacing of the sparser of the two), so rounding cannot take it under.
+inline constexpr float kRoomRho = 0.751f;
+
+// `fraction[i]`: the share of the pool's density planned at pool dot i. Returns each dot's share
+// lowered by how steeply the plan falls from it to its nearest dots (those with none planned, such
+// as dots off the scalp, never crowd it).
+std::vector<float> ease_density_slopes(const DotPool& pool, const PoolNeighbours& neighbours, std::span<const float> fraction);
+
+// The dots kept for `fraction`: those below their eased share (as select_dots), and of those
+// between their eased and planned share, in rank order, each whose kept neighbours all stand at
+// least kRoomRho of the sparser one's spacing away (checked out to neighbours half as dense); these
+// belong to the session their planned share puts them in. Same input, same dots, given in the
+// neighbours' order (cell by cell through space), not the pool's.
+DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbours, std::span<const float> fraction, const SessionPlan& plan = {});
 
 }  // namespace smp
