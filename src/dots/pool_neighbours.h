@@ -44,13 +44,14 @@ class PoolNeighbours {
     return {first, count};
   }
 
-  // Calls visit(k, distance) for the pool index k of every dot within `reach` mm of pool dot i
-  // (not i itself), found by walking from neighbour to neighbour: in a well-spread pool every dot
-  // near i is reached through dots near i. Walks through dots up to `reach` plus the pool's
+  // Calls visit(k, distance) for the place k of every dot within `reach` mm of the dot at `place`
+  // (not that one), found by walking from neighbour to neighbour: in a well-spread pool every dot
+  // near one is reached through dots near it. Walks through dots up to `reach` plus the pool's
   // spacing, so a dot reached only round the rim is found too. `seen` is scratch, reused between
-  // calls. The work grows with the square of `reach` over the spacing.
+  // calls. The work grows with the square of `reach` over the spacing; within the furthest of the
+  // twelve, it is only the list.
   template <class Visit>
-  void visit_within(std::uint32_t i, float reach, std::vector<std::uint32_t>& seen, const Visit& visit) const;
+  void visit_within(std::uint32_t place, float reach, std::vector<std::uint32_t>& seen, const Visit& visit) const;
 
  private:
   std::vector<std::uint32_t> order_, place_;
@@ -60,24 +61,22 @@ class PoolNeighbours {
 };
 
 template <class Visit>
-void PoolNeighbours::visit_within(std::uint32_t i, float reach, std::vector<std::uint32_t>& seen, const Visit& visit) const {
-  const std::uint32_t start = place_[i];
-  const glm::vec3 centre = positions_[start];
-  // Within the furthest of a full list, the list is every dot there is.
-  if (const auto listed = around(start); listed.size() == kCount && glm::distance(centre, positions_[listed.back()]) >= reach) {
+void PoolNeighbours::visit_within(std::uint32_t place, float reach, std::vector<std::uint32_t>& seen, const Visit& visit) const {
+  const glm::vec3 centre = positions_[place];
+  if (const auto listed = around(place); listed.size() == kCount && glm::distance(centre, positions_[listed.back()]) >= reach) {
     for (std::uint32_t k : listed)
-      if (const float d = glm::distance(centre, positions_[k]); d <= reach) visit(order_[k], d);
+      if (const float d = glm::distance(centre, positions_[k]); d <= reach) visit(k, d);
     return;
   }
   const float walked = reach + spacing_mm_;
-  seen.assign(1, start);
+  seen.assign(1, place);
   for (std::size_t next = 0; next < seen.size(); ++next)
     for (std::uint32_t k : around(seen[next])) {
       if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
       const float d = glm::distance(centre, positions_[k]);
       if (d > walked) continue;
       seen.push_back(k);
-      if (d <= reach) visit(order_[k], d);
+      if (d <= reach) visit(k, d);
     }
 }
 

@@ -3,7 +3,8 @@
 // each other, a brush's edge), a dot kept for its own density may stand closer to its sparser
 // neighbours down the slope than their spacing asks: the pool only knows each dot's own share.
 // Easing keeps each dot as if the density were what it is where its neighbours down the slope are;
-// the few dots that drops but that have room after all are kept again.
+// the few dots that drops but that have room after all are kept again, and the few ranked last
+// that stand too near another are left out.
 #include <span>
 #include <vector>
 
@@ -25,11 +26,12 @@ inline constexpr float kRoomRho = 0.751f;
 // as dots off the scalp, never crowd it).
 std::vector<float> ease_density_slopes(const DotPool& pool, const PoolNeighbours& neighbours, std::span<const float> fraction);
 
-// The dots kept for `fraction`: those below their eased share (as select_dots), and of those
-// between their eased and planned share, in rank order, each whose kept neighbours all stand at
-// least kRoomRho of the sparser one's spacing away (checked out to neighbours half as dense); these
-// belong to the session their planned share puts them in. Same input, same dots, given in the
-// neighbours' order (cell by cell through space), not the pool's.
+// The dots kept for `fraction`, in the sessions select_dots gives for the eased shares, except
+// that the dots ranked in the last few percent below their eased share, and those between it and
+// their planned share (these in the session the planned share puts them in), are kept only where
+// no dot kept for certain, nor such a dot ranked before them, stands closer than kRoomRho of the
+// sparser one's spacing (looked for out to neighbours half as dense on a slope). Same input, same
+// dots, in the neighbours' order (cell by cell through space), not the pool's.
 DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbours, std::span<const float> fraction, const SessionPlan& plan = {});
 
 }  // namespace smp

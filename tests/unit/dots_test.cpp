@@ -127,7 +127,8 @@ TEST_F(DotPoolTest, WalkingNeighboursFindsEveryDotWithinReach) {
   for (float reach : {1.0f * neighbours.spacing_mm(), 2.5f * neighbours.spacing_mm()}) {
     for (std::uint32_t i = 0; i < pool_->size(); i += 1499) {
       std::vector<std::uint32_t> walked, near;
-      neighbours.visit_within(i, reach, seen, [&](std::uint32_t k, float d) {
+      neighbours.visit_within(neighbours.place_of(i), reach, seen, [&](std::uint32_t place, float d) {
+        const std::uint32_t k = neighbours.order()[place];
         walked.push_back(k);
         EXPECT_NEAR(d, glm::distance(pool_->positions[i], pool_->positions[k]), 1e-5f);
       });
@@ -163,14 +164,35 @@ TEST_F(DotPoolTest, EasedSlopesSpreadAsEvenlyAsAnEvenDensity) {
   EXPECT_NEAR(in_ramp_kept / in_ramp_asked, 0.965, 0.01);
   for (std::size_t i = 0; i < pool_->size(); ++i) ASSERT_GE(eased[i], (1.0f - kMostEased) * asked[i] - 1e-6f);
   // Still one session per dot, in the neighbours' order, every kept dot below its planned share;
-  // the same dots and sessions as select_dots gives for the eased shares, and the few kept again.
+  // of the dots select_dots keeps for the eased shares, all but a few without room kept, in the
+  // same session.
   ASSERT_EQ(kept.session.size(), kept.dots.size());
   for (std::size_t k = 1; k < kept.dots.size(); ++k) ASSERT_LT(neighbours.place_of(kept.dots[k - 1]), neighbours.place_of(kept.dots[k]));
   for (std::uint32_t i : kept.dots) ASSERT_LT(pool_->rank[i], asked[i]);
   std::vector<int> session_of(pool_->size(), -1);
   for (std::size_t k = 0; k < kept.dots.size(); ++k) session_of[kept.dots[k]] = kept.session[k];
+  std::size_t without_room = 0;
   for (std::size_t k = 0; k < only_eased.dots.size(); ++k)
-    ASSERT_EQ(session_of[only_eased.dots[k]], only_eased.session[k]) << "dot " << only_eased.dots[k];
+    if (session_of[only_eased.dots[k]] < 0)
+      ++without_room;
+    else
+      ASSERT_EQ(session_of[only_eased.dots[k]], only_eased.session[k]) << "dot " << only_eased.dots[k];
+  EXPECT_LT(double(without_room), 0.002 * double(only_eased.dots.size()));
+}
+
+TEST_F(DotPoolTest, EvenSharesKeepOnlyDotsWithRoom) {
+  // The pool's own prefixes come within a hair of the goal (PrefixesStayEven: 0.749 at 30% and
+  // 85%): the few dots ranked last in a share that stand too near another are left out (0.6% of
+  // the dots here at 30% and 85%, none at 37%, 50% and 70%).
+  const PoolNeighbours neighbours(*pool_);
+  for (float f : {0.3f, 0.37f, 0.5f, 0.62f, 0.7f, 0.85f}) {
+    const std::vector<float> fraction(pool_->size(), f);
+    const DotSelection plain = select_dots(*pool_, fraction), kept = select_on_slopes(*pool_, neighbours, fraction);
+    const SpacingStats s = spread(kept, fraction);
+    std::printf("fraction %.2f with room: rho min %.4f, %zu dots (%zu without the check)\n", double(f), s.rho_min, kept.dots.size(), plain.dots.size());
+    EXPECT_GE(s.rho_min, 0.75) << "fraction " << f;
+    EXPECT_GT(double(kept.dots.size()), 0.99 * double(plain.dots.size())) << "fraction " << f;
+  }
 }
 
 TEST_F(DotPoolTest, AnEdgeWithNoDotsBeyondThinsNothing) {
