@@ -25,7 +25,7 @@ class PoolNeighbours {
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
   PoolNeighbours() = default;
-  // Built on both cores; about 68 bytes per dot.
+  // Built on both cores; about 72 bytes per dot.
   explicit PoolNeighbours(const DotPool& pool);
 
   std::size_t size() const { return order_.size(); }
@@ -35,6 +35,7 @@ class PoolNeighbours {
   std::span<const std::uint32_t> order() const { return order_; }
   std::uint32_t place_of(std::uint32_t i) const { return place_[i]; }
   glm::vec3 position(std::uint32_t place) const { return positions_[place]; }
+  std::span<const float> ranks() const { return ranks_; }  // the pool's rank of each place
   // The places of the dot at `place`'s nearest others, nearest first (fewer where the pool has
   // fewer within two spacings).
   std::span<const std::uint32_t> around(std::uint32_t place) const {
@@ -44,18 +45,19 @@ class PoolNeighbours {
     return {first, count};
   }
 
-  // Calls visit(k, distance) for the place k of every dot within `reach` mm of the dot at `place`
+  // Calls visit(k, distance2) for the place k of every dot within `reach` mm of the dot at `place`
   // (not that one), found by walking from neighbour to neighbour: in a well-spread pool every dot
   // near one is reached through dots near it. Walks through dots up to `reach` plus the pool's
   // spacing, so a dot reached only round the rim is found too. `seen` is scratch, reused between
   // calls. The work grows with the square of `reach` over the spacing; within the furthest of the
-  // twelve, it is only the list.
+  // twelve, it is only the list. distance2: the squared distance, mm2.
   template <class Visit>
   void visit_within(std::uint32_t place, float reach, std::vector<std::uint32_t>& seen, const Visit& visit) const;
 
  private:
   std::vector<std::uint32_t> order_, place_;
   std::vector<glm::vec3> positions_;    // by place
+  std::vector<float> ranks_;            // by place
   std::vector<std::uint32_t> nearest_;  // kCount places per place, kNone past the last
   float spacing_mm_ = 0.0f;
 };
@@ -63,20 +65,22 @@ class PoolNeighbours {
 template <class Visit>
 void PoolNeighbours::visit_within(std::uint32_t place, float reach, std::vector<std::uint32_t>& seen, const Visit& visit) const {
   const glm::vec3 centre = positions_[place];
-  if (const auto listed = around(place); listed.size() == kCount && glm::distance(centre, positions_[listed.back()]) >= reach) {
+  const float reach2 = reach * reach;
+  auto distance2 = [&](std::uint32_t k) { return glm::dot(positions_[k] - centre, positions_[k] - centre); };
+  if (const auto listed = around(place); listed.size() == kCount && distance2(listed.back()) >= reach2) {
     for (std::uint32_t k : listed)
-      if (const float d = glm::distance(centre, positions_[k]); d <= reach) visit(k, d);
+      if (const float d2 = distance2(k); d2 <= reach2) visit(k, d2);
     return;
   }
-  const float walked = reach + spacing_mm_;
+  const float walked2 = (reach + spacing_mm_) * (reach + spacing_mm_);
   seen.assign(1, place);
   for (std::size_t next = 0; next < seen.size(); ++next)
     for (std::uint32_t k : around(seen[next])) {
       if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
-      const float d = glm::distance(centre, positions_[k]);
-      if (d > walked) continue;
+      const float d2 = distance2(k);
+      if (d2 > walked2) continue;
       seen.push_back(k);
-      if (d <= reach) visit(k, d);
+      if (d2 <= reach2) visit(k, d2);
     }
 }
 

@@ -76,17 +76,24 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
   // In the neighbours' order, where a dot's neighbours are near it in memory (read in the pool's
   // order, a million dots took three times as long).
   const std::span<const std::uint32_t> order = neighbours.order();
-  const std::vector<float> planned = in_neighbours_order(neighbours, fraction), ranks = in_neighbours_order(neighbours, pool.rank);
+  const std::vector<float> planned = in_neighbours_order(neighbours, fraction);
+  const std::span<const float> ranks = neighbours.ranks();
   // Each dot's fate: not kept, kept, or kept only where it has room: ranked in the tail below its
   // eased share (on flat ground or a slope), or between that and its planned share (dropped by
   // easing). A dot's eased share only decides anything where its rank lies within kMostEased below
   // its planned share, or a session's part of it: a fifth of the dots kept; the others keep their
   // planned share.
   enum Fate : std::uint8_t { kNotKept, kKept, kTail, kTailOnSlope, kEasedOut };
-  std::vector<std::uint8_t> fate(order.size()), session(order.size());
-  std::array<std::vector<std::uint32_t>, 2> checked;  // places, each core's
+  std::vector<std::uint8_t> fate(order.size());
+  // Each core's half of the places: those kept or checked, in order, with their sessions.
+  struct Part {
+    std::vector<std::uint32_t> places, checked;
+    std::vector<std::uint8_t> sessions;
+  };
+  std::array<Part, 2> parts;
   on_both_cores(order.size(), [&](std::size_t begin, std::size_t end) {
-    std::vector<std::uint32_t>& mine = checked[begin == 0 ? 0 : 1];
+    Part& part = parts[begin == 0 ? 0 : 1];
+    part.places.reserve(end - begin), part.sessions.reserve(end - begin);
     for (std::uint32_t place = std::uint32_t(begin); place < end; ++place) {
       const float u = ranks[place], f = planned[place];
       if (!(u < f)) {
@@ -98,15 +105,15 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
       for (std::size_t s = 0; s + 1 < sessions; ++s) matters |= decides(plan.cumulative[s] * f);
       const float e = matters ? eased_share(neighbours, planned, place, pool_per_mm2) : f;
       const float by = u < e ? e : f;  // the share its session is read from
-      std::uint8_t its = 0;
-      for (std::size_t s = 0; s + 1 < sessions; ++s) its += u >= plan.cumulative[s] * by;
-      session[place] = its;
+      std::uint8_t session = 0;
+      for (std::size_t s = 0; s + 1 < sessions; ++s) session += u >= plan.cumulative[s] * by;
       if (u < e && u < (1.0f - kTailChecked) * f) {
         fate[place] = kKept;
       } else {
         fate[place] = !(u < e) ? kEasedOut : e < f ? kTailOnSlope : kTail;
-        mine.push_back(place);
+        part.checked.push_back(place);
       }
+      part.places.push_back(place), part.sessions.push_back(session);
     }
   });
 
@@ -115,35 +122,37 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
   // are kept: deciding in rank order took a sort, and a dot is seldom crowded by one that is not.)
   // On a slope its neighbours may be sparser: they are looked for out to half its density.
   auto room = [&](float f) { return kRoomRho * float(hex_spacing_mm(double(f) * pool_per_mm2)); };
-  // distance < room(f) exactly when distance^2 * f < crowded, the same without a root.
+  // distance < room(f) exactly when distance^2 * f < crowded.
   const float crowded = kRoomRho * kRoomRho * float(hex_spacing_mm(pool_per_mm2) * hex_spacing_mm(pool_per_mm2));
   std::vector<std::uint8_t> has_room(order.size(), 0);
   on_both_cores(2, [&](std::size_t core, std::size_t /*one past it*/) {
     std::vector<std::uint32_t> seen;
-    for (std::uint32_t j : checked[core]) {
+    for (std::uint32_t j : parts[core].checked) {
       const float f = planned[j], reach = room(fate[j] == kTail ? f : 0.5f * f);
-      // Sparser than an eighth of the pool's density the search would be wider than three of its
-      // spacings: such a dot keeps what easing gave it.
+      // Where the search would reach past three of the pool's spacings (a dot planned under a
+      // sixteenth of the pool's density, an eighth on a slope), the dot keeps what easing gave it.
       if (reach > kWidestSearchSpacings * neighbours.spacing_mm()) {
         has_room[j] = fate[j] != kEasedOut;
         continue;
       }
       bool roomy = true;
-      neighbours.visit_within(j, reach, seen, [&](std::uint32_t i, float distance) {
+      neighbours.visit_within(j, reach, seen, [&](std::uint32_t i, float distance2) {
         const bool before = fate[i] == kKept || (fate[i] >= kTail && ranks[i] < ranks[j]);
-        if (roomy && before && distance * distance * std::min(planned[i], f) < crowded) roomy = false;
+        if (roomy && before && distance2 * std::min(planned[i], f) < crowded) roomy = false;
       });
       has_room[j] = roomy;
     }
   });
 
-  // In the neighbours' order, each core its half.
+  // In the neighbours' order, each core its half, less the checked dots without room.
   std::array<DotSelection, 2> halves;
-  on_both_cores(order.size(), [&](std::size_t begin, std::size_t end) {
-    DotSelection& half = halves[begin == 0 ? 0 : 1];
-    half.dots.reserve(end - begin), half.session.reserve(end - begin);
-    for (std::uint32_t place = std::uint32_t(begin); place < end; ++place)
-      if (fate[place] == kKept || (fate[place] >= kTail && has_room[place])) half.dots.push_back(order[place]), half.session.push_back(session[place]);
+  on_both_cores(2, [&](std::size_t core, std::size_t /*one past it*/) {
+    const Part& part = parts[core];
+    DotSelection& half = halves[core];
+    half.dots.reserve(part.places.size()), half.session.reserve(part.places.size());
+    for (std::size_t k = 0; k < part.places.size(); ++k)
+      if (const std::uint32_t place = part.places[k]; fate[place] == kKept || has_room[place])
+        half.dots.push_back(order[place]), half.session.push_back(part.sessions[k]);
   });
   DotSelection selection = std::move(halves[0]);
   selection.dots.insert(selection.dots.end(), halves[1].dots.begin(), halves[1].dots.end());

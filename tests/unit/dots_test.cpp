@@ -127,10 +127,10 @@ TEST_F(DotPoolTest, WalkingNeighboursFindsEveryDotWithinReach) {
   for (float reach : {1.0f * neighbours.spacing_mm(), 2.5f * neighbours.spacing_mm()}) {
     for (std::uint32_t i = 0; i < pool_->size(); i += 1499) {
       std::vector<std::uint32_t> walked, near;
-      neighbours.visit_within(neighbours.place_of(i), reach, seen, [&](std::uint32_t place, float d) {
+      neighbours.visit_within(neighbours.place_of(i), reach, seen, [&](std::uint32_t place, float d2) {
         const std::uint32_t k = neighbours.order()[place];
         walked.push_back(k);
-        EXPECT_NEAR(d, glm::distance(pool_->positions[i], pool_->positions[k]), 1e-5f);
+        EXPECT_NEAR(std::sqrt(d2), glm::distance(pool_->positions[i], pool_->positions[k]), 1e-5f);
       });
       for (std::uint32_t k = 0; k < pool_->size(); ++k)
         if (k != i && glm::distance(pool_->positions[i], pool_->positions[k]) <= reach) near.push_back(k);
