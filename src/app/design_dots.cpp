@@ -214,7 +214,8 @@ DesignDots::Result DesignDots::make(const Design& design) {
   plan.cumulative.clear();
   for (const SessionDesign& s : design.sessions) plan.cumulative.push_back(s.cumulative_percent / 100.0f);
   // Kept as if the density were what it is a spacing down any slope (the hairline's graded band,
-  // zones blended, a brush's edge), so no dot crowds its sparser neighbours; the planned density
+  // zones blended, a brush's edge), and the few dots near the edge of their share only where they
+  // have room, so no dot crowds its sparser neighbours (slope_easing.h); the planned density
   // (target_per_cm2) stays as designed.
   const DotSelection selection = select_on_slopes(pool_, neighbours_, density.fraction, plan);
   // A session whose own hairline sits higher leaves the dots ahead of it to a later session.

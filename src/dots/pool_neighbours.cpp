@@ -24,7 +24,8 @@ PoolNeighbours::PoolNeighbours(const DotPool& pool) {
   const std::size_t n = pool.size();
   nearest_.assign(n * kCount, kNone);
   order_.resize(n), place_.resize(n), positions_.resize(n), ranks_.resize(n);
-  for (std::uint32_t i = 0; i < n; ++i) order_[i] = place_[i] = i, positions_[i] = pool.positions[i], ranks_[i] = i < pool.rank.size() ? pool.rank[i] : 1.0f;
+  auto rank_of = [&](std::uint32_t i) { return i < pool.rank.size() ? pool.rank[i] : 1.0f; };  // unranked: never kept
+  for (std::uint32_t i = 0; i < n; ++i) order_[i] = place_[i] = i, positions_[i] = pool.positions[i], ranks_[i] = rank_of(i);
   if (n < 2 || !(pool.density_per_cm2 > 0.0)) return;
   spacing_mm_ = float(hex_spacing_mm(pool.density_per_cm2 / 100.0));
   // Cells two spacings wide: the 3x3x3 around a dot's own hold everything within two spacings,
@@ -40,7 +41,7 @@ PoolNeighbours::PoolNeighbours(const DotPool& pool) {
     order_[k] = by_cell[k].second;
     place_[order_[k]] = k;
     positions_[k] = pool.positions[order_[k]];
-    ranks_[k] = pool.rank[order_[k]];
+    ranks_[k] = rank_of(order_[k]);
   }
   // The occupied cells, in key order, and the place where each one's dots start.
   std::vector<std::uint64_t> keys;

@@ -73,8 +73,7 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
   if (!usable(pool, neighbours, fraction)) return select_dots(pool, fraction, plan);
   const double pool_per_mm2 = pool.density_per_cm2 / 100.0;
   const std::size_t sessions = plan.cumulative.size();
-  // In the neighbours' order, where a dot's neighbours are near it in memory (read in the pool's
-  // order, a million dots took three times as long).
+  // In the neighbours' order, where a dot's neighbours are near it in memory.
   const std::span<const std::uint32_t> order = neighbours.order();
   const std::vector<float> planned = in_neighbours_order(neighbours, fraction);
   const std::span<const float> ranks = neighbours.ranks();

@@ -17,8 +17,9 @@ namespace smp {
 // A dot loses at most kMostEased of its share, so at a sharp edge (one zone at 35% beside another
 // at 100%) the denser side is not thinned out.
 inline constexpr float kMostEased = 0.15f;
-// The spread a dot kept again must leave: a hair over the goal of 0.75 (distance to the
-// nearest dot over the hexagonal spacing of the sparser of the two), so rounding cannot take it under.
+// The spread a checked dot must leave to be kept: a hair over the goal of 0.75 (distance
+// to the nearest dot over the hexagonal spacing of the sparser of the two), so rounding cannot
+// take it under.
 inline constexpr float kRoomRho = 0.751f;
 
 // `fraction[i]`: the share of the pool's density planned at pool dot i. Returns each dot's share
