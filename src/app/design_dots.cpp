@@ -28,8 +28,10 @@ std::size_t DotCounts::in_session(std::size_t session) const {
 }
 
 DesignDots::DesignDots(const Mesh& mesh, const Landmarks& landmarks, const Anatomy& anatomy, const GeodesicDistance& geodesic,
-                       const DotPool& pool)
-    : pool_(pool), neighbours_(pool), mesh_(mesh), chart_(anatomy.chart), blend_(mesh, anatomy.zones.vertex_zone) {
+                       const DotPool& pool, std::shared_ptr<const PoolNeighbours> neighbours)
+    : pool_(pool),
+      neighbours_(neighbours && neighbours->size() == pool.size() ? std::move(neighbours) : std::make_shared<const PoolNeighbours>(pool)),
+      mesh_(mesh), chart_(anatomy.chart), blend_(mesh, anatomy.zones.vertex_zone) {
   frame_.glabella = chart_point(anatomy.chart, geodesic, landmarks[Landmark::Glabella]);
   frame_.left_corner = chart_point(anatomy.chart, geodesic, landmarks[Landmark::LeftFrontotemporal]);
   frame_.right_corner = chart_point(anatomy.chart, geodesic, landmarks[Landmark::RightFrontotemporal]);
@@ -217,7 +219,7 @@ DesignDots::Result DesignDots::make(const Design& design) {
   // zones blended, a brush's edge), and the few dots near the edge of their share only where they
   // have room, so no dot crowds its sparser neighbours (slope_easing.h); the planned density
   // (target_per_cm2) stays as designed.
-  const DotSelection selection = select_on_slopes(pool_, neighbours_, density.fraction, plan);
+  const DotSelection selection = select_on_slopes(pool_, *neighbours_, density.fraction, plan);
   // A session whose own hairline sits higher leaves the dots ahead of it to a later session.
   std::vector<std::optional<HairlineShape>> session_lines(design.sessions.size());
   for (std::size_t k = 0; k < design.sessions.size(); ++k)

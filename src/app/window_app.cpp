@@ -329,9 +329,15 @@ int run_window(const WindowOptions& options) {
   std::vector<ZoneLabel> zone_labels;
   // Dots: the pool is built in the background (seconds on a software machine); selection and
   // upload follow any change of density, size or head.
-  std::future<DotPool> pool_building;
-  std::vector<std::future<DotPool>> abandoned;  // builds for heads no longer shown, left to finish
+  // The pool and its neighbour lists, found together in the background.
+  struct PreparedPool {
+    DotPool pool;
+    std::shared_ptr<const PoolNeighbours> neighbours;
+  };
+  std::future<PreparedPool> pool_building;
+  std::vector<std::future<PreparedPool>> abandoned;  // builds for heads no longer shown, left to finish
   DotPool pool;
+  std::shared_ptr<const PoolNeighbours> pool_neighbours;
   std::unique_ptr<DesignDots> design_dots;  // the pool placed on this head's chart
   PigmentFrame pigment;          // where the baked dots lie on this head (empty without anatomy)
   DesignDots::Result shown_dots;  // the dots on show, kept to bake again when only their look changes
@@ -344,6 +350,7 @@ int run_window(const WindowOptions& options) {
     if (pool_building.valid()) abandoned.push_back(std::move(pool_building));
     design_dots.reset();
     pool = DotPool{};
+    pool_neighbours.reset();
     s.renderer.set_dots({});
     s.renderer.clear_pigment();
     shown_dots = {};
@@ -370,12 +377,16 @@ int run_window(const WindowOptions& options) {
   auto place_dots = [&] {
     exporter.cancel(export_panel, "Cancelled: the head changed while exporting; nothing was written.");
     design_dots.reset();
-    if (anatomy && shown_landmarks && pool.size() > 0) design_dots = std::make_unique<DesignDots>(shown, *shown_landmarks, *anatomy, *geodesic, pool);
+    if (anatomy && shown_landmarks && pool.size() > 0) design_dots = std::make_unique<DesignDots>(shown, *shown_landmarks, *anatomy, *geodesic, pool, pool_neighbours);
     dots_stale = true;
   };
   auto start_dots = [&](const Mesh& mesh) {
     drop_dots();
-    pool_building = std::async(std::launch::async, [mesh] { return cached_head_pool(mesh); });
+    pool_building = std::async(std::launch::async, [mesh] {
+      PreparedPool prepared{cached_head_pool(mesh), nullptr};
+      prepared.neighbours = std::make_shared<const PoolNeighbours>(prepared.pool);
+      return prepared;
+    });
   };
   auto dress_compared = [&] {
     if (!compared) return;
@@ -805,10 +816,12 @@ int run_window(const WindowOptions& options) {
     exporter.step(export_panel);  // one step of a guide being written, between two frames
     // Dots: take a finished pool, then select again whenever what they depend on changed.
     if (pool_building.valid() && pool_building.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-      pool = pool_building.get();
+      PreparedPool ready = pool_building.get();
+      pool = std::move(ready.pool);
+      pool_neighbours = std::move(ready.neighbours);
       place_dots();
     }
-    std::erase_if(abandoned, [](std::future<DotPool>& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
+    std::erase_if(abandoned, [](std::future<PreparedPool>& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
     // The hairline drawn is the last shown session's own (session 1 the highest).
     const int line_session = std::clamp(s.settings.dot_session_last, 0, int(design.sessions.size()) - 1);
     if (design_dots && (dots_stale || design != dots_design || line_session != shown_line_session)) {
