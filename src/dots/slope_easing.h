@@ -3,7 +3,7 @@
 // each other, a brush's edge), a dot kept for its own density may stand closer to its sparser
 // neighbours down the slope than their spacing asks: the pool only knows each dot's own share.
 // Easing keeps each dot as if the density were what it is where its neighbours down the slope are;
-// the few dots that drops but that have room after all are kept again, and the few ranked last
+// the few dots it drops that have room after all are kept again, and the few ranked last
 // that stand too near another are left out.
 #include <span>
 #include <vector>

@@ -142,7 +142,7 @@ TEST_F(DotPoolTest, WalkingNeighboursFindsEveryDotWithinReach) {
 
 TEST_F(DotPoolTest, EasedSlopesSpreadAsEvenlyAsAnEvenDensity) {
   // The same ramp, each dot kept as if the density were what it is where its neighbours down the
-  // slope are, and the dots that drops kept again where they have room: as well spread as the
+  // slope are, and the dots easing drops kept again where they have room: as well spread as the
   // issue asks of an even density, for a few dots fewer on the ramp (3.6% here, where the sparse
   // end's spacing, 1.7 mm, is a twelfth of the ramp).
   auto ramp = [](glm::vec3 p) { return float(0.35 + 0.65 * std::clamp((p.y + 10.0) / 20.0, 0.0, 1.0)); };
