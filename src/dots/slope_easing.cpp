@@ -19,7 +19,8 @@ namespace {
 // gives a spread of 0.7504-0.7511 and 0.9-2.7%; with the last ranks checked too, 0.7510-0.7511
 // (docs/PERFORMANCE.md, fourteenth session).
 constexpr float kEasedSpacings = 0.9f;
-// How far round a dot its kept neighbours are looked for, at most, in the pool's spacings.
+// How far round a dot its neighbours are read, at most (for its slope, for its room), in the
+// pool's spacings: the work grows with the square of the reach.
 constexpr float kWidestSearchSpacings = 3.0f;
 // The part of a dot's planned share, at the top, within which it is kept only where it has room:
 // the dots ranked last stand nearest the others (the pool's prefixes measure 0.747-0.750). On the
