@@ -333,32 +333,32 @@ void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figur
   // A design's re-selection reads slopes between neighbouring dots, found once per pool: the
   // finding, and the selection with a hairline's slope (35% to 100% of the pool over 2 cm, across
   // the sphere's middle) eased and the dots with room kept again.
-  Figure neighbours_s{{}, "s"}, select_on_slopes_ms{{}, "ms"};
+  Figure neighbours_s{{}, "s"};
   PoolNeighbours million_neighbours;
   for (int run = 0; run < std::min(runs, 3); ++run) {
     const auto start = Clock::now();
     million_neighbours = PoolNeighbours(million);
     neighbours_s.samples.push_back(std::chrono::duration<double>(Clock::now() - start).count());
   }
-  std::vector<float> graded_million(million.size());
-  for (std::size_t i = 0; i < million.size(); ++i)
-    graded_million[i] = float(0.35 + 0.65 * std::clamp((double(million.positions[i].y) + 10.0) / 20.0, 0.0, 1.0));
-  for (int run = 0; run < std::max(runs, 5); ++run) {
-    const auto start = Clock::now();
-    const DotSelection chosen = select_on_slopes(million, million_neighbours, graded_million);
-    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-    if (!chosen.dots.empty()) select_on_slopes_ms.samples.push_back(ms * 100000.0 / double(million.size()));
+  auto time_selection = [&](const std::vector<float>& plan) {
+    Figure figure{{}, "ms"};
+    for (int run = 0; run < std::max(runs, 5); ++run) {
+      const auto start = Clock::now();
+      const DotSelection chosen = select_on_slopes(million, million_neighbours, plan);
+      const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+      if (!chosen.dots.empty()) figure.samples.push_back(ms * 100000.0 / double(million.size()));
+    }
+    return figure;
+  };
+  std::vector<float> graded_million(million.size()), sparse_million(million.size());
+  for (std::size_t i = 0; i < million.size(); ++i) {
+    const double up = std::clamp((double(million.positions[i].y) + 10.0) / 20.0, 0.0, 1.0);
+    graded_million[i] = float(0.35 + 0.65 * up);
+    // The same at a sparse plan (2% to 10% of the pool, 31-154 dots/cm2 on the 1M sphere), where
+    // each dot's neighbourhood is widest: walking it unbounded once took 20 times as long.
+    sparse_million[i] = float(0.02 + 0.08 * up);
   }
-  // The same at a sparse plan (2% to 10% of the pool, 5-25 dots/cm2 on the 1M sphere), where each
-  // dot's neighbourhood is widest: walking it unbounded once took 20 times as long.
-  Figure sparse_ms{{}, "ms"};
-  for (float& f : graded_million) f = 0.02f + (f - 0.35f) / 0.65f * 0.08f;
-  for (int run = 0; run < std::max(runs, 5); ++run) {
-    const auto start = Clock::now();
-    const DotSelection chosen = select_on_slopes(million, million_neighbours, graded_million);
-    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-    if (!chosen.dots.empty()) sparse_ms.samples.push_back(ms * 100000.0 / double(million.size()));
-  }
+  const Figure select_on_slopes_ms = time_selection(graded_million), sparse_ms = time_selection(sparse_million);
   figures["dots.neighbours_s.sphere_1m"] = neighbours_s;
   figures["dots.select_on_slopes_ms_per_100k"] = select_on_slopes_ms;
   figures["dots.select_on_slopes_sparse_ms_per_100k"] = sparse_ms;
