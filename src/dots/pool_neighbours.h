@@ -45,14 +45,22 @@ class PoolNeighbours {
     return {first, count};
   }
 
+  // Scratch for visit_within, reused between calls: the dots walked through, and a table of them
+  // (each entry stamped with the call it belongs to, so it is never cleared).
+  struct Walk {
+    std::vector<std::uint32_t> queue;
+    std::vector<std::uint64_t> table;  // stamp << 32 | place
+    std::uint32_t stamp = 0;
+  };
+
   // Calls visit(k, distance2) for the place k of every dot within `reach` mm of the dot at `place`
   // (not that one), found by walking from neighbour to neighbour: in a well-spread pool every dot
   // near one is reached through dots near it. Walks through dots up to `reach` plus the pool's
-  // spacing, so a dot reached only round the rim is found too. `seen` is scratch, reused between
-  // calls. The work grows with the square of `reach` over the spacing; within the furthest of the
-  // twelve, it is only the list. distance2: the squared distance, mm2.
+  // spacing, so a dot reached only round the rim is found too. The work grows with the square of
+  // `reach` over the spacing; within the furthest of the twelve, it is only the list.
+  // distance2: the squared distance, mm2.
   template <class Visit>
-  void visit_within(std::uint32_t place, float reach, std::vector<std::uint32_t>& seen, const Visit& visit) const;
+  void visit_within(std::uint32_t place, float reach, Walk& walk, const Visit& visit) const;
 
  private:
   std::vector<std::uint32_t> order_, place_;
@@ -63,7 +71,7 @@ class PoolNeighbours {
 };
 
 template <class Visit>
-void PoolNeighbours::visit_within(std::uint32_t place, float reach, std::vector<std::uint32_t>& seen, const Visit& visit) const {
+void PoolNeighbours::visit_within(std::uint32_t place, float reach, Walk& walk, const Visit& visit) const {
   const glm::vec3 centre = positions_[place];
   const float reach2 = reach * reach;
   auto distance2 = [&](std::uint32_t k) { return glm::dot(positions_[k] - centre, positions_[k] - centre); };
@@ -73,14 +81,35 @@ void PoolNeighbours::visit_within(std::uint32_t place, float reach, std::vector<
     return;
   }
   const float walked2 = (reach + spacing_mm_) * (reach + spacing_mm_);
-  seen.assign(1, place);
-  for (std::size_t next = 0; next < seen.size(); ++next)
-    for (std::uint32_t k : around(seen[next])) {
-      if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
+  // Whether a dot was walked through is looked up in a hash table at least twice as big as the
+  // walk (searching the list of them took 6-10 us a dot of a sparse plan's: 40-60 dots walked,
+  // each met from several of theirs).
+  if (++walk.stamp == 0) walk.table.assign(walk.table.size(), 0), walk.stamp = 1;  // stamps wrapped
+  const std::uint64_t stamp = std::uint64_t(walk.stamp) << 32;
+  auto fresh = [&](std::uint32_t k) {  // true the first time k is offered in this call
+    const std::size_t mask = walk.table.size() - 1;
+    for (std::size_t i = (k * 0x9E3779B9u) & mask;; i = (i + 1) & mask) {
+      if (walk.table[i] == (stamp | k)) return false;
+      if (walk.table[i] < stamp) {
+        walk.table[i] = stamp | k;
+        return true;
+      }
+    }
+  };
+  auto grow = [&](std::size_t slots) {
+    walk.table.assign(slots, 0);
+    for (std::uint32_t k : walk.queue) fresh(k);
+  };
+  if (walk.table.empty()) walk.table.assign(256, 0);
+  walk.queue.assign(1, place);
+  fresh(place);
+  for (std::size_t next = 0; next < walk.queue.size(); ++next)
+    for (std::uint32_t k : around(walk.queue[next])) {
       const float d2 = distance2(k);
-      if (d2 > walked2) continue;
-      seen.push_back(k);
+      if (d2 > walked2 || !fresh(k)) continue;
+      walk.queue.push_back(k);
       if (d2 <= reach2) visit(k, d2);
+      if (4 * walk.queue.size() > walk.table.size()) grow(2 * walk.table.size());
     }
 }
 

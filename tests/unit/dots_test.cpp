@@ -123,11 +123,11 @@ TEST_F(DotPoolTest, EachDotsNeighboursAreItsNearest) {
 
 TEST_F(DotPoolTest, WalkingNeighboursFindsEveryDotWithinReach) {
   const PoolNeighbours neighbours(*pool_);
-  std::vector<std::uint32_t> seen;
-  for (float reach : {1.0f * neighbours.spacing_mm(), 2.5f * neighbours.spacing_mm()}) {
+  PoolNeighbours::Walk walk;
+  for (float reach : {1.0f * neighbours.spacing_mm(), 2.5f * neighbours.spacing_mm(), 6.0f * neighbours.spacing_mm()}) {
     for (std::uint32_t i = 0; i < pool_->size(); i += 1499) {
       std::vector<std::uint32_t> walked, near;
-      neighbours.visit_within(neighbours.place_of(i), reach, seen, [&](std::uint32_t place, float d2) {
+      neighbours.visit_within(neighbours.place_of(i), reach, walk, [&](std::uint32_t place, float d2) {
         const std::uint32_t k = neighbours.order()[place];
         walked.push_back(k);
         EXPECT_NEAR(std::sqrt(d2), glm::distance(pool_->positions[i], pool_->positions[k]), 1e-5f);
