@@ -33,27 +33,42 @@ constexpr float kTailChecked = 0.05f;
 // values, a step between two triangles of the mesh or at a zone's edge counts as the slope it makes.
 float eased_share(const PoolNeighbours& neighbours, const std::vector<float>& planned, std::uint32_t place) {
   const float f = planned[place];
-  const float spacing = neighbours.spacing_mm() / std::sqrt(f);  // at f of the pool's density
-  float steepest2 = 0.0f;  // the steepest fall's square, per mm2 (no root a neighbour)
-  auto consider = [&](std::uint32_t k, float distance2) {
-    if (const float below = f - planned[k]; below > 0.0f && below < f)  // a neighbour with none planned is never kept
-      steepest2 = std::max(steepest2, below * below / std::max(1e-12f, distance2));
+  // Where the dot is, read only where a neighbour's share is lower (on flat ground, never).
+  auto distance2 = [&](std::uint32_t k) {
+    const glm::vec3 d = neighbours.position(k) - neighbours.position(place);
+    return glm::dot(d, d);
   };
-  // The twelve nearest; and where the dot reads its density a quarter further out than they lie
-  // (it is planned under about a sixth of the pool's density), theirs too, as far out as it reads
-  // (at most kWidestSearchSpacings of the pool's). Sparse zones' slopes were missed (the example
-  // design's worst pair 0.7172, now 0.7451). A dot is met more than once that way, which the
-  // steepest fall does not mind: walking each dot once took 6 us a sparse dot.
-  const glm::vec3 at = neighbours.position(place);
+  float steepest2 = 0.0f;  // the steepest fall's square, per mm2 (no root a neighbour)
+  auto consider = [&](std::uint32_t k, float d2) {
+    if (const float below = f - planned[k]; below > 0.0f && below < f)  // a neighbour with none planned is never kept
+      steepest2 = std::max(steepest2, below * below / std::max(1e-12f, d2));
+  };
+  // The twelve nearest (where the plan is flat, only their shares are read, not where they are);
+  // and where the dot reads its density a quarter further out than they lie (it is planned under
+  // about a sixth of the pool's density), the lists of the furthest six of them too, as far out
+  // as it reads (at most kWidestSearchSpacings of the pool's): these reach round the twelve (on
+  // the 1M sphere at 2-10% of the pool's density, reading all twelve's lists kept one dot fewer).
+  // Sparse zones' slopes were missed (the example design's worst pair 0.7172, now 0.7451). A dot
+  // is met more than once that way, which the steepest fall does not mind: walking each dot once
+  // took 6 us a sparse dot.
   const std::span<const std::uint32_t> listed = neighbours.around(place);
-  const float reach = std::min(kEasedSpacings * spacing, kWidestSearchSpacings * neighbours.spacing_mm());
-  auto distance2 = [&](std::uint32_t k) { return glm::dot(neighbours.position(k) - at, neighbours.position(k) - at); };
-  for (std::uint32_t k : listed) consider(k, distance2(k));
-  if (listed.size() < PoolNeighbours::kCount || 1.25f * 1.25f * distance2(listed.back()) < reach * reach)
-    for (std::uint32_t k : listed)
-      for (std::uint32_t further : neighbours.around(k))
-        if (const float d2 = distance2(further); d2 <= reach * reach && further != place) consider(further, d2);
+  for (std::uint32_t k : listed)
+    if (planned[k] < f) consider(k, distance2(k));
+  // A pool's dots stand at least 0.75 of its spacing apart, so its twelfth nearest is more than
+  // 1.25 spacings away, and a dot reading out to less than 1.25 times that (one planned at a third
+  // of the pool's density or more) never needs to read further.
+  constexpr float kTwelveAlwaysReach = 1.25f * 1.25f;  // pool spacings
+  constexpr float kReadsFurtherUnder = (kEasedSpacings / kTwelveAlwaysReach) * (kEasedSpacings / kTwelveAlwaysReach);
+  if (f < kReadsFurtherUnder) {
+    const float reach = std::min(kEasedSpacings / std::sqrt(f), kWidestSearchSpacings) * neighbours.spacing_mm();
+    if (listed.size() < PoolNeighbours::kCount || 1.25f * 1.25f * distance2(listed.back()) < reach * reach)
+      for (std::uint32_t k : listed.subspan(listed.size() / 2))
+        for (std::uint32_t further : neighbours.around(k))
+          if (planned[further] < f)
+            if (const float d2 = distance2(further); d2 <= reach * reach && further != place) consider(further, d2);
+  }
   if (!(steepest2 > 0.0f)) return f;
+  const float spacing = neighbours.spacing_mm() / std::sqrt(f);  // at f of the pool's density
   return f - std::min(kEasedSpacings * std::sqrt(steepest2) * spacing, kMostEased * f);
 }
 
@@ -106,6 +121,13 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
     std::vector<std::uint8_t> sessions;
   };
   std::array<Part, 2> parts;
+  // Whether a kept dot's eased share decides anything.
+  auto matters = [&](float u, float f) {
+    auto decides = [&](float share) { return u < share && u >= (1.0f - kMostEased) * share; };
+    bool any = decides(f);
+    for (std::size_t s = 0; s + 1 < sessions; ++s) any |= decides(plan.cumulative[s] * f);
+    return any;
+  };
   on_both_cores(order.size(), [&](std::size_t begin, std::size_t end) {
     Part& part = parts[begin == 0 ? 0 : 1];
     part.places.reserve(end - begin), part.sessions.reserve(end - begin);
@@ -115,10 +137,7 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
         fate[place] = kNotKept;
         continue;
       }
-      auto decides = [&](float share) { return u < share && u >= (1.0f - kMostEased) * share; };
-      bool matters = decides(f);
-      for (std::size_t s = 0; s + 1 < sessions; ++s) matters |= decides(plan.cumulative[s] * f);
-      const float e = matters ? eased_share(neighbours, planned, place) : f;
+      const float e = matters(u, f) ? eased_share(neighbours, planned, place) : f;
       const float by = u < e ? e : f;  // the share its session is read from
       std::uint8_t session = 0;
       for (std::size_t s = 0; s + 1 < sessions; ++s) session += u >= plan.cumulative[s] * by;
