@@ -8,10 +8,10 @@
 #include <glm/geometric.hpp>
 
 namespace smp {
-SurfaceProjector::SurfaceProjector(const Mesh& mesh, const std::vector<std::uint8_t>& mask)
-    : SurfaceProjector(mesh, mask, edge_lengths(mesh, mask)) {}
+SurfaceProjector::SurfaceProjector(const Mesh& mesh, const std::vector<std::uint8_t>& mask, Search search)
+    : SurfaceProjector(mesh, mask, search, edge_lengths(mesh, mask)) {}
 
-SurfaceProjector::SurfaceProjector(const Mesh& mesh, const std::vector<std::uint8_t>& mask, EdgeLengths edges)
+SurfaceProjector::SurfaceProjector(const Mesh& mesh, const std::vector<std::uint8_t>& mask, Search search, EdgeLengths edges)
     // A point on a triangle is within about 0.6 of its longest edge of a corner: a long edge is the
     // reach (a few slivers must not make every cell of the coarse grid hold hundreds of vertices).
     // Most points are nearer a corner than a median edge.
@@ -23,7 +23,9 @@ SurfaceProjector::SurfaceProjector(const Mesh& mesh, const std::vector<std::uint
   // Dots are put back onto the skin from a hair off it: a fifth of an edge is ample. Cells of 1.5
   // median edges: on the bundled head, narrower took longer to build (1.0: 4x) and wider longer to
   // search (2.0: 1.2x, 3.0: 1.7x). Built on another core: it takes as long as all the rest.
-  std::jthread gridding([&] { near_triangles_.emplace(mesh, mask, 1.5f * usual_edge_, 0.2f * usual_edge_); });
+  std::jthread gridding([&] {
+    if (search == Search::ClosestTriangle) near_triangles_.emplace(mesh, mask, 1.5f * usual_edge_, 0.2f * usual_edge_);
+  });
   first_.assign(mesh.positions.size() + 1, 0);
   for (std::size_t t = 0; t < mesh.triangle_count(); ++t)
     if (mask.empty() || mask[t])
@@ -74,9 +76,11 @@ bool SurfaceProjector::project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& no
 }
 
 bool SurfaceProjector::project_from(glm::vec3 p, std::uint32_t hint, glm::vec3& on_surface, glm::vec3& normal, std::uint32_t& t) const {
-  // A few steps: a dot moves at most a couple of its spacings, which are shorter than the edges.
-  constexpr int kMostSteps = 8;
-  const float hair = 0.02f * usual_edge_;
+  // A pool's coarsest levels push dots tens of mm, over tens of triangles. With 8 steps and a foot
+  // no more than a fiftieth of an edge off the plane, a third of their pushes were searched for
+  // instead (the 200k sphere's pool took 20 ms more).
+  constexpr int kMostSteps = 48;
+  const float most_off = kMostOffPlaneEdges * usual_edge_;
   std::uint32_t at = hint;
   for (int step = 0; step < kMostSteps && at != kNoTriangle; ++step) {
     const Frame& frame = frames_[at];
@@ -85,7 +89,7 @@ bool SurfaceProjector::project_from(glm::vec3 p, std::uint32_t hint, glm::vec3& 
     const float wb = glm::dot(d, frame.to_b), wc = glm::dot(d, frame.to_c), wa = 1.0f - wb - wc;
     if (wa >= 0.0f && wb >= 0.0f && wc >= 0.0f) {
       const float off = glm::dot(d, frame.normal);
-      if (std::abs(off) >= hair) break;
+      if (std::abs(off) >= most_off) break;
       on_surface = p - off * frame.normal, normal = frame.normal, t = at;
       return true;
     }
@@ -97,8 +101,10 @@ bool SurfaceProjector::project_from(glm::vec3 p, std::uint32_t hint, glm::vec3& 
 }
 
 bool SurfaceProjector::locate(glm::vec3 p, std::uint32_t& triangle, glm::vec3& weights) const {
-  const TriangleGrid::Range listed = near_triangles_->near(p);
-  if (closest_of(p, listed.begin, listed.end, triangle, weights) <= near_triangles_->margin() * near_triangles_->margin()) return true;
+  if (near_triangles_) {
+    const TriangleGrid::Range listed = near_triangles_->near(p);
+    if (closest_of(p, listed.begin, listed.end, triangle, weights) <= near_triangles_->margin() * near_triangles_->margin()) return true;
+  }
   // Further off the surface: the triangles around the nearest vertex.
   std::uint32_t nearest = 0;
   float d2 = 0.0f;
