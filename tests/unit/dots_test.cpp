@@ -124,8 +124,8 @@ TEST_F(DotPoolTest, EachDotsNeighboursAreItsNearest) {
 TEST_F(DotPoolTest, WalkingNeighboursFindsEveryDotWithinReach) {
   const PoolNeighbours neighbours(*pool_);
   PoolNeighbours::Walk walk;
-  for (float reach : {1.0f * neighbours.spacing_mm(), 2.5f * neighbours.spacing_mm(), 6.0f * neighbours.spacing_mm()}) {
-    for (std::uint32_t i = 0; i < pool_->size(); i += 1499) {
+  for (float reach : {1.0f * neighbours.spacing_mm(), 2.5f * neighbours.spacing_mm(), 4.2f * neighbours.spacing_mm(), 6.0f * neighbours.spacing_mm()}) {
+    for (std::uint32_t i = 0; i < pool_->size(); i += 499) {
       std::vector<std::uint32_t> walked, near;
       neighbours.visit_within(neighbours.place_of(i), reach, walk, [&](std::uint32_t place, float d2) {
         const std::uint32_t k = neighbours.order()[place];
