@@ -73,34 +73,47 @@ struct Candidate {
   std::uint32_t triangle = 0;  // of the mesh, the one it lies on
 };
 
+// The skin's triangles (those of the mesh where the mask is set, all where it is empty, and with
+// an area), each worked out once: where the surface is halved and where darts fall both read them.
+struct SkinTriangle {
+  glm::vec3 corner, edge1, edge2, normal, centre;
+  double area;           // mm2
+  std::uint32_t index;   // in the mesh
+};
+
+std::vector<SkinTriangle> skin_triangles(const Mesh& mesh, const std::vector<std::uint8_t>& mask) {
+  std::vector<SkinTriangle> skin;
+  skin.reserve(mesh.triangle_count());
+  for (std::size_t t = 0; t < mesh.triangle_count(); ++t) {
+    if (!mask.empty() && !mask[t]) continue;
+    const glm::vec3 &a = mesh.positions[mesh.indices[3 * t]], &b = mesh.positions[mesh.indices[3 * t + 1]],
+                    &c = mesh.positions[mesh.indices[3 * t + 2]];
+    const glm::vec3 cross = glm::cross(b - a, c - a);
+    const float twice_area = glm::length(cross);
+    if (!(twice_area > 0.0f)) continue;
+    skin.push_back({a, b - a, c - a, cross / twice_area, (a + b + c) / 3.0f, 0.5 * double(twice_area), std::uint32_t(t)});
+  }
+  return skin;
+}
+
 // Uniform darts over the surface, drawn in sweeps: the triangles are laid out along a Morton curve
 // and each sweep puts its darts at equal steps of area along it (systematic sampling, one random
 // offset), each at a uniform random point of its triangle. A sweep's darts therefore come in
 // spatial order, which keeps the cells the dart tests read in cache, with no sorting and no search.
 class SurfaceSweep {
  public:
-  // The triangles of `mesh` (where `mask` is set, if it is not empty) for which `take(centre)`.
+  // The triangles of `skin` for which `take(centre)`; `box` bounds them all.
   template <class Take>
-  SurfaceSweep(const Mesh& mesh, const std::vector<std::uint8_t>& mask, const Take& take) {
+  SurfaceSweep(const std::vector<SkinTriangle>& skin, const Bounds& box, const Take& take) : skin_(skin) {
     std::vector<std::pair<std::uint64_t, std::uint32_t>> order;
-    const Bounds box = bounds_of(mesh);
     const float scale = float(1 << 20) / std::max(1e-6f, glm::length(box.max - box.min));
-    for (std::size_t t = 0; t < mesh.triangle_count(); ++t) {
-      if (!mask.empty() && !mask[t]) continue;
-      const glm::vec3 centre = (mesh.positions[mesh.indices[3 * t]] + mesh.positions[mesh.indices[3 * t + 1]] +
-                                mesh.positions[mesh.indices[3 * t + 2]]) / 3.0f;
-      if (take(centre)) order.emplace_back(morton_order(centre - box.min, scale), std::uint32_t(t));
-    }
+    for (std::uint32_t k = 0; k < skin.size(); ++k)
+      if (take(skin[k].centre)) order.emplace_back(morton_order(skin[k].centre - box.min, scale), k);
     std::sort(order.begin(), order.end());
-    for (const auto& [code, t] : order) {
-      const glm::vec3 &a = mesh.positions[mesh.indices[3 * t]], &b = mesh.positions[mesh.indices[3 * t + 1]],
-                      &c = mesh.positions[mesh.indices[3 * t + 2]];
-      const glm::vec3 cross = glm::cross(b - a, c - a);
-      const float twice_area = glm::length(cross);
-      if (!(twice_area > 0.0f)) continue;
-      total_ += 0.5 * double(twice_area);
+    for (const auto& [code, k] : order) {
+      total_ += skin[k].area;
       cumulative_.push_back(total_);
-      triangles_.push_back({a, b - a, c - a, cross / twice_area, t});
+      triangles_.push_back(k);
     }
   }
   double area() const { return total_; }
@@ -112,7 +125,7 @@ class SurfaceSweep {
     std::size_t i = 0;
     for (Candidate& dart : darts) {
       while (i + 1 < cumulative_.size() && cumulative_[i] <= at) ++i;
-      const Triangle& t = triangles_[i];
+      const SkinTriangle& t = skin_[triangles_[i]];
       const std::uint64_t bits = random.next();  // 32 bits each for u and v
       float u = float(bits >> 40) * 0x1.0p-24f, v = float((bits >> 8) & 0xFFFFFF) * 0x1.0p-24f;
       if (u + v > 1.0f) u = 1.0f - u, v = 1.0f - v;
@@ -125,12 +138,9 @@ class SurfaceSweep {
   }
 
  private:
-  struct Triangle {
-    glm::vec3 corner, edge1, edge2, normal;
-    std::uint32_t index;  // in the mesh
-  };
+  const std::vector<SkinTriangle>& skin_;
   std::vector<double> cumulative_;
-  std::vector<Triangle> triangles_;
+  std::vector<std::uint32_t> triangles_;  // into skin_, along the curve
   double total_ = 0.0;
 };
 
@@ -149,8 +159,7 @@ struct Split {
   float distance(glm::vec3 p) const { return glm::dot(p, axis) - at; }  // signed, mm
 };
 
-Split halve_area(const Mesh& mesh, const std::vector<std::uint8_t>& mask) {
-  const Bounds box = bounds_of(mesh);
+Split halve_area(const std::vector<SkinTriangle>& skin, const Bounds& box) {
   const glm::vec3 extent = box.max - box.min;
   Split split;
   split.axis = extent.x >= extent.y && extent.x >= extent.z ? glm::vec3(1, 0, 0) : extent.y >= extent.z ? glm::vec3(0, 1, 0) : glm::vec3(0, 0, 1);
@@ -160,25 +169,18 @@ Split halve_area(const Mesh& mesh, const std::vector<std::uint8_t>& mask) {
   constexpr int kSlices = 4096;
   const float low = glm::dot(box.min, split.axis), width = std::max(1e-6f, glm::dot(extent, split.axis));
   auto slice_of = [&](float at) { return std::clamp(int((at - low) / width * kSlices), 0, kSlices - 1); };
-  std::vector<std::pair<float, double>> along;  // centre along the axis, area
   std::vector<double> slice(kSlices, 0.0);
   double total = 0.0;
-  for (std::size_t t = 0; t < mesh.triangle_count(); ++t) {
-    if (!mask.empty() && !mask[t]) continue;
-    const glm::vec3 &a = mesh.positions[mesh.indices[3 * t]], &b = mesh.positions[mesh.indices[3 * t + 1]],
-                    &c = mesh.positions[mesh.indices[3 * t + 2]];
-    const double area = 0.5 * double(glm::length(glm::cross(b - a, c - a)));
-    if (!(area > 0.0)) continue;
-    along.emplace_back(glm::dot((a + b + c) / 3.0f, split.axis), area);
-    slice[std::size_t(slice_of(along.back().first))] += area;
-    total += area;
+  for (const SkinTriangle& t : skin) {
+    slice[std::size_t(slice_of(glm::dot(t.centre, split.axis)))] += t.area;
+    total += t.area;
   }
   double sum = 0.0;
   int middle = 0;
   while (middle < kSlices - 1 && sum + slice[std::size_t(middle)] < 0.5 * total) sum += slice[std::size_t(middle++)];
-  std::vector<std::pair<float, double>> inside;
-  for (const auto& entry : along)
-    if (slice_of(entry.first) == middle) inside.push_back(entry);
+  std::vector<std::pair<float, double>> inside;  // centre along the axis, area
+  for (const SkinTriangle& t : skin)
+    if (const float along = glm::dot(t.centre, split.axis); slice_of(along) == middle) inside.emplace_back(along, t.area);
   std::sort(inside.begin(), inside.end());
   split.at = inside.empty() ? low + width * (float(middle) + 0.5f) / kSlices : inside.back().first;
   for (const auto& [at, area] : inside)
@@ -404,9 +406,11 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
   // The projector is built on the other core meanwhile.
   std::optional<SurfaceProjector> projector;
   std::thread building([&] { projector.emplace(mesh, triangle_mask, SurfaceProjector::Search::AroundNearestVertex); });
-  const Split split = halve_area(mesh, triangle_mask);
-  const std::array<SurfaceSweep, 2> surfaces{SurfaceSweep(mesh, triangle_mask, [&](glm::vec3 c) { return split.distance(c) < 0.0f; }),
-                                             SurfaceSweep(mesh, triangle_mask, [&](glm::vec3 c) { return split.distance(c) >= 0.0f; })};
+  const std::vector<SkinTriangle> skin = skin_triangles(mesh, triangle_mask);
+  const Bounds box = bounds_of(mesh);
+  const Split split = halve_area(skin, box);
+  const std::array<SurfaceSweep, 2> surfaces{SurfaceSweep(skin, box, [&](glm::vec3 c) { return split.distance(c) < 0.0f; }),
+                                             SurfaceSweep(skin, box, [&](glm::vec3 c) { return split.distance(c) >= 0.0f; })};
   pool.area_mm2 = surfaces[0].area() + surfaces[1].area();
   building.join();
   if (pool.area_mm2 <= 0.0 || target_count == 0) return pool;
