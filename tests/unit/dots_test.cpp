@@ -195,6 +195,31 @@ TEST_F(DotPoolTest, EvenSharesKeepOnlyDotsWithRoom) {
   }
 }
 
+TEST_F(DotPoolTest, ASlopeSteeperThanEasingFollowsKeepsItsSpreadAndMostDots) {
+  // A blend from a quarter of the pool's density to 70% over 2 mm, about one spacing of its sparse
+  // side: far steeper than easing's cap lets it follow (the example design blends 15 to 90 dots/cm2
+  // over about a centimetre). The dots kept for certain round it are checked for room too: the
+  // spread holds, and only a band along the step loses dots.
+  auto step = [](glm::vec3 p) { return float(0.25 + 0.45 * std::clamp((p.y + 1.0) / 2.0, 0.0, 1.0)); };
+  std::vector<float> asked(pool_->size());
+  for (std::size_t i = 0; i < pool_->size(); ++i) asked[i] = step(pool_->positions[i]);
+  const PoolNeighbours neighbours(*pool_);
+  const DotSelection plain = select_dots(*pool_, asked), kept = select_on_slopes(*pool_, neighbours, asked);
+  const SpacingStats before = spread(plain, asked), after = spread(kept, asked);
+  auto count_in = [&](const DotSelection& s, float low, float high) {
+    std::size_t n = 0;
+    for (std::uint32_t i : s.dots) n += pool_->positions[i].y >= low && pool_->positions[i].y < high;
+    return double(n);
+  };
+  const double near_step = count_in(kept, -3.0f, 5.0f) / count_in(plain, -3.0f, 5.0f);
+  const double away = count_in(kept, 5.0f, 60.0f) / count_in(plain, 5.0f, 60.0f);
+  std::printf("steep step: rho min %.4f (select_dots %.4f), %zu dots of %zu; near the step %.4f, beyond %.4f\n", after.rho_min, before.rho_min,
+              kept.dots.size(), plain.dots.size(), near_step, away);
+  EXPECT_GE(after.rho_min, 0.75);
+  EXPECT_GT(near_step, 0.8) << "a band along the step, not the whole denser side";
+  EXPECT_GT(away, 0.99);
+}
+
 TEST_F(DotPoolTest, AnEdgeWithNoDotsBeyondThinsNothing) {
   // Dots off the scalp are never kept, so the dots beside them are not crowding anyone: easing
   // read the slope from the mesh's corners and thinned them by up to 15% (the bundled head's front
