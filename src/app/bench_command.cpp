@@ -553,6 +553,21 @@ int run_bench(const BenchOptions& options) {
     figures["design.drag_frame_ratio"] =
         single(median(figures["design.frame_ms.drag"].samples) / median(figures["design.frame_ms.still"].samples), "ratio");
     figures["design.dots"] = single(double(still.counts.total), "dots");
+    // What a slider's re-selection costs the window on its own (the plan per dot, the dots chosen
+    // on its slopes, their instances), for this design and for the bundled example, whose zones
+    // blend steeply (15 to 90 dots/cm2).
+    const Design example = read_design_file(bundled_head_path().parent_path() / "examples" / "example-design.json");
+    auto time_make = [&](const Design& d) {
+      Figure figure{{}, "ms"};
+      for (int run = 0; run < std::max(options.runs, 9); ++run) {
+        const auto start = Clock::now();
+        const DesignDots::Result made = designed.make(d);
+        if (!made.instances.empty()) figure.samples.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+      }
+      return figure;
+    };
+    figures["design.make_ms.most_density"] = time_make(design);
+    figures["design.make_ms.example"] = time_make(example);
   }
   if (options.what == "export" || options.what == "all") {
     if (!options.json) std::cerr << "Measuring the example design's whole guide, " << options.runs << " headless runs...\n";
