@@ -1,5 +1,6 @@
 #include "dots/pool_neighbours.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cmath>

@@ -5,7 +5,6 @@
 // by cell through space, so that the dots around one lie near it in memory too: read in the
 // pool's order (coarse levels first, each spread over the whole head), easing a million dots'
 // shares took 75-100 ms instead of 10-17 ms.
-#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -83,9 +82,9 @@ void PoolNeighbours::visit_within(std::uint32_t place, float reach, Walk& walk, 
     return;
   }
   const float walked2 = (reach + 0.5f * spacing_mm_) * (reach + 0.5f * spacing_mm_);
-  // Whether a dot was walked through is looked up in a hash table at least twice as big as the
-  // walk (searching the list of them took 6-10 us a dot of a sparse plan's: 40-60 dots walked,
-  // each met from several of theirs).
+  // Whether a dot was walked through is looked up in a hash table at least four times as big as
+  // the walk: searching the list of them for every neighbour met took about a fifth of a sparse
+  // plan's re-selection (each dot walked is met from several of its neighbours).
   if (++walk.stamp == 0) walk.table.assign(walk.table.size(), 0), walk.stamp = 1;  // stamps wrapped
   const std::uint64_t stamp = std::uint64_t(walk.stamp) << 32;
   auto fresh = [&](std::uint32_t k) {  // true the first time k is offered in this call
