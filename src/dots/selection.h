@@ -14,7 +14,7 @@ struct SessionPlan {
 };
 
 struct DotSelection {
-  std::vector<std::uint32_t> dots;     // pool indices, ascending
+  std::vector<std::uint32_t> dots;     // pool indices: ascending from select_dots, in PoolNeighbours' order from select_on_slopes
   std::vector<std::uint8_t> session;   // per kept dot: 0 for the first session
 };
 
