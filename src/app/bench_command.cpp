@@ -32,6 +32,7 @@
 #include "app/pigment_view.h"
 #include "app/pool_cache.h"
 #include "app/head_source.h"
+#include "bench/poisson_pruning.h"
 #include "bench/sample_elimination.h"
 #include "core/mesh_primitives.h"
 #include "head/anatomy.h"
@@ -248,6 +249,40 @@ double peak_rss_mb() {
   return double(usage.ru_maxrss) / 1024.0;  // Linux reports kB
 }
 
+// The references issue 4 names, timed in this run on its sphere (`radius` mm): the pool over
+// each, every trio built back to back from the same seed, so the host's load moves them alike
+// (seconds here moved by a third within a sitting). See bench/ for how each is made.
+void measure_references(const Mesh& sphere, double radius, int runs, std::map<std::string, Figure>& figures, bool quiet) {
+  struct Reference {
+    const char* name;
+    std::vector<glm::vec3> (*sample)(const Mesh&, std::size_t, std::uint64_t);
+    Figure seconds{{}, "s"}, ratio{{}, "ratio"};
+  };
+  std::array<Reference, 2> references{Reference{"sample_elimination", eliminate_samples}, Reference{"poisson_pruning", prune_poisson}};
+  if (!quiet) std::cerr << "Timing the reference samplers (sample elimination, Poisson pruning) against the pool...\n";
+  constexpr std::size_t kCount = 200000;
+  for (int run = 0; run < std::min(runs, 3); ++run) {
+    const std::uint64_t seed = 1 + std::uint64_t(run);
+    auto start = Clock::now();
+    const DotPool pool = build_dot_pool(sphere, {}, kCount, seed);
+    const double pool_s = std::chrono::duration<double>(Clock::now() - start).count();
+    for (Reference& reference : references) {
+      start = Clock::now();
+      const std::vector<glm::vec3> points = reference.sample(sphere, kCount, seed);
+      reference.seconds.samples.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+      reference.ratio.samples.push_back(pool_s / reference.seconds.samples.back());
+      if (run == 0) {
+        const std::vector<float> density(points.size(), float(double(points.size()) / (4.0 * std::numbers::pi * radius * radius)));
+        figures[std::string("dots.rho.") + reference.name + "_200k"] = single(spacing_stats(points, density).rho_min, "");
+      }
+    }
+  }
+  for (const Reference& reference : references) {
+    figures[std::string("dots.reference_s.") + reference.name + "_200k"] = reference.seconds;
+    figures[std::string("dots.pool_ratio.sphere_200k_to_") + reference.name] = reference.ratio;
+  }
+}
+
 void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figures, int runs, bool quiet) {
   // A sphere with the bundled head's scalp area, and the head's scalp itself.
   const Mesh& head = loaded.imported.mesh;
@@ -320,27 +355,7 @@ void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figur
   const DotSelection full = select_dots(sphere_pool, all);
   figures["dots.rho.sphere_200k"] = single(spacing_stats(kept_positions(sphere_pool, full), kept_density_per_mm2(sphere_pool, full, all)).rho_min, "");
 
-  // The reference the issue names, timed in this run: the pool over sample elimination, each pair
-  // built back to back from the same seed, so the host's load moves both alike (seconds here
-  // moved by a third within a sitting; a ratio measured this way did not).
-  if (!quiet) std::cerr << "Timing the reference sampler (sample elimination from 1M random points) against the pool...\n";
-  Figure reference{{}, "s"}, ratio{{}, "ratio"};
-  for (int run = 0; run < std::min(runs, 3); ++run) {
-    const std::uint64_t seed = 1 + std::uint64_t(run);
-    auto start = Clock::now();
-    const DotPool pool = build_dot_pool(sphere, {}, 200000, seed);
-    const double pool_s = std::chrono::duration<double>(Clock::now() - start).count();
-    start = Clock::now();
-    const std::vector<glm::vec3> eliminated = eliminate_samples(sphere, 200000, seed);
-    reference.samples.push_back(std::chrono::duration<double>(Clock::now() - start).count());
-    ratio.samples.push_back(pool_s / reference.samples.back());
-    if (run == 0) {
-      const std::vector<float> density(eliminated.size(), float(double(eliminated.size()) / (4.0 * std::numbers::pi * R * R)));
-      figures["dots.rho.sample_elimination_200k"] = single(spacing_stats(eliminated, density).rho_min, "");
-    }
-  }
-  figures["dots.reference_s.sample_elimination_200k"] = reference;
-  figures["dots.pool_ratio.sphere_200k_to_sample_elimination"] = ratio;
+  measure_references(sphere, R, runs, figures, quiet);
 
 
   Figure select{{}, "ms"};
