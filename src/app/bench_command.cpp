@@ -249,10 +249,9 @@ double peak_rss_mb() {
   return double(usage.ru_maxrss) / 1024.0;  // Linux reports kB
 }
 
-// The references issue 4 names, timed in this run on its sphere (`radius` mm): the pool over
-// each, every trio built back to back from the same seed, so the host's load moves them alike
+// The references issue 4 names, timed in this run on its sphere: the pool over each, every trio built back to back from the same seed, so the host's load moves them alike
 // (seconds here moved by a third within a sitting). See bench/ for how each is made.
-void measure_references(const Mesh& sphere, double radius, int runs, std::map<std::string, Figure>& figures, bool quiet) {
+void measure_references(const Mesh& sphere, int runs, std::map<std::string, Figure>& figures, bool quiet) {
   struct Reference {
     const char* name;
     std::vector<glm::vec3> (*sample)(const Mesh&, std::size_t, std::uint64_t);
@@ -272,7 +271,7 @@ void measure_references(const Mesh& sphere, double radius, int runs, std::map<st
       reference.seconds.samples.push_back(std::chrono::duration<double>(Clock::now() - start).count());
       reference.ratio.samples.push_back(pool_s / reference.seconds.samples.back());
       if (run == 0) {
-        const std::vector<float> density(points.size(), float(double(points.size()) / (4.0 * std::numbers::pi * radius * radius)));
+        const std::vector<float> density(points.size(), float(double(points.size()) / surface_area_mm2(sphere)));
         figures[std::string("dots.rho.") + reference.name + "_200k"] = single(spacing_stats(points, density).rho_min, "");
       }
     }
@@ -355,8 +354,7 @@ void measure_dots(const LoadedHead& loaded, std::map<std::string, Figure>& figur
   const DotSelection full = select_dots(sphere_pool, all);
   figures["dots.rho.sphere_200k"] = single(spacing_stats(kept_positions(sphere_pool, full), kept_density_per_mm2(sphere_pool, full, all)).rho_min, "");
 
-  measure_references(sphere, R, runs, figures, quiet);
-
+  measure_references(sphere, runs, figures, quiet);
 
   Figure select{{}, "ms"};
   const std::vector<float> half(million.size(), 0.5f);
