@@ -31,9 +31,10 @@ std::vector<float> ease_density_slopes(const DotPool& pool, const PoolNeighbours
 // that the dots ranked in the last few percent below their eased share, and those between it and
 // their planned share (these in the session the planned share puts them in), are kept only where
 // no dot kept for certain, nor such a dot ranked before them, stands closer than kRoomRho of the
-// sparser one's spacing (looked for out to neighbours half as dense on a slope). Where the plan
-// falls faster than kMostEased lets easing follow, the dots round it are checked so too. Same
-// input, same dots, in the neighbours' order (cell by cell through space), not the pool's.
+// sparser one's spacing (looked for out to neighbours half as dense on a slope, a quarter where
+// the plan falls faster than kMostEased lets easing follow). Round such a steep fall, the dots
+// kept for certain are checked so too. Same input, same dots, in the neighbours' order (cell by
+// cell through space), not the pool's.
 DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbours, std::span<const float> fraction, const SessionPlan& plan = {});
 
 }  // namespace smp
