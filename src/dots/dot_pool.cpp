@@ -26,22 +26,22 @@ namespace {
 constexpr double kPackingCoefficient = 0.66;
 // Fresh area-weighted darts per expected point, at the last level and at each level before it.
 // A level before the last need not be as full: the levels after it fill its gaps, and the few of
-// its dots left too close in a share are what select_on_slopes checks for room. On the 200k sphere
-// (CPU, alternating, with this version's walks): 1.0 and 1.0 0.700 s; 0.8 and 1.0 0.672 s; 0.8 and
-// 1.2 0.699 s; 0.7 and 1.3 0.659 s. Even shares checked for room lost at most 0.52%, 0.82%, 0.86%
-// and 1.10% of their dots.
-// On the bundled head (ten draws), 0.8 and 1.2 keep its graded spread and density (worst zone
-// 2.83%, 2.84% before), spread the whole pool better (0.7569-0.7585 against 0.7535-0.7552) and
-// hold 0.5% more dots; 0.8 and 1.0 took a zone 3.18% under in one draw.
-constexpr double kThrowsPerPoint = 1.2;
-constexpr double kThrowsPerPointBeforeLast = 0.8;
-// The exclusion radius shrinks by this much a level. Levels used to be 2^(1/8) apart because a
-// prefix just past a level boundary held a few dots that much closer than the level before (worst
-// prefix spread 0.75 / ratio); now each level's dots are centred in their gaps and ranked by how
-// far they are from the dots before them, so prefixes stay near a full level's spread and coarser
-// levels save darts. Measured on the 200k sphere (worst prefix 30-100%, time): 2^(1/8) 0.748 in
-// 1.22 s, 2^(1/4) 0.740 in 0.93 s, 2^(1/2) 0.714.
-constexpr double kLevelRatio = 1.189207115002721;  // 2^(1/4): each level holds 2^(1/2) times the points
+// its dots left too close in a share are what select_on_slopes checks for room. With dots
+// centred exactly and ranked by clearance over the whole pool (below), on the 200k sphere (levels
+// 2^(9/32) apart; worst prefix of 4-85%, most of an even share checked for room left out, CPU
+// against levels 2^(1/4) apart with 1.2 and 0.8, alternating): 1.2 and 0.8 0.7501, 0.25%, 0.87x;
+// 1.0 and 0.8 0.7501, 0.29%, 0.89x; 1.0 and 0.7 0.7499, 0.30%, 0.79x; 1.0 and 0.6 0.7486, 0.41%,
+// 0.77x. The whole pool's spread falls with the last level's darts: 0.7590 at 1.2, 0.7564 at 1.0,
+// 0.7538 at 0.9 (the bundled head's, 0.7538-0.7547 over ten draws at 1.0).
+constexpr double kThrowsPerPoint = 1.0;
+constexpr double kThrowsPerPointBeforeLast = 0.7;
+// The exclusion radius shrinks by this much a level. Each level's dots are centred in their gaps
+// and the pool is ranked by how far each is from the dots before it, so prefixes stay near a full
+// level's spread between level boundaries, and coarser levels save darts. Measured on the 200k
+// sphere (worst prefix of 4-85%, even shares' dots left out by the room check, CPU): 2^(1/4)
+// 0.7503, 0.13%; 2^(9/32) 0.7501, 0.25%, 0.87x; 2^(5/16) 0.7454, 1.26%. (Ranked level by level,
+// as before, 2^(1/4) measured 0.7480 and 0.79%.)
+constexpr double kLevelRatio = 1.2141948843950364;  // 2^(9/32): each level holds 2^(9/16) times the points
 constexpr int kPointsAtCoarsestLevel = 64;
 // Levels sharing one pair of grids (cells sized for the first, up to 2^(3/4) too wide by the last):
 // on the 200k sphere with 2^(1/4) levels, rebuilding every level, every second or every fourth
@@ -53,11 +53,6 @@ constexpr int kLevelsPerGrid = 4;
 // 0.79 s. (The cells change which blocker a dart meets first, so each width throws other dots,
 // equally spread: see docs/PERFORMANCE.md, thirteenth session.)
 constexpr float kGridCellRadii = 1.5f;
-// A level's dots are dealt out in this many bands of how far each is from the dots before it,
-// furthest first; inside a band, spread evenly over the surface (see the ranking below). Worst
-// share's spread on the 200k sphere: 1 band 0.635, 16 bands 0.742, 64 0.747, 256 and 1024 0.749
-// (the head's graded figure 0.730, 0.737, 0.737 for 16, 64, 256), at the same time.
-constexpr std::size_t kClearanceBands = 256;
 // How far a dart may be moved towards the middle of its gap, in radii.
 constexpr float kCentringReach = 0.5f;
 
@@ -143,12 +138,6 @@ class SurfaceSweep {
   std::vector<std::uint32_t> triangles_;  // into skin_, along the curve
   double total_ = 0.0;
 };
-
-std::size_t reverse_bits(std::size_t v, int bits) {
-  std::size_t r = 0;
-  for (int b = 0; b < bits; ++b) r |= ((v >> b) & 1) << (bits - 1 - b);
-  return r;
-}
 
 // A plane across the longest side of the surface that halves its area, so that two threads can
 // throw darts at the two halves at once: points more than a radius from the plane on opposite
@@ -274,34 +263,41 @@ bool place_dart(const Candidate& dart, float radius, Points& points, const Surfa
 // that pushed them; centred, a level's dots are spread between that and the level before's
 // radius, and ranking them furthest first keeps every prefix of the level well spread. Returns
 // the dot's distance to its nearest point (the radius or more). `scratch` is reused between darts.
+// Each step goes exactly to where the next point becomes as near as the nearest: along a way u,
+// |p + t u - c|^2 - |p + t u - a|^2 is linear in t. (Stepping by the distances' rates of growth
+// and halving where that overshot stopped short of the middle: on the 200k sphere the worst
+// prefix of 30-85% measured 0.748 and even shares checked for room lost up to 0.84% of their
+// dots; exact, 0.750 and 0.08%.)
 template <class Points>
 float centre_in_gap(Candidate& dot, float reach, float radius, Points& points, const SurfaceProjector& surface, Half& scratch) {
   std::vector<glm::vec3>& near = scratch.near;
-  std::vector<float>& distance = scratch.near_distance;
+  std::vector<float>& d2 = scratch.near_distance;  // squared, from p
   const float around = 2.0f * radius;
   near.clear();
   points.gather(dot.position, around, near);
   auto nearest_from = [&](glm::vec3 p) {
-    float d2 = around * around;
-    for (const glm::vec3& q : near) d2 = std::min(d2, glm::dot(p - q, p - q));
-    return std::sqrt(d2);
+    float least = around * around;
+    for (const glm::vec3& q : near) least = std::min(least, glm::dot(p - q, p - q));
+    return std::sqrt(least);
   };
-  const float tie = 0.01f * radius;  // distances this close count as equal
+  const std::size_t n = near.size();
   glm::vec3 p = dot.position;
+  float nearest2 = around * around;
+  d2.resize(n);
+  for (std::size_t j = 0; j < n; ++j) d2[j] = glm::dot(p - near[j], p - near[j]), nearest2 = std::min(nearest2, d2[j]);
+  const float unmoved = std::sqrt(nearest2);
+  const float tie = 0.01f * radius;  // distances this close count as equal
   for (int step = 0; step < 4 && reach > 1e-4f * radius; ++step) {
-    distance.clear();
-    float nearest = around;
-    for (const glm::vec3& q : near) {
-      distance.push_back(glm::length(p - q));
-      nearest = std::min(nearest, distance.back());
-    }
+    const float nearest = std::sqrt(nearest2), tied2 = (nearest + tie) * (nearest + tie);
     // How each nearest distance grows per mm moved along the skin.
     constexpr int kMostTied = 8;
     glm::vec3 growth[kMostTied];
+    std::size_t which[kMostTied];
     int tied = 0;
-    for (std::size_t j = 0; j < near.size() && tied < kMostTied; ++j)
-      if (distance[j] <= nearest + tie) {
-        const glm::vec3 away = (p - near[j]) / std::max(distance[j], 1e-9f);
+    for (std::size_t j = 0; j < n && tied < kMostTied; ++j)
+      if (d2[j] <= tied2) {
+        const glm::vec3 away = (p - near[j]) / std::max(std::sqrt(d2[j]), 1e-9f);
+        which[tied] = j;
         growth[tied++] = away - dot.normal * glm::dot(dot.normal, away);
       }
     // The way that raises the slowest-growing of them fastest: along one, or between two.
@@ -321,26 +317,32 @@ float centre_in_gap(Candidate& dot, float reach, float radius, Points& points, c
         if (glm::length(growth[a]) > 1e-6f && glm::length(growth[b]) > 1e-6f) consider(glm::normalize(growth[a]) + glm::normalize(growth[b]));
     }
     if (way == glm::vec3(0.0f)) break;  // in the middle of the gap
-    // As far as the first other point that becomes as near.
+    // As far as the first other point that becomes as near as the tied one receding slowest.
+    std::size_t a = which[0];
+    for (int k = 1, slowest = 0; k < tied; ++k)
+      if (glm::dot(way, growth[k]) < glm::dot(way, growth[slowest])) slowest = k, a = which[k];
     float t = reach;
-    for (std::size_t j = 0; j < near.size(); ++j) {
-      const float its_rate = glm::dot(way, p - near[j]) / std::max(distance[j], 1e-9f);
-      if (distance[j] > nearest + tie && its_rate < rate) t = std::min(t, (distance[j] - nearest) / (rate - its_rate));
-    }
-    glm::vec3 moved = p + way * t;
-    while (nearest_from(moved) <= nearest && t > 1e-4f * radius) t *= 0.5f, moved = p + way * t;
-    if (nearest_from(moved) <= nearest) break;
-    p = moved;
+    for (std::size_t j = 0; j < n; ++j)
+      if (const float closing = glm::dot(way, near[j] - near[a]); d2[j] > tied2 && closing > 0.0f) t = std::min(t, (d2[j] - d2[a]) / (2.0f * closing));
+    // Squared distances from there: |p - q + t u|^2 = d2 + 2 t u.(p - q) + t^2.
+    float moved2 = around * around;
+    for (std::size_t j = 0; j < n; ++j) moved2 = std::min(moved2, d2[j] + t * (2.0f * glm::dot(way, p - near[j]) + t));
+    if (!(moved2 > nearest2)) break;
+    p += way * t;
     reach -= t;
+    nearest2 = around * around;
+    for (std::size_t j = 0; j < n; ++j) d2[j] = glm::dot(p - near[j], p - near[j]), nearest2 = std::min(nearest2, d2[j]);
   }
   if (p != dot.position) {
     // Onto the skin; kept only where that barely moves it and it still clears the radius.
     Candidate onto = dot;
-    if (surface.project_from(p, dot.triangle, onto.position, onto.normal, onto.triangle) && glm::distance(onto.position, p) < 0.1f * radius &&
-        nearest_from(onto.position) > radius * 1.0005f)
-      dot = onto;
+    if (surface.project_from(p, dot.triangle, onto.position, onto.normal, onto.triangle) && glm::distance(onto.position, p) < 0.1f * radius)
+      if (const float clearance = nearest_from(onto.position); clearance > radius * 1.0005f) {
+        dot = onto;
+        return clearance;
+      }
   }
-  return nearest_from(dot.position);
+  return unmoved;
 }
 
 // The way the skin faces at a point of triangle t: the mesh's smooth normal there, or the
@@ -363,34 +365,18 @@ void accept(Half& half, const Mesh& mesh, const Candidate& dot, float clearance)
   half.triangles.push_back(dot.triangle);
 }
 
-// The order of one level's points (pool indices begin to begin + size, clearance[i] each one's
-// distance to the points before it). In bands of clearance, furthest from the dots before them
-// first; inside a band the points in the order they were placed (along each half's Morton sweep)
-// are dealt out in bit-reversed order (with a random start), so any part of a band taken is spread
-// evenly over the surface: a random order left regions a few percent over or under the asked
-// density. (Sorting each band by Morton code instead spread them no better and took twice as long.)
-std::vector<std::uint32_t> rank_level(const std::vector<float>& clearance, std::size_t begin, std::size_t size, std::uint64_t seed) {
-  Random random(seed);
-  // Furthest first, ties in the order placed: a positive float's bits sort as the float does.
-  std::vector<std::uint64_t> by_clearance(size);
-  for (std::size_t i = 0; i < size; ++i)
-    by_clearance[i] = std::uint64_t(~std::bit_cast<std::uint32_t>(clearance[begin + i])) << 32 | std::uint32_t(begin + i);
-  std::sort(by_clearance.begin(), by_clearance.end());
-  std::vector<std::uint32_t> order, along;
-  order.reserve(size);
-  for (std::size_t band = 0; band < kClearanceBands; ++band) {
-    along.clear();
-    for (std::size_t j = size * band / kClearanceBands; j < size * (band + 1) / kClearanceBands; ++j) along.push_back(std::uint32_t(by_clearance[j]));
-    if (along.empty()) continue;
-    std::sort(along.begin(), along.end());
-    const int bits = std::max(1, int(std::bit_width(along.size() - 1)));
-    const std::size_t start = std::size_t(random.uniform() * double(along.size()));
-    for (std::size_t k = 0; k < (std::size_t(1) << bits); ++k) {
-      const std::size_t i = (reverse_bits(k, bits) + start) % (std::size_t(1) << bits);
-      if (i < along.size()) order.push_back(along[i]);
-    }
-  }
-  return order;
+// A point's place in the ranking: furthest from the points before it first, ties in the order
+// placed (a positive float's bits sort as the float does).
+std::uint64_t rank_key(float clearance, std::size_t index) { return std::uint64_t(~std::bit_cast<std::uint32_t>(clearance)) << 32 | std::uint32_t(index); }
+
+// Adds the points `begin` to `end` (by clearance) to `ranked`, which holds the points before them
+// in rank order. Each merge moves every point ranked so far, and each level holds 2^(9/16) times
+// the points of the one before, so over all the levels a point is moved about three times.
+void rank_into(std::vector<std::uint64_t>& ranked, const std::vector<float>& clearance, std::size_t begin, std::size_t end) {
+  const std::size_t before = ranked.size();
+  for (std::size_t i = begin; i < end; ++i) ranked.push_back(rank_key(clearance[i], i));
+  std::sort(ranked.begin() + std::ptrdiff_t(before), ranked.end());
+  std::inplace_merge(ranked.begin(), ranked.begin() + std::ptrdiff_t(before), ranked.end());
 }
 
 }  // namespace
@@ -425,7 +411,7 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
   auto expected_at = [&](float radius) { return kPackingCoefficient * pool.area_mm2 / (double(radius) * radius); };
   std::array<Half, 2> halves;
   std::vector<float> clearances;  // per pool point, as it was placed
-  std::vector<std::vector<std::uint32_t>> level_order;  // each level's points, by rank
+  std::vector<std::uint64_t> ranked;  // rank_key of the points of every level ranked so far, in rank order
   for (int level = 0; level < levels; ++level) {
     level_start.push_back(pool.positions.size());
     const float radius = radius_of(level);
@@ -478,11 +464,7 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
     other.join();
     // The level before is ranked on the other core meanwhile: it has nothing else to do.
     std::jthread ranking;
-    if (level > 0)
-      ranking = std::jthread([&, level] {
-        level_order.push_back(rank_level(clearances, level_start[std::size_t(level) - 1], level_start[std::size_t(level)] - level_start[std::size_t(level) - 1],
-                                         seed * 0x100000001B3ull + std::uint64_t(level - 1)));
-      });
+    if (level > 0) ranking = std::jthread([&, level] { rank_into(ranked, clearances, level_start[std::size_t(level) - 1], level_start[std::size_t(level)]); });
     // The darts near the plane, against both halves; the accepted ones join the first half, and the
     // second half's grid, which later levels near the plane read.
     NearbyPoints both(*halves[0].grid, halves[1].grid.get());
@@ -501,14 +483,15 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
       clearances.insert(clearances.end(), half.clearance.begin(), half.clearance.end());
     }
   }
-  // Ranks go level by level, coarse first. The last level is ranked now; each of the others was
-  // ranked while the darts near the plane of the level after it were thrown.
-  level_order.push_back(rank_level(clearances, level_start.back(), clearances.size() - level_start.back(), seed * 0x100000001B3ull + std::uint64_t(levels - 1)));
+  // One ranking over all the levels: each level but the last was ranked in while the darts near
+  // the plane of the level after it were thrown. (Ranked level by level, a prefix just past a
+  // level boundary held that level's most crowded dots before the next level's roomiest: on the
+  // 200k sphere, with levels 2^(1/4) apart, the worst prefix measured 0.7480 against 0.7503, and
+  // select_on_slopes left out up to 0.79% of an even share's dots for want of room against 0.13%.)
+  rank_into(ranked, clearances, level_start.back(), clearances.size());
   const auto count = pool.positions.size();
-  std::size_t k = 0;
   pool.rank.resize(count);
-  for (const std::vector<std::uint32_t>& ranked : level_order)
-    for (std::uint32_t i : ranked) pool.rank[i] = float((double(k++) + 0.5) / double(count));
+  for (std::size_t k = 0; k < count; ++k) pool.rank[std::uint32_t(ranked[k])] = float((double(k) + 0.5) / double(count));
   pool.density_per_cm2 = double(count) / (pool.area_mm2 / 100.0);
   return pool;
 }

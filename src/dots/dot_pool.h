@@ -13,7 +13,7 @@ namespace smp {
 
 // Changes whenever build_dot_pool would place or rank dots differently: cached pools from an
 // older version are not reused.
-constexpr int kDotPoolVersion = 13;
+constexpr int kDotPoolVersion = 14;
 
 struct DotPool {
   std::vector<glm::vec3> positions;  // mm, on the skin
