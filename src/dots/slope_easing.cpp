@@ -152,9 +152,10 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
     std::vector<std::uint8_t> sessions;
   };
   std::array<Part, 2> parts;
-  // Whether a kept dot's eased share decides anything.
+  // Whether a kept dot's eased share decides anything: whether it is eased out, in a session
+  // other than its planned share's, or in the tail of its eased share.
   auto matters = [&](float u, float f) {
-    auto decides = [&](float share) { return u < share && u >= (1.0f - kMostEased) * share; };
+    auto decides = [&](float share) { return u < share && u >= (1.0f - kTailChecked) * (1.0f - kMostEased) * share; };
     bool any = decides(f);
     for (std::size_t s = 0; s + 1 < sessions; ++s) any |= decides(plan.cumulative[s] * f);
     return any;
@@ -233,8 +234,9 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
       float reach = room(sparsest);
       // Where the search would reach past five of the pool's spacings (a dot planned under a
       // 44th of the pool's density, a 22nd on a slope), the dot keeps what easing gave it; one
-      // kept for certain round a capped slope is checked as far as that.
-      if (reach > widest && fate[j] != kRoundCapped) {
+      // kept for certain round a capped slope, or one beside it looking further down (to the
+      // edge's share), is checked as far as that.
+      if (room(fate[j] == kTail ? f : 0.5f * f) > widest && fate[j] != kRoundCapped) {
         has_room[j] = fate[j] != kEasedOut;
         continue;
       }

@@ -221,6 +221,25 @@ TEST_F(DotPoolTest, ASlopeSteeperThanEasingFollowsKeepsItsSpreadAndMostDots) {
   EXPECT_GT(away, 0.99);
 }
 
+TEST_F(DotPoolTest, ASparseBlendTwiceAsDenseWithinTwoSpacingsKeepsItsSpread) {
+  // Bands where the plan rises from 15% of the pool's density to 30% over 5 mm (under two
+  // spacings of the sparse side) and falls again: easing follows only 15% of such a fall, and the
+  // dots ranked near the top of their share there were kept unchecked (0.7286) where only those
+  // in the last 15% of it were eased, or reached past five pool spacings looking for neighbours
+  // at the edge's share.
+  std::vector<float> plan(pool_->size());
+  for (std::size_t i = 0; i < pool_->size(); ++i) {
+    const float along = std::fmod(pool_->positions[i].y + 600.0f, 30.0f);  // mm, in 30 mm bands
+    const float up = std::clamp((along - 5.0f) / 5.0f, 0.0f, 1.0f) * std::clamp((25.0f - along) / 5.0f, 0.0f, 1.0f);
+    plan[i] = 0.15f * (1.0f + up);
+  }
+  const DotSelection plain = select_dots(*pool_, plan), kept = select_on_slopes(*pool_, PoolNeighbours(*pool_), plan);
+  const SpacingStats s = spread(kept, plan);
+  std::printf("sparse blend: rho min %.4f (select_dots %.4f), %zu dots of %zu\n", s.rho_min, spread(plain, plan).rho_min, kept.dots.size(), plain.dots.size());
+  EXPECT_GE(s.rho_min, 0.75);
+  EXPECT_GT(double(kept.dots.size()), 0.95 * double(plain.dots.size())) << "easing alone leaves out 4.3% here";
+}
+
 TEST_F(DotPoolTest, AnEdgeWithNoDotsBeyondThinsNothing) {
   // Dots off the scalp are never kept, so the dots beside them are not crowding anyone: easing
   // read the slope from the mesh's corners and thinned them by up to 15% (the bundled head's front
