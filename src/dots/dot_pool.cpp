@@ -382,8 +382,9 @@ void rank_into(std::vector<std::uint64_t>& ranked, const std::vector<float>& cle
 }  // namespace
 
 // Dart throwing over levels whose exclusion radius shrinks by kLevelRatio, keeping every earlier
-// level's points: each level is a nearly maximal Poisson-disk set at its radius, so the pool
-// ranked level by level has well-spread prefixes at every level boundary. Each level is thrown at
+// level's points: each level is a nearly maximal Poisson-disk set at its radius, and the pool
+// ranked by each point's clearance, furthest first, has well-spread prefixes at every share (not
+// only at level boundaries, as ranked level by level). Each level is thrown at
 // the two halves of the surface on the two cores at once; the darts near the plane between them
 // are tested afterwards against both. Each half draws from its own generator seeded by the seed,
 // level and side, so the pool is the same for a seed however the threads run.
