@@ -185,8 +185,8 @@ struct Half {
   std::vector<glm::vec3> positions, normals;  // the new points
   std::vector<std::uint32_t> triangles;        // the mesh triangle each lies on
   std::vector<float> clearance;                // mm: each new point's distance to the points before it
-  std::vector<glm::vec3> near;                 // scratch: the points around a dart, and their distances
-  std::vector<float> near_distance;
+  std::vector<glm::vec3> near;                 // scratch: the points around a dart, and their squared distances
+  std::vector<float> near_distance2;
   std::vector<Candidate> near_plane;          // darts within a radius of the plane, tested after both halves
   std::unique_ptr<PointGrid> grid;            // earlier levels' points on this side of (and near) the plane, and the new
 };
@@ -271,7 +271,7 @@ bool place_dart(const Candidate& dart, float radius, Points& points, const Surfa
 template <class Points>
 float centre_in_gap(Candidate& dot, float reach, float radius, Points& points, const SurfaceProjector& surface, Half& scratch) {
   std::vector<glm::vec3>& near = scratch.near;
-  std::vector<float>& d2 = scratch.near_distance;  // squared, from p
+  std::vector<float>& d2 = scratch.near_distance2;  // from p
   const float around = 2.0f * radius;
   near.clear();
   points.gather(dot.position, around, near);
