@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
 
 #include <glm/geometric.hpp>
 
@@ -131,61 +132,93 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
   const std::size_t sessions = plan.cumulative.size();
   // In the neighbours' order, where a dot's neighbours are near it in memory.
   const std::span<const std::uint32_t> order = neighbours.order();
-  const std::vector<float> planned = in_neighbours_order(neighbours, fraction);
   const std::span<const float> ranks = neighbours.ranks();
+  std::vector<float> planned(order.size());  // the plan by place: filled by the first pass below
   // Each dot's fate: not kept, kept, or kept only where it has room: ranked in the tail below its
   // eased share (on flat ground or a slope), or between that and its planned share (dropped by
   // easing). A dot's eased share only decides anything where its rank lies within kMostEased below
   // its planned share, or a session's part of it: a fifth of the dots kept; the others keep their
   // planned share.
   enum Fate : std::uint8_t { kNotKept, kKept, kTail, kTailOnSlope, kEasedOut, kRoundCapped };
-  std::vector<std::uint8_t> fate(order.size());
-  // Each core's half of the places: those kept or checked, in order, with their sessions. On a
-  // cache line of its own: sharing one, the two cores' appends took a sixth of the time.
+  std::vector<std::uint8_t> fate(order.size());  // by place
+  // Each core's half of the places: the dots kept for their planned share, with their sessions;
+  // those of them whose eased share decides anything; and those checked. On a cache line of its
+  // own: sharing one, the two cores' appends took a sixth of the time.
   struct Checked {
     std::uint32_t place;
     float sparsest;  // the least share a dot crowding it may be planned at, where it is looked for
   };
   struct alignas(64) Part {
-    std::vector<std::uint32_t> places, capped;
+    std::unique_ptr<std::uint32_t[]> kept;      // places
+    std::unique_ptr<std::uint8_t[]> sessions;   // of the kept dots
+    std::unique_ptr<std::uint32_t[]> matter;    // into kept
+    std::size_t kept_count = 0, matter_count = 0;
+    std::vector<std::uint32_t> capped;
     std::vector<Checked> checked, round_capped;
-    std::vector<std::uint8_t> sessions;
+    std::vector<std::uint8_t> roomy;  // of each checked dot, whether it has room
   };
   std::array<Part, 2> parts;
+  const std::span<const float> cumulative(plan.cumulative.data(), sessions == 0 ? 0 : sessions - 1);  // the last is the whole share
   // Whether a kept dot's eased share decides anything: whether it is eased out, in a session
   // other than its planned share's, or in the tail of its eased share.
   auto matters = [&](float u, float f) {
-    auto decides = [&](float share) { return u < share && u >= (1.0f - kTailChecked) * (1.0f - kMostEased) * share; };
+    auto decides = [&](float share) { return (u < share) & (u >= (1.0f - kTailChecked) * (1.0f - kMostEased) * share); };
     bool any = decides(f);
-    for (std::size_t s = 0; s + 1 < sessions; ++s) any |= decides(plan.cumulative[s] * f);
+    for (const float c : cumulative) any |= decides(c * f);
     return any;
   };
+  auto session_at = [&](float u, float share) {
+    std::uint8_t s = 0;
+    for (const float c : cumulative) s = std::uint8_t(s + (u >= c * share));
+    return s;
+  };
+  // Every dot as its planned share gives it, with no branch on whether it is kept or decides: a
+  // dot's rank is random against its share, and those branches mispredicted about once a dot, most
+  // of a dense plan's time. Each list is written at its end for every dot and grows only where the
+  // dot belongs to it (its buffer is not cleared first: the rest of the time is memory traffic).
   on_both_cores(order.size(), [&](std::size_t begin, std::size_t end) {
     Part& part = parts[begin == 0 ? 0 : 1];
-    part.places.reserve(end - begin), part.sessions.reserve(end - begin);
+    part.kept = std::make_unique_for_overwrite<std::uint32_t[]>(end - begin + 1);
+    part.sessions = std::make_unique_for_overwrite<std::uint8_t[]>(end - begin + 1);
+    part.matter = std::make_unique_for_overwrite<std::uint32_t[]>(end - begin + 1);
+    std::size_t kept = 0, listed = 0;
     for (std::uint32_t place = std::uint32_t(begin); place < end; ++place) {
+      const float u = ranks[place], f = fraction[order[place]];
+      planned[place] = f;
+      const bool in = u < f;
+      fate[place] = in ? kKept : kNotKept;
+      part.kept[kept] = place;
+      kept += in;
+    }
+    // Only the kept dots' sessions: where few are kept, most of the work.
+    for (std::size_t k = 0; k < kept; ++k) {
+      const std::uint32_t place = part.kept[k];
       const float u = ranks[place], f = planned[place];
-      if (!(u < f)) {
-        fate[place] = kNotKept;
-        continue;
-      }
-      const Eased eased = matters(u, f) ? eased_share(neighbours, planned, place) : Eased{f, false, f};
+      part.sessions[k] = session_at(u, f);
+      part.matter[listed] = std::uint32_t(k);
+      listed += matters(u, f);
+    }
+    part.kept_count = kept, part.matter_count = listed;
+  });
+  // Those by their eased shares, once the whole plan is in (a dot's neighbours may lie in the
+  // other half). A dot in the tail of its planned share always decides (the tail lies within the
+  // window), so every dot not listed is kept for certain.
+  on_both_cores(2, [&](std::size_t core, std::size_t /*one past it*/) {
+    Part& part = parts[core];
+    for (std::size_t m = 0; m < part.matter_count; ++m) {
+      const std::uint32_t k = part.matter[m], place = part.kept[k];
+      const float u = ranks[place], f = planned[place];
+      const Eased eased = eased_share(neighbours, planned, place);
       const float e = eased.share;
       // At an edge already among the dots read, nothing round it is checked (kEdgeUnder).
       if (eased.capped && eased.least >= kEdgeUnder * f) part.capped.push_back(place);
-      const float by = u < e ? e : f;  // the share its session is read from
-      std::uint8_t session = 0;
-      for (std::size_t s = 0; s + 1 < sessions; ++s) session += u >= plan.cumulative[s] * by;
-      if (u < (1.0f - kTailChecked) * e) {
-        fate[place] = kKept;
-      } else {
-        fate[place] = !(u < e) ? kEasedOut : e < f ? kTailOnSlope : kTail;
-        // On a slope its neighbours may be sparser: they are looked for out to half its density,
-        // and where easing cannot follow the slope, to the edge's (a dot eased out by the unit
-        // tests' step from 25% to 70% of the pool kept a neighbour at 46% of its share, 0.7445).
-        part.checked.push_back({place, fate[place] == kTail ? f : (eased.capped ? kEdgeUnder : 0.5f) * f});
-      }
-      part.places.push_back(place), part.sessions.push_back(session);
+      part.sessions[k] = session_at(u, u < e ? e : f);  // by its eased share, where that keeps it
+      if (u < (1.0f - kTailChecked) * e) continue;      // kept for certain
+      fate[place] = !(u < e) ? kEasedOut : e < f ? kTailOnSlope : kTail;
+      // On a slope its neighbours may be sparser: they are looked for out to half its density,
+      // and where easing cannot follow the slope, to the edge's (a dot eased out by the unit
+      // tests' step from 25% to 70% of the pool kept a neighbour at 46% of its share, 0.7445).
+      part.checked.push_back({place, fate[place] == kTail ? f : (eased.capped ? kEdgeUnder : 0.5f) * f});
     }
   });
 
@@ -226,10 +259,11 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
   auto room = [&](float f) { return kRoomRho * neighbours.spacing_mm() / std::sqrt(f); };
   // distance < room(f) exactly when distance^2 * f < crowded.
   const float crowded = kRoomRho * kRoomRho * neighbours.spacing_mm() * neighbours.spacing_mm();
-  std::vector<std::uint8_t> has_room(order.size(), 0);
   on_both_cores(2, [&](std::size_t core, std::size_t /*one past it*/) {
+    Part& part = parts[core];
     PoolNeighbours::Walk walk;
-    for (const auto [j, sparsest] : parts[core].checked) {
+    part.roomy.reserve(part.checked.size());
+    for (const auto [j, sparsest] : part.checked) {
       const float f = planned[j], widest = kWidestRoomSpacings * neighbours.spacing_mm();
       float reach = room(sparsest);
       // Where the search would reach past five of the pool's spacings (a dot planned under a
@@ -237,7 +271,7 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
       // kept for certain round a capped slope, or one beside it looking further down (to the
       // edge's share), is checked as far as that.
       if (room(fate[j] == kTail ? f : 0.5f * f) > widest && fate[j] != kRoundCapped) {
-        has_room[j] = fate[j] != kEasedOut;
+        part.roomy.push_back(fate[j] != kEasedOut);
         continue;
       }
       reach = std::min(reach, widest);
@@ -246,9 +280,12 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
         const bool before = fate[i] == kKept || (fate[i] >= kTail && ranks[i] < ranks[j]);
         if (roomy && before && distance2 * std::min(planned[i], f) < crowded) roomy = false;
       });
-      has_room[j] = roomy;
+      part.roomy.push_back(roomy);
     }
   });
+  // Decided against the fates before, so the checked dots are kept or not only now.
+  for (const Part& part : parts)
+    for (std::size_t k = 0; k < part.checked.size(); ++k) fate[part.checked[k].place] = part.roomy[k] ? kKept : kNotKept;
 
   // In the neighbours' order, each core its half, less the checked dots without room.
   struct alignas(64) Half {  // a cache line of its own, as Part
@@ -258,10 +295,9 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
   on_both_cores(2, [&](std::size_t core, std::size_t /*one past it*/) {
     const Part& part = parts[core];
     DotSelection& half = halves[core].kept;
-    half.dots.reserve(part.places.size()), half.session.reserve(part.places.size());
-    for (std::size_t k = 0; k < part.places.size(); ++k)
-      if (const std::uint32_t place = part.places[k]; fate[place] == kKept || has_room[place])
-        half.dots.push_back(order[place]), half.session.push_back(part.sessions[k]);
+    half.dots.reserve(part.kept_count), half.session.reserve(part.kept_count);
+    for (std::size_t k = 0; k < part.kept_count; ++k)
+      if (const std::uint32_t place = part.kept[k]; fate[place] == kKept) half.dots.push_back(order[place]), half.session.push_back(part.sessions[k]);
   });
   DotSelection selection = std::move(halves[0].kept);
   const DotSelection& second = halves[1].kept;
