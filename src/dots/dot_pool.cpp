@@ -11,6 +11,7 @@
 #include <glm/geometric.hpp>
 
 #include "core/random.h"
+#include "dots/cell_order.h"
 #include "dots/morton.h"
 #include "dots/nearby_points.h"
 #include "dots/point_grid.h"
@@ -379,6 +380,14 @@ void rank_into(std::vector<std::uint64_t>& ranked, const std::vector<float>& cle
   std::inplace_merge(ranked.begin(), ranked.begin() + std::ptrdiff_t(before), ranked.end());
 }
 
+// `values` in the order `layout` lists them.
+template <class T>
+void lay_out(std::vector<T>& values, const std::vector<std::uint32_t>& layout) {
+  std::vector<T> laid(values.size());
+  for (std::size_t k = 0; k < layout.size(); ++k) laid[k] = values[layout[k]];
+  values.swap(laid);
+}
+
 }  // namespace
 
 // Dart throwing over levels whose exclusion radius shrinks by kLevelRatio, keeping every earlier
@@ -489,11 +498,17 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
   // level boundary held that level's most crowded dots before the next level's roomiest: on the
   // 200k sphere, with levels 2^(1/4) apart, the worst prefix measured 0.7480 against 0.7503, and
   // select_on_slopes left out up to 0.79% of an even share's dots for want of room against 0.13%.)
-  rank_into(ranked, clearances, level_start.back(), clearances.size());
   const auto count = pool.positions.size();
+  pool.density_per_cm2 = double(count) / (pool.area_mm2 / 100.0);
+  // The dots are then laid out cell by cell through space (cell_order.h), worked out on the other
+  // core meanwhile.
+  std::vector<std::uint32_t> layout;
+  std::jthread laying([&] { layout = cell_order(pool.positions, layout_cell_mm(pool.density_per_cm2)); });
+  rank_into(ranked, clearances, level_start.back(), clearances.size());
   pool.rank.resize(count);
   for (std::size_t k = 0; k < count; ++k) pool.rank[std::uint32_t(ranked[k])] = float((double(k) + 0.5) / double(count));
-  pool.density_per_cm2 = double(count) / (pool.area_mm2 / 100.0);
+  laying.join();
+  lay_out(pool.positions, layout), lay_out(pool.normals, layout), lay_out(pool.triangles, layout), lay_out(pool.rank, layout);
   return pool;
 }
 

@@ -13,8 +13,9 @@ namespace smp {
 
 // Changes whenever build_dot_pool would place or rank dots differently: cached pools from an
 // older version are not reused.
-constexpr int kDotPoolVersion = 14;
+constexpr int kDotPoolVersion = 15;
 
+// Per dot, held cell by cell through space (cell_order.h).
 struct DotPool {
   std::vector<glm::vec3> positions;  // mm, on the skin
   std::vector<glm::vec3> normals;

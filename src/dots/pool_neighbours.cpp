@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/both_cores.h"
+#include "dots/cell_order.h"
 #include "dots/spacing_metrics.h"
 
 namespace smp {
@@ -29,26 +30,24 @@ PoolNeighbours::PoolNeighbours(const DotPool& pool) {
   for (std::uint32_t i = 0; i < n; ++i) order_[i] = place_[i] = i, positions_[i] = pool.positions[i], ranks_[i] = rank_of(i);
   if (n < 2 || !(pool.density_per_cm2 > 0.0)) return;
   spacing_mm_ = float(hex_spacing_mm(pool.density_per_cm2 / 100.0));
-  // Cells two spacings wide: the 3x3x3 around a dot's own hold everything within two spacings,
-  // where a well-spread set's twelve nearest lie.
-  const float cell = 2.0f * spacing_mm_;
-  auto cell_of = [&](glm::vec3 p) { return glm::ivec3(glm::floor(p / cell)); };
+  const float cell = layout_cell_mm(pool.density_per_cm2), per_mm = 1.0f / cell;
+  auto cell_of = [&](glm::vec3 p) { return layout_cell(p, per_mm); };
   const std::uint32_t near2_bits = std::bit_cast<std::uint32_t>((2.2f * spacing_mm_) * (2.2f * spacing_mm_));
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> by_cell(n);
-  for (std::uint32_t i = 0; i < n; ++i) by_cell[i] = {cell_key(cell_of(pool.positions[i])), i};
-  std::sort(by_cell.begin(), by_cell.end());
-  // That is the order the dots are held in.
+  // That is the order the dots are held in (a pool from build_dot_pool already is).
+  const std::vector<std::uint32_t> by_cell = cell_order(pool.positions, cell);
+  in_pool_order_ = true;
   for (std::uint32_t k = 0; k < n; ++k) {
-    order_[k] = by_cell[k].second;
+    order_[k] = by_cell[k];
     place_[order_[k]] = k;
     positions_[k] = pool.positions[order_[k]];
     ranks_[k] = rank_of(order_[k]);
+    in_pool_order_ &= order_[k] == k;
   }
   // The occupied cells, in key order, and the place where each one's dots start.
   std::vector<std::uint64_t> keys;
   std::vector<std::size_t> starts;
   for (std::size_t k = 0; k < n; ++k)
-    if (k == 0 || by_cell[k].first != by_cell[k - 1].first) keys.push_back(by_cell[k].first), starts.push_back(k);
+    if (const std::uint64_t key = cell_key(cell_of(positions_[k])); keys.empty() || key != keys.back()) keys.push_back(key), starts.push_back(k);
   starts.push_back(n);
 
   // Cell by cell, in key order. The cells around one lie in nine rows of three along x, each a run

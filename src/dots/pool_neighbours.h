@@ -1,10 +1,10 @@
 #pragma once
 // Each pool dot's nearest other dots, found once per pool: what a design's density slope is read
 // from between neighbouring dots (slope_easing.h), and how the dots around one are walked without
-// a spatial search each time the design changes. The dots are held in an order of their own, cell
-// by cell through space, so that the dots around one lie near it in memory too: read in the
-// pool's order (coarse levels first, each spread over the whole head), easing a million dots'
-// shares took 75-100 ms instead of 10-17 ms.
+// a spatial search each time the design changes. The dots are held cell by cell through space
+// (cell_order.h), so that the dots around one lie near it in memory too: read in the order the
+// pool was made (coarse levels first, each spread over the whole head), easing a million dots'
+// shares took 75-100 ms instead of 10-17 ms. Pools are now laid out so themselves.
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -33,6 +33,9 @@ class PoolNeighbours {
   // The pool index of the dot at each place of this order, and the place of pool dot i.
   std::span<const std::uint32_t> order() const { return order_; }
   std::uint32_t place_of(std::uint32_t i) const { return place_[i]; }
+  // Whether each dot's place is its pool index (as for every pool build_dot_pool makes): then a
+  // value per pool dot is already one per place.
+  bool in_pool_order() const { return in_pool_order_; }
   glm::vec3 position(std::uint32_t place) const { return positions_[place]; }
   std::span<const float> ranks() const { return ranks_; }  // the pool's rank of each place
   // The places of the dot at `place`'s nearest others, nearest first (fewer where the pool has
@@ -69,6 +72,7 @@ class PoolNeighbours {
   std::vector<float> ranks_;            // by place
   std::vector<std::uint32_t> nearest_;  // kCount places per place, kNone past the last
   float spacing_mm_ = 0.0f;
+  bool in_pool_order_ = true;
 };
 
 template <class Visit>

@@ -52,7 +52,7 @@ struct Eased {
   bool capped;   // the plan falls faster than kMostEased lets easing follow
   float least;   // the least share (above none) planned at the dots read
 };
-Eased eased_share(const PoolNeighbours& neighbours, const std::vector<float>& planned, std::uint32_t place) {
+Eased eased_share(const PoolNeighbours& neighbours, std::span<const float> planned, std::uint32_t place) {
   const float f = planned[place];
   // Where the dot is, read only where a neighbour's share is lower (on flat ground at a third of
   // the pool's density or more, never).
@@ -99,14 +99,14 @@ Eased eased_share(const PoolNeighbours& neighbours, const std::vector<float>& pl
   return {f - std::min(by, kMostEased * f), by > kMostEased * f, least};
 }
 
-// Per-dot values in the neighbours' order.
-std::vector<float> in_neighbours_order(const PoolNeighbours& neighbours, std::span<const float> values) {
+// Per-dot values by place: `values` itself where the places are the pool's indices (every pool
+// build_dot_pool makes), else gathered into `gathered`.
+std::span<const float> by_place(const PoolNeighbours& neighbours, std::span<const float> values, std::vector<float>& gathered) {
+  if (neighbours.in_pool_order()) return values;
   const std::span<const std::uint32_t> order = neighbours.order();
-  std::vector<float> placed(order.size());
-  on_both_cores(order.size(), [&](std::size_t begin, std::size_t end) {
-    for (std::size_t place = begin; place < end; ++place) placed[place] = values[order[place]];
-  });
-  return placed;
+  gathered.resize(order.size());
+  for (std::size_t place = 0; place < order.size(); ++place) gathered[place] = values[order[place]];
+  return gathered;
 }
 
 bool usable(const DotPool& pool, const PoolNeighbours& neighbours, std::span<const float> fraction) {
@@ -118,7 +118,8 @@ bool usable(const DotPool& pool, const PoolNeighbours& neighbours, std::span<con
 std::vector<float> ease_density_slopes(const DotPool& pool, const PoolNeighbours& neighbours, std::span<const float> fraction) {
   std::vector<float> eased(fraction.begin(), fraction.end());
   if (!usable(pool, neighbours, fraction)) return eased;
-  const std::vector<float> planned = in_neighbours_order(neighbours, fraction);
+  std::vector<float> gathered;
+  const std::span<const float> planned = by_place(neighbours, fraction, gathered);
   const std::span<const std::uint32_t> order = neighbours.order();
   on_both_cores(order.size(), [&](std::size_t begin, std::size_t end) {
     for (std::uint32_t place = std::uint32_t(begin); place < end; ++place)
@@ -133,12 +134,13 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
   // In the neighbours' order, where a dot's neighbours are near it in memory.
   const std::span<const std::uint32_t> order = neighbours.order();
   const std::span<const float> ranks = neighbours.ranks();
-  std::vector<float> planned(order.size());  // the plan by place: filled by the first pass below
+  std::vector<float> gathered;
+  const std::span<const float> planned = by_place(neighbours, fraction, gathered);
   // Each dot's fate: not kept, kept, or kept only where it has room: ranked in the tail below its
   // eased share (on flat ground or a slope), or between that and its planned share (dropped by
   // easing). A dot's eased share only decides anything where its rank lies within kMostEased below
-  // its planned share, or a session's part of it: a fifth of the dots kept; the others keep their
-  // planned share.
+  // its planned share, or a session's part of it: two fifths of the dots kept, with three
+  // sessions; the others keep their planned share.
   enum Fate : std::uint8_t { kNotKept, kKept, kTail, kTailOnSlope, kEasedOut, kRoundCapped };
   std::vector<std::uint8_t> fate(order.size());  // by place
   // Each core's half of the places: the dots kept for their planned share, with their sessions;
@@ -175,7 +177,8 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
   // Every dot as its planned share gives it, with no branch on whether it is kept or decides: a
   // dot's rank is random against its share, and those branches mispredicted about once a dot, most
   // of a dense plan's time. Each list is written at its end for every dot and grows only where the
-  // dot belongs to it (its buffer is not cleared first: the rest of the time is memory traffic).
+  // dot belongs to it (its buffer is not cleared first: the rest of the time is memory traffic,
+  // which is also why the plan is read where it lies when the places are the pool's indices).
   on_both_cores(order.size(), [&](std::size_t begin, std::size_t end) {
     Part& part = parts[begin == 0 ? 0 : 1];
     part.kept = std::make_unique_for_overwrite<std::uint32_t[]>(end - begin + 1);
@@ -183,9 +186,7 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
     part.matter = std::make_unique_for_overwrite<std::uint32_t[]>(end - begin + 1);
     std::size_t kept = 0, listed = 0;
     for (std::uint32_t place = std::uint32_t(begin); place < end; ++place) {
-      const float u = ranks[place], f = fraction[order[place]];
-      planned[place] = f;
-      const bool in = u < f;
+      const bool in = ranks[place] < planned[place];
       fate[place] = in ? kKept : kNotKept;
       part.kept[kept] = place;
       kept += in;
@@ -199,12 +200,8 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
       listed += matters(u, f);
     }
     part.kept_count = kept, part.matter_count = listed;
-  });
-  // Those by their eased shares, once the whole plan is in (a dot's neighbours may lie in the
-  // other half). A dot in the tail of its planned share always decides (the tail lies within the
-  // window), so every dot not listed is kept for certain.
-  on_both_cores(2, [&](std::size_t core, std::size_t /*one past it*/) {
-    Part& part = parts[core];
+    // Those by their eased shares. A dot in the tail of its planned share always decides (the
+    // tail lies within the window), so every dot not listed is kept for certain.
     for (std::size_t m = 0; m < part.matter_count; ++m) {
       const std::uint32_t k = part.matter[m], place = part.kept[k];
       const float u = ranks[place], f = planned[place];
@@ -297,7 +294,8 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
     DotSelection& half = halves[core].kept;
     half.dots.reserve(part.kept_count), half.session.reserve(part.kept_count);
     for (std::size_t k = 0; k < part.kept_count; ++k)
-      if (const std::uint32_t place = part.kept[k]; fate[place] == kKept) half.dots.push_back(order[place]), half.session.push_back(part.sessions[k]);
+      if (const std::uint32_t place = part.kept[k]; fate[place] == kKept)
+        half.dots.push_back(neighbours.in_pool_order() ? place : order[place]), half.session.push_back(part.sessions[k]);
   });
   DotSelection selection = std::move(halves[0].kept);
   const DotSelection& second = halves[1].kept;

@@ -1,5 +1,6 @@
 // The dot pool and selection: spread, density, stability and sessions, on a sphere.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -7,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include "core/mesh_primitives.h"
+#include "core/random.h"
+#include "dots/cell_order.h"
 #include "dots/dot_pool.h"
 #include "dots/pool_neighbours.h"
 #include "dots/selection.h"
@@ -120,6 +123,59 @@ TEST_F(DotPoolTest, EachDotsNeighboursAreItsNearest) {
     for (std::size_t m = 0; m < listed.size(); ++m)
       EXPECT_FLOAT_EQ(glm::distance(pool_->positions[i], neighbours.position(listed[m])), all[m]) << "dot " << i << ", neighbour " << m;
   }
+}
+
+TEST(CellOrder, ListsPointsCellByCellThenByIndex) {
+  // Random points, many sharing a cell, against a plain sort; a set already in that order is
+  // given back as it is.
+  Random random(21);
+  std::vector<glm::vec3> points(5000);
+  for (glm::vec3& p : points) p = glm::vec3(random.uniform(), random.uniform(), random.uniform()) * 30.0f - 12.0f;
+  const float cell = 1.7f;
+  const std::vector<std::uint32_t> order = cell_order(points, cell);
+  std::vector<std::uint32_t> expected(points.size());
+  for (std::uint32_t i = 0; i < expected.size(); ++i) expected[i] = i;
+  auto key = [&](std::uint32_t i) {
+    const glm::ivec3 c(glm::floor(points[i] / cell));
+    return std::array{c.z, c.y, c.x};
+  };
+  std::stable_sort(expected.begin(), expected.end(), [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+  ASSERT_EQ(order, expected);
+  std::vector<glm::vec3> laid_out;
+  for (std::uint32_t i : order) laid_out.push_back(points[i]);
+  const std::vector<std::uint32_t> again = cell_order(laid_out, cell);
+  for (std::uint32_t k = 0; k < again.size(); ++k) ASSERT_EQ(again[k], k);
+}
+
+TEST_F(DotPoolTest, APoolIsLaidOutAsItsNeighboursHoldIt) {
+  EXPECT_TRUE(PoolNeighbours(*pool_).in_pool_order()) << "each dot's place is its index: a design's plan is read where it lies";
+}
+
+TEST_F(DotPoolTest, APoolInAnotherOrderKeepsTheSameDots) {
+  // The pool reversed (its neighbours then read the plan through their order): the same dots, in
+  // the same sessions, on a slope where easing and the room checks decide.
+  DotPool reversed = *pool_;
+  std::reverse(reversed.positions.begin(), reversed.positions.end());
+  std::reverse(reversed.normals.begin(), reversed.normals.end());
+  std::reverse(reversed.triangles.begin(), reversed.triangles.end());
+  std::reverse(reversed.rank.begin(), reversed.rank.end());
+  const PoolNeighbours laid_out(*pool_), other(reversed);
+  ASSERT_FALSE(other.in_pool_order());
+  auto ramp = [](glm::vec3 p) { return float(0.1 + 0.5 * std::clamp((p.y + 5.0) / 10.0, 0.0, 1.0)); };
+  std::vector<float> plan(pool_->size()), reversed_plan(pool_->size());
+  for (std::size_t i = 0; i < pool_->size(); ++i) plan[i] = ramp(pool_->positions[i]), reversed_plan[i] = ramp(reversed.positions[i]);
+  const DotSelection a = select_on_slopes(*pool_, laid_out, plan), b = select_on_slopes(reversed, other, reversed_plan);
+  auto dots = [](const DotPool& pool, const DotSelection& s) {
+    std::vector<std::array<float, 4>> out;
+    for (std::size_t k = 0; k < s.dots.size(); ++k) {
+      const glm::vec3 p = pool.positions[s.dots[k]];
+      out.push_back({p.x, p.y, p.z, float(s.session[k])});
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_GT(a.dots.size(), 10000u);
+  EXPECT_EQ(dots(*pool_, a), dots(reversed, b));
 }
 
 TEST_F(DotPoolTest, WalkingNeighboursFindsEveryDotWithinReach) {
