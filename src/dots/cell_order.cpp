@@ -35,8 +35,8 @@ std::vector<std::uint32_t> cell_order(std::span<const glm::vec3> positions, floa
   }
   if (in_order) return order;
   // Each dot as its cell's key (z, y, x from the top, each in as few bits as its range needs)
-  // over its index, sorted by the key in two passes of 16 bits: at 200k and 1M dots, 3 and 19 ms
-  // against 5.5 and 33 ms for three passes by coordinate.
+  // over its index, sorted by the key in two passes of 16 bits: at 1M dots this whole call took
+  // 26-30 ms, against 32-48 ms with three passes by coordinate and about 85 ms with std::sort.
   const glm::ivec3 range = high - low;
   const int x_bits = std::bit_width(unsigned(range.x)), y_bits = std::bit_width(unsigned(range.y)), z_bits = std::bit_width(unsigned(range.z));
   if (x_bits + y_bits + z_bits > 32 || n > UINT32_MAX) {  // cells too many to count
