@@ -46,7 +46,7 @@ std::vector<std::uint32_t> cell_order(std::span<const glm::vec3> positions, floa
   std::vector<std::uint64_t> keyed(n), sorted(n);
   for (std::uint32_t i = 0; i < n; ++i) {
     const glm::uvec3 c(layout_cell(positions[i], per_mm) - low);
-    keyed[i] = std::uint64_t(c.z << (x_bits + y_bits) | c.y << x_bits | c.x) << 32 | i;
+    keyed[i] = (std::uint64_t(c.z) << (x_bits + y_bits) | std::uint64_t(c.y) << x_bits | c.x) << 32 | i;
   }
   // Least significant half first; each pass keeps the order of equal digits, so equal keys stay
   // by index.
