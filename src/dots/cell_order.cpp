@@ -4,8 +4,6 @@
 #include <array>
 #include <bit>
 #include <cstdint>
-#include <cmath>
-#include <limits>
 
 #include <glm/common.hpp>
 #include <glm/vec3.hpp>

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cmath>
-#include <utility>
 
 #include "core/both_cores.h"
 #include "dots/cell_order.h"

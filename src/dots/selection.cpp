@@ -8,7 +8,7 @@ DotSelection select_dots(const DotPool& pool, std::span<const float> fraction, c
   // 1M sphere, 1.2 ms per 100k dots against 0.44 ms now). Counted first, then each dot written at
   // the end and the end moved on only where it is kept.
   const std::size_t n = pool.size();
-  const std::span<const float> below(plan.cumulative.data(), plan.cumulative.empty() ? 0 : plan.cumulative.size() - 1);  // the last is the whole share
+  const std::span<const float> below = shares_before_last(plan);
   std::size_t count = 0;
   for (std::size_t i = 0; i < n; ++i) count += pool.rank[i] < fraction[i];
   DotSelection selection;
@@ -17,12 +17,8 @@ DotSelection select_dots(const DotPool& pool, std::span<const float> fraction, c
   std::size_t kept = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const float u = pool.rank[i], f = fraction[i];
-    // The sessions' shares rise (the design file says so), so the first session whose share
-    // passes the rank is one past those it does not.
-    std::uint8_t session = 0;
-    for (const float c : below) session = std::uint8_t(session + (u >= c * f));
     selection.dots[kept] = static_cast<std::uint32_t>(i);
-    selection.session[kept] = session;
+    selection.session[kept] = session_of(u, f, below);
     kept += u < f;
   }
   selection.dots.resize(count);

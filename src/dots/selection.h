@@ -13,6 +13,20 @@ struct SessionPlan {
   std::vector<float> cumulative{0.3f, 0.7f, 1.0f};
 };
 
+// The shares each session but the last reaches (the last is the whole share), held apart so that
+// a pass over a million dots reads them from its own copy.
+inline std::span<const float> shares_before_last(const SessionPlan& plan) {
+  return {plan.cumulative.data(), plan.cumulative.empty() ? 0 : plan.cumulative.size() - 1};
+}
+// The session of a dot ranked `u` among those kept for `share`: the shares rise (the design file
+// says so), so the first whose part of the share passes the rank is one past those that do not.
+// No branch: a dot's rank is random against its share.
+inline std::uint8_t session_of(float u, float share, std::span<const float> before_last) {
+  std::uint8_t session = 0;
+  for (const float c : before_last) session = std::uint8_t(session + (u >= c * share));
+  return session;
+}
+
 struct DotSelection {
   std::vector<std::uint32_t> dots;     // pool indices: ascending from select_dots, in PoolNeighbours' order from select_on_slopes
   std::vector<std::uint8_t> session;   // per kept dot: 0 for the first session

@@ -130,7 +130,6 @@ std::vector<float> ease_density_slopes(const DotPool& pool, const PoolNeighbours
 
 DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbours, std::span<const float> fraction, const SessionPlan& plan) {
   if (!usable(pool, neighbours, fraction)) return select_dots(pool, fraction, plan);
-  const std::size_t sessions = plan.cumulative.size();
   // In the neighbours' order, where a dot's neighbours are near it in memory.
   const std::span<const std::uint32_t> order = neighbours.order();
   const std::span<const float> ranks = neighbours.ranks();
@@ -160,7 +159,7 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
     std::vector<std::uint8_t> roomy;  // of each checked dot, whether it has room
   };
   std::array<Part, 2> parts;
-  const std::span<const float> cumulative(plan.cumulative.data(), sessions == 0 ? 0 : sessions - 1);  // the last is the whole share
+  const std::span<const float> cumulative = shares_before_last(plan);
   // Whether a kept dot's eased share decides anything: whether it is eased out, in a session
   // other than its planned share's, or in the tail of its eased share.
   auto matters = [&](float u, float f) {
@@ -168,11 +167,6 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
     bool any = decides(f);
     for (const float c : cumulative) any |= decides(c * f);
     return any;
-  };
-  auto session_at = [&](float u, float share) {
-    std::uint8_t s = 0;
-    for (const float c : cumulative) s = std::uint8_t(s + (u >= c * share));
-    return s;
   };
   // Every dot as its planned share gives it, with no branch on whether it is kept or decides: a
   // dot's rank is random against its share, and those branches mispredicted about once a dot, most
@@ -195,7 +189,7 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
     for (std::size_t k = 0; k < kept; ++k) {
       const std::uint32_t place = part.kept[k];
       const float u = ranks[place], f = planned[place];
-      part.sessions[k] = session_at(u, f);
+      part.sessions[k] = session_of(u, f, cumulative);
       part.matter[listed] = std::uint32_t(k);
       listed += matters(u, f);
     }
@@ -209,7 +203,7 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
       const float e = eased.share;
       // At an edge already among the dots read, nothing round it is checked (kEdgeUnder).
       if (eased.capped && eased.least >= kEdgeUnder * f) part.capped.push_back(place);
-      part.sessions[k] = session_at(u, u < e ? e : f);  // by its eased share, where that keeps it
+      part.sessions[k] = session_of(u, u < e ? e : f, cumulative);  // by its eased share, where that keeps it
       if (u < (1.0f - kTailChecked) * e) continue;      // kept for certain
       fate[place] = !(u < e) ? kEasedOut : e < f ? kTailOnSlope : kTail;
       // On a slope its neighbours may be sparser: they are looked for out to half its density,
