@@ -43,16 +43,32 @@ constexpr float kEdgeUnder = 0.25f;
 // (1%: 0.7503). Of the eased share, not the planned one: a dot eased to just over its rank was
 // kept unchecked beside a sparser one at 0.7495 in the example design.
 constexpr float kTailChecked = 0.05f;
+// A pool's dots stand at least 0.75 of its spacing apart, so its twelfth nearest is more than
+// 1.25 spacings away (measured: at least 1.40 on the 200k and 1M spheres), and a dot reading its
+// density out to less than 1.25 times that (one planned at a third of the pool's density or more)
+// finds every dot it reads among its twelve nearest. Under that share it reads further, and still
+// not every dot within its reach.
+constexpr float kTwelveAlwaysReach = 1.25f * 1.25f;  // pool spacings
+constexpr float kReadsFurtherUnder = (kEasedSpacings / kTwelveAlwaysReach) * (kEasedSpacings / kTwelveAlwaysReach);
+// Under this share, the walk round a capped dot stops at kWidestRoomSpacings of the pool's before
+// kRoundCappedSpacings of the dot's own, so fewer capped dots are found round a blend than the
+// window of ranks where eased shares are worked out leaves: a blend's dots ranked below that
+// window (at 70-80% of their share) stood too near the sparser side's (17 of 45 blends between
+// 5% and 30% of the pool's density under 0.75, the worst 0.590). There, every kept dot ranked past
+// kEdgeUnder of its share is read for a steep fall too: a dot ranked lower could crowd only one
+// across an edge, which is not checked.
+constexpr float kSparseUnder = (kRoundCappedSpacings / kWidestRoomSpacings) * (kRoundCappedSpacings / kWidestRoomSpacings);
 
 // The eased share of the dot at `place` (in PoolNeighbours' order, as `planned`, the plan): lowered
 // by the steepest fall of the plan from it to a neighbour. Read between dots, from the plan's own
 // values, a step between two triangles of the mesh or at a zone's edge counts as the slope it makes.
+// Without `reads_further`, from its twelve nearest only: enough to find a steep fall, not to ease.
 struct Eased {
   float share;
   bool capped;   // the plan falls faster than kMostEased lets easing follow
   float least;   // the least share (above none) planned at the dots read
 };
-Eased eased_share(const PoolNeighbours& neighbours, std::span<const float> planned, std::uint32_t place) {
+Eased eased_share(const PoolNeighbours& neighbours, std::span<const float> planned, std::uint32_t place, bool reads_further = true) {
   const float f = planned[place];
   // Where the dot is, read only where a neighbour's share is lower (on flat ground at a third of
   // the pool's density or more, never).
@@ -79,13 +95,7 @@ Eased eased_share(const PoolNeighbours& neighbours, std::span<const float> plann
   const std::span<const std::uint32_t> listed = neighbours.around(place);
   for (std::uint32_t k : listed)
     if (planned[k] < f) consider(k, distance2(k));
-  // A pool's dots stand at least 0.75 of its spacing apart, so its twelfth nearest is more than
-  // 1.25 spacings away (measured: at least 1.40 on the 200k and 1M spheres), and a dot reading out
-  // to less than 1.25 times that (one planned at a third of the pool's density or more) never
-  // needs to read further.
-  constexpr float kTwelveAlwaysReach = 1.25f * 1.25f;  // pool spacings
-  constexpr float kReadsFurtherUnder = (kEasedSpacings / kTwelveAlwaysReach) * (kEasedSpacings / kTwelveAlwaysReach);
-  if (f < kReadsFurtherUnder) {
+  if (reads_further && f < kReadsFurtherUnder) {
     const float reach = std::min(kEasedSpacings / std::sqrt(f), kWidestSearchSpacings) * neighbours.spacing_mm();
     if (listed.size() < PoolNeighbours::kCount || 1.25f * 1.25f * distance2(listed.back()) < reach * reach)
       for (std::uint32_t k : listed.subspan(listed.size() / 2))
@@ -191,7 +201,7 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
       const float u = ranks[place], f = planned[place];
       part.sessions[k] = session_of(u, f, cumulative);
       part.matter[listed] = std::uint32_t(k);
-      listed += matters(u, f);
+      listed += matters(u, f) | ((f < kSparseUnder) & (u >= kEdgeUnder * f));
     }
     part.kept_count = kept, part.matter_count = listed;
     // Those by their eased shares. A dot in the tail of its planned share always decides (the
@@ -199,17 +209,24 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
     for (std::size_t m = 0; m < part.matter_count; ++m) {
       const std::uint32_t k = part.matter[m], place = part.kept[k];
       const float u = ranks[place], f = planned[place];
-      const Eased eased = eased_share(neighbours, planned, place);
-      const float e = eased.share;
+      // Listed only to find a steep fall (kSparseUnder): its eased share decides nothing, and its
+      // twelve nearest are enough to find one (reading further cost half as much again).
+      const bool decides = f >= kSparseUnder || matters(u, f);
+      const Eased eased = eased_share(neighbours, planned, place, decides);
       // At an edge already among the dots read, nothing round it is checked (kEdgeUnder).
       if (eased.capped && eased.least >= kEdgeUnder * f) part.capped.push_back(place);
+      if (!decides) continue;
+      const float e = eased.share;
       part.sessions[k] = session_of(u, u < e ? e : f, cumulative);  // by its eased share, where that keeps it
       if (u < (1.0f - kTailChecked) * e) continue;      // kept for certain
       fate[place] = !(u < e) ? kEasedOut : e < f ? kTailOnSlope : kTail;
       // On a slope its neighbours may be sparser: they are looked for out to half its density,
       // and where easing cannot follow the slope, to the edge's (a dot eased out by the unit
       // tests' step from 25% to 70% of the pool kept a neighbour at 46% of its share, 0.7445).
-      part.checked.push_back({place, fate[place] == kTail ? f : (eased.capped ? kEdgeUnder : 0.5f) * f});
+      // So too where it read not every dot within its reach (kReadsFurtherUnder): one that read
+      // no fall kept a neighbour at 82% of its share, 2.03 mm away, at 0.7218.
+      const bool flat = fate[place] == kTail && f >= kReadsFurtherUnder;
+      part.checked.push_back({place, flat ? f : (eased.capped ? kEdgeUnder : 0.5f) * f});
     }
   });
 
@@ -220,9 +237,10 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
   // (The example design's blend from 15 to 90 dots/cm2 over about a centimetre kept pairs at 0.739.)
   // Those round one: within kRoundCappedSpacings of its own spacing (in a sparse zone, far past
   // its twelve nearest pool dots), at most kWidestRoomSpacings of the pool's; and of those, only
-  // the ones ranked past the least share planned there (below it, two dots both lie in that share
-  // of the pool, which is evenly spread); none where the plan falls to an edge (kEdgeUnder). Each
-  // core walks round its own capped dots.
+  // the ones ranked in or past the tail of the least share planned there (below it, two dots both
+  // lie in that share of the pool, which is evenly spread; in its tail, the pool's prefixes are
+  // 0.747-0.750, kTailChecked); none where the plan falls to an edge (kEdgeUnder). Each core walks
+  // round its own capped dots.
   if (!parts[0].capped.empty() || !parts[1].capped.empty()) on_both_cores(2, [&](std::size_t core, std::size_t /*one past it*/) {
     Part& part = parts[core];
     PoolNeighbours::Walk walk;
@@ -237,12 +255,28 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
       });
       if (least < kEdgeUnder * planned[capped]) continue;
       for (std::uint32_t k : kept_round)
-        if (ranks[k] >= least) part.round_capped.push_back({k, least});
+        if (ranks[k] >= (1.0f - kTailChecked) * least) part.round_capped.push_back({k, least});
     }
   });
-  for (Part& part : parts)
-    for (const Checked& round : part.round_capped)
-      if (fate[round.place] == kKept) fate[round.place] = kRoundCapped, part.checked.push_back(round);
+  // A dot round more than one capped dot is checked against the least share round any of them (the
+  // first capped dot's least kept a dot beside a sparser zone that a second one reached), and a dot
+  // already checked is checked against it too. Each core's list is in the order of its places.
+  std::vector<Checked> round = std::move(parts[0].round_capped);
+  round.insert(round.end(), parts[1].round_capped.begin(), parts[1].round_capped.end());
+  std::sort(round.begin(), round.end(), [](const Checked& a, const Checked& b) { return a.place != b.place ? a.place < b.place : a.sparsest < b.sparsest; });
+  const std::size_t checked_before[2] = {parts[0].checked.size(), parts[1].checked.size()};
+  for (std::size_t r = 0; r < round.size(); ++r) {
+    if (r > 0 && round[r].place == round[r - 1].place) continue;  // the first is the least
+    const auto [place, least] = round[r];
+    Part& part = parts[!parts[1].checked.empty() && place >= parts[1].checked.front().place ? 1 : 0];
+    if (fate[place] == kKept) {
+      fate[place] = kRoundCapped, part.checked.push_back(round[r]);
+    } else {
+      const auto begin = part.checked.begin(), end = begin + std::ptrdiff_t(checked_before[&part - parts.data()]);
+      const auto found = std::lower_bound(begin, end, place, [](const Checked& c, std::uint32_t p) { return c.place < p; });
+      if (found != end && found->place == place) found->sparsest = std::min(found->sparsest, least);
+    }
+  }
 
   // A dot in the tail is kept where no dot kept for certain, and no dot ranked before it in the
   // tail, stands closer than kRoomRho of the sparser one's spacing. (Not only the tail's dots that
