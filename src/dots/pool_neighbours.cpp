@@ -9,16 +9,6 @@
 #include "dots/spacing_metrics.h"
 
 namespace smp {
-namespace {
-
-// A cell's three coordinates, 21 bits each.
-std::uint64_t cell_key(glm::ivec3 c) {
-  constexpr int kOffset = 1 << 20;
-  auto bits = [](int v) { return std::uint64_t(std::uint32_t(v + kOffset) & 0x1FFFFF); };
-  return bits(c.x) | bits(c.y) << 21 | bits(c.z) << 42;
-}
-
-}  // namespace
 
 PoolNeighbours::PoolNeighbours(const DotPool& pool) {
   const std::size_t n = pool.size();
@@ -42,11 +32,12 @@ PoolNeighbours::PoolNeighbours(const DotPool& pool) {
     in_pool_order_ &= order_[k] == k;
   }
   // The occupied cells, in key order, and the place where each one's dots start.
-  std::vector<std::uint64_t> keys;
-  std::vector<std::size_t> starts;
-  for (std::size_t k = 0; k < n; ++k)
+  cell_per_mm_ = per_mm;
+  std::vector<std::uint64_t>& keys = cell_keys_;
+  std::vector<std::uint32_t>& starts = cell_starts_;
+  for (std::uint32_t k = 0; k < n; ++k)
     if (const std::uint64_t key = cell_key(cell_of(positions_[k])); keys.empty() || key != keys.back()) keys.push_back(key), starts.push_back(k);
-  starts.push_back(n);
+  starts.push_back(std::uint32_t(n));
 
   // Cell by cell, in key order. The cells around one lie in nine rows of three along x, each a run
   // of keys; as the cell's key grows so does each row's, so nine cursors walk forward through the

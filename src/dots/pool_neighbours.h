@@ -1,10 +1,11 @@
 #pragma once
 // Each pool dot's nearest other dots, found once per pool: what a design's density slope is read
-// from between neighbouring dots (slope_easing.h), and how the dots around one are walked without
+// from between neighbouring dots (slope_easing.h), and how the dots around one are found without
 // a spatial search each time the design changes. The dots are held cell by cell through space
 // (cell_order.h), so that the dots around one lie near it in memory too: read in the order the
 // pool was made (coarse levels first, each spread over the whole head), easing a million dots'
 // shares took 75-100 ms instead of 10-17 ms. Pools are now laid out so themselves.
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -12,6 +13,7 @@
 #include <glm/geometric.hpp>
 #include <glm/vec3.hpp>
 
+#include "dots/cell_order.h"
 #include "dots/dot_pool.h"
 
 namespace smp {
@@ -24,7 +26,7 @@ class PoolNeighbours {
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
   PoolNeighbours() = default;
-  // Built on both cores; about 72 bytes per dot.
+  // Built on both cores; about 75 bytes per dot.
   explicit PoolNeighbours(const DotPool& pool);
 
   std::size_t size() const { return order_.size(); }
@@ -47,36 +49,37 @@ class PoolNeighbours {
     return {first, count};
   }
 
-  // Scratch for visit_within, reused between calls: the dots walked through, and a table of them
-  // (each entry stamped with the call it belongs to, so it is never cleared).
-  struct Walk {
-    std::vector<std::uint32_t> queue;
-    std::vector<std::uint64_t> table;  // stamp << 32 | place
-    std::uint32_t stamp = 0;
-  };
-
   // Calls visit(k, distance2) for the place k of every dot within `reach` mm of the dot at `place`
-  // (not that one), found by walking from neighbour to neighbour: in a well-spread pool every dot
-  // near one is reached through dots near it. Walks through dots up to `reach` plus half the
-  // pool's spacing, so a dot reached only round the rim is found too (a whole spacing walked
-  // through a quarter to a third more dots at 3-5 spacings' reach, and found none more). The
-  // work grows with the square of `reach` over the spacing; within the furthest of the twelve,
-  // it is only the list.
+  // (not that one): within the furthest of its twelve nearest, from the list; further, from the
+  // cells the dots are held in (each a run of places), row by row along x through the box round
+  // it. Walking from neighbour to neighbour instead took 3-4 times as long at five spacings.
   // distance2: the squared distance, mm2.
   template <class Visit>
-  void visit_within(std::uint32_t place, float reach, Walk& walk, const Visit& visit) const;
+  void visit_within(std::uint32_t place, float reach, const Visit& visit) const;
 
  private:
   std::vector<std::uint32_t> order_, place_;
   std::vector<glm::vec3> positions_;    // by place
   std::vector<float> ranks_;            // by place
   std::vector<std::uint32_t> nearest_;  // kCount places per place, kNone past the last
+  // The cells the dots are held in, by key (z, then y, then x), and the place each one's dots
+  // start at (one more: the end).
+  std::vector<std::uint64_t> cell_keys_;
+  std::vector<std::uint32_t> cell_starts_;
+  float cell_per_mm_ = 0.0f;
   float spacing_mm_ = 0.0f;
   bool in_pool_order_ = true;
+
+  // A cell's three coordinates, 21 bits each: keys order as cells do, z first.
+  static std::uint64_t cell_key(glm::ivec3 c) {
+    constexpr int kOffset = 1 << 20;
+    auto bits = [](int v) { return std::uint64_t(std::uint32_t(v + kOffset) & 0x1FFFFF); };
+    return bits(c.x) | bits(c.y) << 21 | bits(c.z) << 42;
+  }
 };
 
 template <class Visit>
-void PoolNeighbours::visit_within(std::uint32_t place, float reach, Walk& walk, const Visit& visit) const {
+void PoolNeighbours::visit_within(std::uint32_t place, float reach, const Visit& visit) const {
   const glm::vec3 centre = positions_[place];
   const float reach2 = reach * reach;
   auto distance2 = [&](std::uint32_t k) { return glm::dot(positions_[k] - centre, positions_[k] - centre); };
@@ -85,37 +88,30 @@ void PoolNeighbours::visit_within(std::uint32_t place, float reach, Walk& walk, 
       if (const float d2 = distance2(k); d2 <= reach2) visit(k, d2);
     return;
   }
-  const float walked2 = (reach + 0.5f * spacing_mm_) * (reach + 0.5f * spacing_mm_);
-  // Whether a dot was walked through is looked up in a hash table at least four times as big as
-  // the walk: searching the list of them for every neighbour met took about a fifth of a sparse
-  // plan's re-selection (each dot walked is met from several of its neighbours).
-  if (++walk.stamp == 0) walk.table.assign(walk.table.size(), 0), walk.stamp = 1;  // stamps wrapped
-  const std::uint64_t stamp = std::uint64_t(walk.stamp) << 32;
-  auto fresh = [&](std::uint32_t k) {  // true the first time k is offered in this call
-    const std::size_t mask = walk.table.size() - 1;
-    for (std::size_t i = (k * 0x9E3779B9u) & mask;; i = (i + 1) & mask) {
-      if (walk.table[i] == (stamp | k)) return false;
-      if (walk.table[i] < stamp) {
-        walk.table[i] = stamp | k;
-        return true;
-      }
+  if (cell_keys_.empty()) return;
+  // In cells: a row of the box is skipped where all of it lies further than the reach (with a
+  // hair to spare for rounding: a dot's cell was found from its own coordinates the same way).
+  const glm::vec3 scaled = centre * cell_per_mm_;
+  const float reach_cells2 = reach2 * cell_per_mm_ * cell_per_mm_ * 1.0001f;
+  auto gap = [](int cell, float at) { return std::max({float(cell) - at, at - float(cell + 1), 0.0f}); };
+  const glm::ivec3 low = layout_cell(centre - glm::vec3(reach), cell_per_mm_), high = layout_cell(centre + glm::vec3(reach), cell_per_mm_);
+  std::size_t at = cell_keys_.size();  // the first cell of the row, searched for once a slab of z
+  for (int z = low.z; z <= high.z; ++z) {
+    const float gz = gap(z, scaled.z);
+    if (gz * gz > reach_cells2) continue;
+    bool searched = false;
+    for (int y = low.y; y <= high.y; ++y) {
+      const float gy = gap(y, scaled.y);
+      if (gz * gz + gy * gy > reach_cells2) continue;
+      const std::uint64_t first = cell_key({low.x, y, z}), last = cell_key({high.x, y, z});
+      // Within a slab the rows follow one another in key order, a few of the head's cells apart.
+      if (!searched) at = std::size_t(std::lower_bound(cell_keys_.begin(), cell_keys_.end(), first) - cell_keys_.begin()), searched = true;
+      while (at < cell_keys_.size() && cell_keys_[at] < first) ++at;
+      for (std::size_t m = at; m < cell_keys_.size() && cell_keys_[m] <= last; ++m)
+        for (std::uint32_t k = cell_starts_[m]; k < cell_starts_[m + 1]; ++k)
+          if (const float d2 = distance2(k); d2 <= reach2 && k != place) visit(k, d2);
     }
-  };
-  auto grow = [&](std::size_t slots) {
-    walk.table.assign(slots, 0);
-    for (std::uint32_t k : walk.queue) fresh(k);
-  };
-  if (walk.table.empty()) walk.table.assign(256, 0);
-  walk.queue.assign(1, place);
-  fresh(place);
-  for (std::size_t next = 0; next < walk.queue.size(); ++next)
-    for (std::uint32_t k : around(walk.queue[next])) {
-      const float d2 = distance2(k);
-      if (d2 > walked2 || !fresh(k)) continue;
-      walk.queue.push_back(k);
-      if (d2 <= reach2) visit(k, d2);
-      if (4 * walk.queue.size() > walk.table.size()) grow(2 * walk.table.size());
-    }
+  }
 }
 
 }  // namespace smp

@@ -243,13 +243,12 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
   // round its own capped dots.
   if (!parts[0].capped.empty() || !parts[1].capped.empty()) on_both_cores(2, [&](std::size_t core, std::size_t /*one past it*/) {
     Part& part = parts[core];
-    PoolNeighbours::Walk walk;
     std::vector<std::uint32_t> kept_round;
     for (std::uint32_t capped : part.capped) {
       const float reach = std::min(kRoundCappedSpacings / std::sqrt(planned[capped]), kWidestRoomSpacings) * neighbours.spacing_mm();
       float least = planned[capped];
       kept_round.assign(1, capped);
-      neighbours.visit_within(capped, reach, walk, [&](std::uint32_t k, float /*distance2*/) {
+      neighbours.visit_within(capped, reach, [&](std::uint32_t k, float /*distance2*/) {
         if (planned[k] > 0.0f) least = std::min(least, planned[k]);
         if (fate[k] == kKept) kept_round.push_back(k);
       });
@@ -286,7 +285,6 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
   const float crowded = kRoomRho * kRoomRho * neighbours.spacing_mm() * neighbours.spacing_mm();
   on_both_cores(2, [&](std::size_t core, std::size_t /*one past it*/) {
     Part& part = parts[core];
-    PoolNeighbours::Walk walk;
     part.roomy.reserve(part.checked.size());
     for (const auto [j, sparsest] : part.checked) {
       const float f = planned[j], widest = kWidestRoomSpacings * neighbours.spacing_mm();
@@ -301,7 +299,7 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
       }
       reach = std::min(reach, widest);
       bool roomy = true;
-      neighbours.visit_within(j, reach, walk, [&](std::uint32_t i, float distance2) {
+      neighbours.visit_within(j, reach, [&](std::uint32_t i, float distance2) {
         const bool before = fate[i] == kKept || (fate[i] >= kTail && ranks[i] < ranks[j]);
         if (roomy && before && distance2 * std::min(planned[i], f) < crowded) roomy = false;
       });

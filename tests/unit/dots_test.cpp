@@ -178,21 +178,20 @@ TEST_F(DotPoolTest, APoolInAnotherOrderKeepsTheSameDots) {
   EXPECT_EQ(dots(*pool_, a), dots(reversed, b));
 }
 
-TEST_F(DotPoolTest, WalkingNeighboursFindsEveryDotWithinReach) {
+TEST_F(DotPoolTest, VisitingWithinReachFindsEveryDotThere) {
   const PoolNeighbours neighbours(*pool_);
-  PoolNeighbours::Walk walk;
-  for (float reach : {1.0f * neighbours.spacing_mm(), 2.5f * neighbours.spacing_mm(), 4.2f * neighbours.spacing_mm(), 6.0f * neighbours.spacing_mm()}) {
+  for (float reach : {1.0f * neighbours.spacing_mm(), 2.5f * neighbours.spacing_mm(), 4.2f * neighbours.spacing_mm(), 6.0f * neighbours.spacing_mm(), 9.5f * neighbours.spacing_mm()}) {
     for (std::uint32_t i = 0; i < pool_->size(); i += 499) {
-      std::vector<std::uint32_t> walked, near;
-      neighbours.visit_within(neighbours.place_of(i), reach, walk, [&](std::uint32_t place, float d2) {
+      std::vector<std::uint32_t> visited, near;
+      neighbours.visit_within(neighbours.place_of(i), reach, [&](std::uint32_t place, float d2) {
         const std::uint32_t k = neighbours.order()[place];
-        walked.push_back(k);
+        visited.push_back(k);
         EXPECT_NEAR(std::sqrt(d2), glm::distance(pool_->positions[i], pool_->positions[k]), 1e-5f);
       });
       for (std::uint32_t k = 0; k < pool_->size(); ++k)
         if (k != i && glm::distance(pool_->positions[i], pool_->positions[k]) <= reach) near.push_back(k);
-      std::sort(walked.begin(), walked.end());
-      EXPECT_EQ(walked, near) << "dot " << i << ", reach " << reach << " mm";
+      std::sort(visited.begin(), visited.end());
+      EXPECT_EQ(visited, near) << "dot " << i << ", reach " << reach << " mm";
     }
   }
 }
