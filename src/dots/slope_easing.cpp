@@ -188,19 +188,27 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
     part.kept = std::make_unique_for_overwrite<std::uint32_t[]>(end - begin + 1);
     part.sessions = std::make_unique_for_overwrite<std::uint8_t[]>(end - begin + 1);
     part.matter = std::make_unique_for_overwrite<std::uint32_t[]>(end - begin + 1);
+    // Through pointers held here: a byte written may be any object's, so the compiler read each
+    // vector's and list's pointer again after every fate and session stored (a fifth of this pass).
+    std::uint8_t* const fates = fate.data();
+    std::uint32_t* const kept_at = part.kept.get();
+    std::uint8_t* const sessions = part.sessions.get();
+    std::uint32_t* const matter = part.matter.get();
+    const float* const rank_at = ranks.data();
+    const float* const plan_at = planned.data();
     std::size_t kept = 0, listed = 0;
     for (std::uint32_t place = std::uint32_t(begin); place < end; ++place) {
-      const bool in = ranks[place] < planned[place];
-      fate[place] = in ? kKept : kNotKept;
-      part.kept[kept] = place;
+      const bool in = rank_at[place] < plan_at[place];
+      fates[place] = in ? kKept : kNotKept;
+      kept_at[kept] = place;
       kept += in;
     }
     // Only the kept dots' sessions: where few are kept, most of the work.
     for (std::size_t k = 0; k < kept; ++k) {
-      const std::uint32_t place = part.kept[k];
-      const float u = ranks[place], f = planned[place];
-      part.sessions[k] = session_of(u, f, cumulative);
-      part.matter[listed] = std::uint32_t(k);
+      const std::uint32_t place = kept_at[k];
+      const float u = rank_at[place], f = plan_at[place];
+      sessions[k] = session_of(u, f, cumulative);
+      matter[listed] = std::uint32_t(k);
       listed += matters(u, f) | ((f < kSparseUnder) & (u >= kEdgeUnder * f));
     }
     part.kept_count = kept, part.matter_count = listed;
