@@ -9,16 +9,22 @@ DotSelection select_dots(const DotPool& pool, std::span<const float> fraction, c
   // the end and the end moved on only where it is kept.
   const std::size_t n = pool.size();
   const std::span<const float> below = shares_before_last(plan);
+  const float* const rank = pool.rank.data();
+  const float* const share = fraction.data();
   std::size_t count = 0;
-  for (std::size_t i = 0; i < n; ++i) count += pool.rank[i] < fraction[i];
+  for (std::size_t i = 0; i < n; ++i) count += rank[i] < share[i];
   DotSelection selection;
   selection.dots.resize(count + 1);
   selection.session.resize(count + 1);
+  // Through pointers held here: a session byte stored may be any object's, so the compiler read
+  // every vector's pointer again after each one.
+  std::uint32_t* const dots = selection.dots.data();
+  std::uint8_t* const sessions = selection.session.data();
   std::size_t kept = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const float u = pool.rank[i], f = fraction[i];
-    selection.dots[kept] = static_cast<std::uint32_t>(i);
-    selection.session[kept] = session_of(u, f, below);
+    const float u = rank[i], f = share[i];
+    dots[kept] = static_cast<std::uint32_t>(i);
+    sessions[kept] = session_of(u, f, below);
     kept += u < f;
   }
   selection.dots.resize(count);
