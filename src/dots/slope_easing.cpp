@@ -50,7 +50,7 @@ constexpr float kTailChecked = 0.05f;
 // not every dot within its reach.
 constexpr float kTwelveAlwaysReach = 1.25f * 1.25f;  // pool spacings
 constexpr float kReadsFurtherUnder = (kEasedSpacings / kTwelveAlwaysReach) * (kEasedSpacings / kTwelveAlwaysReach);
-// Under this share, the walk round a capped dot stops at kWidestRoomSpacings of the pool's before
+// Under this share, the search round a capped dot stops at kWidestRoomSpacings of the pool's before
 // kRoundCappedSpacings of the dot's own, so fewer capped dots are found round a blend than the
 // window of ranks where eased shares are worked out leaves: a blend's dots ranked below that
 // window (at 70-80% of their share) stood too near the sparser side's (17 of 45 blends between
@@ -275,6 +275,8 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
   for (std::size_t r = 0; r < round.size(); ++r) {
     if (r > 0 && round[r].place == round[r - 1].place) continue;  // the first is the least
     const auto [place, least] = round[r];
+    // The second core's checked dots are all at or past its first; a dot new to the lists goes to
+    // either core.
     Part& part = parts[!parts[1].checked.empty() && place >= parts[1].checked.front().place ? 1 : 0];
     if (fate[place] == kKept) {
       fate[place] = kRoundCapped, part.checked.push_back(round[r]);
