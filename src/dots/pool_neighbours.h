@@ -66,7 +66,7 @@ class PoolNeighbours {
   // start at (one more: the end).
   std::vector<std::uint64_t> cell_keys_;
   std::vector<std::uint32_t> cell_starts_;
-  float cell_per_mm_ = 0.0f;
+  float cell_per_mm_ = 0.0f;  // the one the keys were made with (recomputed, it could round otherwise)
   float spacing_mm_ = 0.0f;
   bool in_pool_order_ = true;
 

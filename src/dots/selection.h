@@ -13,8 +13,8 @@ struct SessionPlan {
   std::vector<float> cumulative{0.3f, 0.7f, 1.0f};
 };
 
-// The shares each session but the last reaches (the last is the whole share), held apart so that
-// a pass over a million dots reads them from its own copy.
+// The shares each session but the last reaches (the last is the whole share): what session_of
+// compares a dot's rank against.
 inline std::span<const float> shares_before_last(const SessionPlan& plan) {
   return {plan.cumulative.data(), plan.cumulative.empty() ? 0 : plan.cumulative.size() - 1};
 }
