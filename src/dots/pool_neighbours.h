@@ -49,6 +49,13 @@ class PoolNeighbours {
     return {first, count};
   }
 
+  // Asks for the list of the dot at `place` ahead of reading it: a pass over some of the dots
+  // (those whose eased share decides, those checked for room) otherwise waits on each list.
+  void prefetch(std::uint32_t place) const {
+    const std::uint32_t* first = nearest_.data() + std::size_t(place) * kCount;
+    __builtin_prefetch(first), __builtin_prefetch(first + kCount - 1);
+  }
+
   // Calls visit(k, distance2) for the place k of every dot within `reach` mm of the dot at `place`
   // (not that one): within the furthest of its twelve nearest, from the list; further, from the
   // cells the dots are held in (each a run of places), row by row along x through the box round

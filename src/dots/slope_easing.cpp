@@ -59,6 +59,9 @@ constexpr float kReadsFurtherUnder = (kEasedSpacings / kTwelveAlwaysReach) * (kE
 // across an edge, which is not checked.
 constexpr float kSparseUnder = (kRoundCappedSpacings / kWidestRoomSpacings) * (kRoundCappedSpacings / kWidestRoomSpacings);
 
+// How many dots ahead a pass over some of them asks for their neighbour lists (PoolNeighbours::prefetch).
+constexpr std::size_t kAhead = 16;
+
 // The eased share of the dot at `place` (in PoolNeighbours' order, as `planned`, the plan): lowered
 // by the steepest fall of the plan from it to a neighbour. Read between dots, from the plan's own
 // values, a step between two triangles of the mesh or at a zone's edge counts as the slope it makes.
@@ -215,6 +218,7 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
     // Those by their eased shares. A dot in the tail of its planned share always decides (the
     // tail lies within the window), so every dot not listed is kept for certain.
     for (std::size_t m = 0; m < part.matter_count; ++m) {
+      if (m + kAhead < part.matter_count) neighbours.prefetch(part.kept[part.matter[m + kAhead]]);
       const std::uint32_t k = part.matter[m], place = part.kept[k];
       const float u = ranks[place], f = planned[place];
       // Listed only to find a steep fall (kSparseUnder): its eased share decides nothing, and its
@@ -296,7 +300,9 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
   on_both_cores(2, [&](std::size_t core, std::size_t /*one past it*/) {
     Part& part = parts[core];
     part.roomy.reserve(part.checked.size());
-    for (const auto [j, sparsest] : part.checked) {
+    for (std::size_t c = 0; c < part.checked.size(); ++c) {
+      if (c + kAhead < part.checked.size()) neighbours.prefetch(part.checked[c + kAhead].place);
+      const auto [j, sparsest] = part.checked[c];
       const float f = planned[j], widest = kWidestRoomSpacings * neighbours.spacing_mm();
       float reach = room(sparsest);
       // Where the search would reach past five of the pool's spacings (a dot planned under a
