@@ -512,7 +512,7 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
   lay_out(pool.positions, layout), lay_out(pool.normals, layout), lay_out(pool.triangles, layout), lay_out(pool.rank, layout);
   // The skin's own normals, half on each core, in the order laid out: neighbouring dots read the
   // same corners of the mesh. (Worked out as each dot was kept, the reads were scattered over the
-  // mesh and took a twentieth of the throw: 0.93x the pool's time on the 200k sphere, same dots.)
+  // mesh and took a twentieth of the throw: 0.93-0.97x the pool's time on the 200k sphere, same dots.)
   auto face_skin = [&](std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) pool.normals[k] = skin_normal(mesh, pool.positions[k], pool.triangles[k], pool.normals[k]);
   };
