@@ -10,6 +10,7 @@
 
 #include <glm/geometric.hpp>
 
+#include "core/both_cores.h"
 #include "core/random.h"
 #include "dots/cell_order.h"
 #include "dots/morton.h"
@@ -513,13 +514,9 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
   // The skin's own normals, half on each core, in the order laid out: neighbouring dots read the
   // same corners of the mesh. (Worked out as each dot was kept, the reads were scattered over the
   // mesh and took a twentieth of the throw: 0.93-0.97x the pool's time on the 200k sphere, same dots.)
-  auto face_skin = [&](std::size_t begin, std::size_t end) {
+  on_both_cores(count, [&](std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) pool.normals[k] = skin_normal(mesh, pool.positions[k], pool.triangles[k], pool.normals[k]);
-  };
-  {
-    std::jthread other(face_skin, count / 2, count);
-    face_skin(0, count / 2);
-  }
+  });
   return pool;
 }
 
