@@ -16,6 +16,7 @@
 #include "dots/morton.h"
 #include "dots/nearby_points.h"
 #include "dots/point_grid.h"
+#include "dots/point_quads.h"
 #include "dots/surface_projector.h"
 
 namespace smp {
@@ -55,6 +56,9 @@ constexpr int kLevelsPerGrid = 4;
 // 0.79 s. (The cells change which blocker a dart meets first, so each width throws other dots,
 // equally spread: see docs/PERFORMANCE.md, thirteenth session.)
 constexpr float kGridCellRadii = 1.5f;
+// Darts ahead whose triangles' planes are asked for (SurfaceProjector::prefetch): 4 and 12
+// measured alike.
+constexpr std::size_t kPrefetchAhead = 8;
 // How far a dart may be moved towards the middle of its gap, in radii.
 constexpr float kCentringReach = 0.5f;
 
@@ -187,8 +191,8 @@ struct Half {
   std::vector<glm::vec3> positions, normals;  // the new points
   std::vector<std::uint32_t> triangles;        // the mesh triangle each lies on
   std::vector<float> clearance;                // mm: each new point's distance to the points before it
-  std::vector<glm::vec3> near;                 // scratch: the points around a dart, and their squared distances
-  std::vector<float> near_distance2;
+  PointQuads near;                             // scratch: the points around a dart, and their squared distances
+  std::vector<PointQuads::Four> near_distance2;
   std::vector<Candidate> near_plane;          // darts within a radius of the plane, tested after both halves
   std::unique_ptr<PointGrid> grid;            // earlier levels' points on this side of (and near) the plane, and the new
 };
@@ -272,21 +276,31 @@ bool place_dart(const Candidate& dart, float radius, Points& points, const Surfa
 // dots; exact, 0.750 and 0.08%.)
 template <class Points>
 float centre_in_gap(Candidate& dot, float reach, float radius, Points& points, const SurfaceProjector& surface, Half& scratch) {
-  std::vector<glm::vec3>& near = scratch.near;
-  std::vector<float>& d2 = scratch.near_distance2;  // from p
+  using Four = PointQuads::Four;
+  const PointQuads& near = scratch.near;
+  std::vector<Four>& d2 = scratch.near_distance2;  // from p, four at a time as `near` holds them
   const float around = 2.0f * radius;
-  near.clear();
-  points.gather(dot.position, around, near);
-  auto nearest_from = [&](glm::vec3 p) {
-    float least = around * around;
-    for (const glm::vec3& q : near) least = std::min(least, glm::dot(p - q, p - q));
-    return std::sqrt(least);
+  points.gather(dot.position, around, scratch.near);
+  const std::vector<PointQuads::Quad>& quads = near.quads();
+  d2.resize(quads.size());
+  auto least_of = [](Four v) { return std::min(std::min(v[0], v[1]), std::min(v[2], v[3])); };
+  auto nearest2_from = [&](glm::vec3 p) {
+    Four least = Four{} + around * around;
+    for (const PointQuads::Quad& quad : quads) {
+      const Four d = PointQuads::distance2(quad, p);
+      least = d < least ? d : least;
+    }
+    return least_of(least);
   };
+  auto distances_from = [&](glm::vec3 p) {
+    Four least = Four{} + around * around;
+    for (std::size_t i = 0; i < quads.size(); ++i) least = (d2[i] = PointQuads::distance2(quads[i], p)) < least ? d2[i] : least;
+    return least_of(least);
+  };
+  auto d2_of = [&](std::size_t j) { return d2[j / 4][j % 4]; };
   const std::size_t n = near.size();
   glm::vec3 p = dot.position;
-  float nearest2 = around * around;
-  d2.resize(n);
-  for (std::size_t j = 0; j < n; ++j) d2[j] = glm::dot(p - near[j], p - near[j]), nearest2 = std::min(nearest2, d2[j]);
+  float nearest2 = distances_from(p);
   const float unmoved = std::sqrt(nearest2);
   const float tie = 0.01f * radius;  // distances this close count as equal
   for (int step = 0; step < 4 && reach > 1e-4f * radius; ++step) {
@@ -297,8 +311,8 @@ float centre_in_gap(Candidate& dot, float reach, float radius, Points& points, c
     std::size_t which[kMostTied];
     int tied = 0;
     for (std::size_t j = 0; j < n && tied < kMostTied; ++j)
-      if (d2[j] <= tied2) {
-        const glm::vec3 away = (p - near[j]) / std::max(std::sqrt(d2[j]), 1e-9f);
+      if (d2_of(j) <= tied2) {
+        const glm::vec3 away = (p - near[j]) / std::max(std::sqrt(d2_of(j)), 1e-9f);
         which[tied] = j;
         growth[tied++] = away - dot.normal * glm::dot(dot.normal, away);
       }
@@ -323,23 +337,31 @@ float centre_in_gap(Candidate& dot, float reach, float radius, Points& points, c
     std::size_t a = which[0];
     for (int k = 1, slowest = 0; k < tied; ++k)
       if (glm::dot(way, growth[k]) < glm::dot(way, growth[slowest])) slowest = k, a = which[k];
-    float t = reach;
-    for (std::size_t j = 0; j < n; ++j)
-      if (const float closing = glm::dot(way, near[j] - near[a]); d2[j] > tied2 && closing > 0.0f) t = std::min(t, (d2[j] - d2[a]) / (2.0f * closing));
+    const glm::vec3 from = near[a];
+    const float from2 = d2_of(a);
+    Four t = Four{} + reach;
+    for (std::size_t i = 0; i < quads.size(); ++i) {
+      const Four closing = way.x * (quads[i].x - from.x) + way.y * (quads[i].y - from.y) + way.z * (quads[i].z - from.z);
+      const Four meets = (d2[i] - from2) / (2.0f * closing);  // only where counted below
+      t = (d2[i] > tied2) & (closing > 0.0f) & (meets < t) ? meets : t;
+    }
+    const float along = least_of(t);
     // Squared distances from there: |p - q + t u|^2 = d2 + 2 t u.(p - q) + t^2.
-    float moved2 = around * around;
-    for (std::size_t j = 0; j < n; ++j) moved2 = std::min(moved2, d2[j] + t * (2.0f * glm::dot(way, p - near[j]) + t));
-    if (!(moved2 > nearest2)) break;
-    p += way * t;
-    reach -= t;
-    nearest2 = around * around;
-    for (std::size_t j = 0; j < n; ++j) d2[j] = glm::dot(p - near[j], p - near[j]), nearest2 = std::min(nearest2, d2[j]);
+    Four moved = Four{} + around * around;
+    for (std::size_t i = 0; i < quads.size(); ++i) {
+      const Four there = d2[i] + along * (2.0f * (way.x * (p.x - quads[i].x) + way.y * (p.y - quads[i].y) + way.z * (p.z - quads[i].z)) + along);
+      moved = there < moved ? there : moved;
+    }
+    if (!(least_of(moved) > nearest2)) break;
+    p += way * along;
+    reach -= along;
+    nearest2 = distances_from(p);
   }
   if (p != dot.position) {
     // Onto the skin; kept only where that barely moves it and it still clears the radius.
     Candidate onto = dot;
     if (surface.project_from(p, dot.triangle, onto.position, onto.normal, onto.triangle) && glm::distance(onto.position, p) < 0.1f * radius)
-      if (const float clearance = nearest_from(onto.position); clearance > radius * 1.0005f) {
+      if (const float clearance = std::sqrt(nearest2_from(onto.position)); clearance > radius * 1.0005f) {
         dot = onto;
         return clearance;
       }
@@ -455,7 +477,10 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
       // 200k sphere against 200.7k and 0.757.) At least one dart: a pool of one or two dots asked
       // for fewer than one a half, and got none.
       const double throws = level == levels - 1 ? kThrowsPerPoint : kThrowsPerPointBeforeLast;
-      for (const Candidate& dart : surface.sweep(random, std::max<std::size_t>(1, std::size_t(throws * expected * share)))) {
+      const std::vector<Candidate> darts = surface.sweep(random, std::max<std::size_t>(1, std::size_t(throws * expected * share)));
+      for (std::size_t i = 0; i < darts.size(); ++i) {
+        const Candidate& dart = darts[i];
+        if (i + kPrefetchAhead < darts.size()) projector->prefetch(darts[i + kPrefetchAhead].triangle);
         if (sign * split.distance(dart.position) <= radius) {
           half.near_plane.push_back(dart);
           continue;

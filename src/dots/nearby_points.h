@@ -9,6 +9,7 @@
 #include <glm/vec3.hpp>
 
 #include "dots/point_grid.h"
+#include "dots/point_quads.h"
 
 namespace smp {
 
@@ -19,34 +20,25 @@ class NearbyPoints {
   explicit NearbyPoints(PointGrid& grid, PointGrid* also = nullptr) : grid_(&grid), also_(also) {}
 
   // As PointGrid's, for a radius or reach up to the grid's cell size (past it, the grid answers).
-  // With two grids, a point stored in both is gathered twice.
+  // With two grids, a point stored in both is gathered twice. `out` is cleared first, and holds the
+  // points four to a quad, ready for the caller's own scans.
   bool first_within(glm::vec3 p, float radius, glm::vec3& found);
-  void gather(glm::vec3 p, float reach, std::vector<glm::vec3>& out);
+  void gather(glm::vec3 p, float reach, PointQuads& out);
   // Stores p in the grid or grids (and in the copy, where it falls in the copied cells).
   void insert(glm::vec3 p);
 
  private:
-  // Four points by coordinate; unused places hold a point far from anything.
-  using Four = float __attribute__((vector_size(16)));
-  using Lanes = int __attribute__((vector_size(16)));  // all bits set in a lane that is true
-  struct Quad {
-    Four x, y, z;
-  };
-  // Which of a quad's points lie within sqrt(r2) of p.
-  static Lanes within(const Quad& quad, glm::vec3 p, float r2);
-
   // Whether the copy holds every place within `reach` of p (a negative reach: p within the
   // copied cells or a hair outside them).
   bool holds(glm::vec3 p, float reach) const;
   // Copies the cells around p's unless the copy holds every place within `reach` of p; false
   // when even they do not (a reach past a cell), and the grid must answer.
   bool cover(glm::vec3 p, float reach);
-  void append(glm::vec3 p);
 
   PointGrid* grid_;
   PointGrid* also_;
-  std::vector<Quad> quads_;  // the copied points
-  std::size_t count_ = 0;
+  PointQuads copy_;                 // the copied cells' points
+  std::vector<glm::vec3> spilled_;  // scratch: what the grids gather where the copy cannot
   glm::vec3 low_{1.0f}, high_{0.0f};  // mm: the copied cells' box, a hair inside (empty until the first copy)
   float hair_ = 0.0f;                 // mm
 };

@@ -11,6 +11,7 @@
 #include "dots/nearby_points.h"
 #include "dots/nearest_point.h"
 #include "dots/point_grid.h"
+#include "dots/point_quads.h"
 #include "dots/spatial_hash.h"
 #include "dots/surface_projector.h"
 #include "support/bundled_head.h"
@@ -39,6 +40,33 @@ TEST(PointGrid, FindsExactlyThePointsWithinTheRadiusAcrossCellsAndFullCells) {
   }
 }
 
+TEST(PointQuads, EachLaneAnswersAsBruteForceAndUnusedPlacesNeverDo) {
+  // 4n+3 points: the last quad has one unused place, which no reach may find.
+  Random random(17);
+  PointQuads quads;
+  std::vector<glm::vec3> points(23);
+  for (glm::vec3& p : points) p = glm::vec3(random.uniform(), random.uniform(), random.uniform()) * 4.0f, quads.append(p);
+  ASSERT_EQ(quads.size(), points.size());
+  ASSERT_EQ(quads.quads().size(), 6u);
+  for (std::size_t j = 0; j < points.size(); ++j) ASSERT_EQ(quads[j], points[j]);
+  for (int q = 0; q < 200; ++q) {
+    const glm::vec3 at = glm::vec3(random.uniform(), random.uniform(), random.uniform()) * 4.0f;
+    const float reach = q == 0 ? 1e9f : 2.0f * float(random.uniform());
+    for (std::size_t i = 0; i < quads.quads().size(); ++i) {
+      const unsigned lanes = PointQuads::within(quads.quads()[i], at, reach * reach);
+      for (std::size_t k = 0; k < 4; ++k) {
+        const std::size_t j = 4 * i + k;
+        const bool expected = j < points.size() && glm::distance(points[j], at) < reach;
+        ASSERT_EQ(bool(lanes >> k & 1u), expected) << "query " << q << ", point " << j;
+      }
+      if (lanes != 0) {
+        EXPECT_TRUE(lanes >> PointQuads::first_lane(lanes) & 1u);
+        EXPECT_EQ(lanes & ((1u << PointQuads::first_lane(lanes)) - 1u), 0u) << "the first set lane";
+      }
+    }
+  }
+}
+
 TEST(NearbyPoints, AnswersAsBruteForceWhileQueriesWanderAndPointsArrive) {
   // Queries walk through a 20 mm box in small steps (as darts do) and now and then jump; points
   // are added between queries, some inside the copied cells and some outside. Every answer is
@@ -63,9 +91,10 @@ TEST(NearbyPoints, AnswersAsBruteForceWhileQueriesWanderAndPointsArrive) {
     if (any) {
       EXPECT_LT(glm::distance(found, at), r);
     }
-    std::vector<glm::vec3> gathered;
+    PointQuads gathered;
     nearby.gather(at, r, gathered);
     ASSERT_EQ(gathered.size(), within) << "query " << q;
+    for (std::size_t j = 0; j < gathered.size(); ++j) ASSERT_LT(glm::distance(gathered[j], at), r) << "query " << q;
     if (q % 5 == 0) {
       const glm::vec3 p = q % 10 == 0 ? at + (glm::vec3(random.uniform(), random.uniform(), random.uniform()) - 0.5f) * 2.0f : random_place();
       stored.push_back(p), nearby.insert(p);
@@ -91,8 +120,10 @@ TEST(NearbyPoints, ReadsTwoGridsAsOne) {
     ASSERT_EQ(both.first_within(at, radius, found), within > 0) << "query " << q;
     // A point stored in both grids (as the pool's points near the plane are) is gathered twice:
     // compared as sets.
+    PointQuads quads;
+    both.gather(at, 2.0f * radius, quads);
     std::vector<glm::vec3> gathered;
-    both.gather(at, 2.0f * radius, gathered);
+    for (std::size_t j = 0; j < quads.size(); ++j) gathered.push_back(quads[j]);
     auto before = [](glm::vec3 a, glm::vec3 b) { return a.x != b.x ? a.x < b.x : a.y != b.y ? a.y < b.y : a.z < b.z; };
     std::sort(gathered.begin(), gathered.end(), before);
     gathered.erase(std::unique(gathered.begin(), gathered.end()), gathered.end());
