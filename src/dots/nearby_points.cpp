@@ -2,13 +2,7 @@
 
 namespace smp {
 
-bool NearbyPoints::holds(glm::vec3 p, float reach) const {
-  return p.x - reach >= low_.x && p.y - reach >= low_.y && p.z - reach >= low_.z && p.x + reach < high_.x &&
-         p.y + reach < high_.y && p.z + reach < high_.z;
-}
-
-bool NearbyPoints::cover(glm::vec3 p, float reach) {
-  if (holds(p, reach)) return true;
+bool NearbyPoints::recopy(glm::vec3 p, float reach) {
   const glm::ivec3 cell = grid_->cell_of(p);
   const float size = grid_->cell_size();
   // A hair inside the cells' bounds: a point the grid files by rounding in one cell must not be

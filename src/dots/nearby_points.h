@@ -30,10 +30,14 @@ class NearbyPoints {
  private:
   // Whether the copy holds every place within `reach` of p (a negative reach: p within the
   // copied cells or a hair outside them).
-  bool holds(glm::vec3 p, float reach) const;
+  bool holds(glm::vec3 p, float reach) const {
+    return p.x - reach >= low_.x && p.y - reach >= low_.y && p.z - reach >= low_.z && p.x + reach < high_.x && p.y + reach < high_.y &&
+           p.z + reach < high_.z;
+  }
   // Copies the cells around p's unless the copy holds every place within `reach` of p; false
   // when even they do not (a reach past a cell), and the grid must answer.
-  bool cover(glm::vec3 p, float reach);
+  bool cover(glm::vec3 p, float reach) { return holds(p, reach) || recopy(p, reach); }
+  bool recopy(glm::vec3 p, float reach);
 
   PointGrid* grid_;
   PointGrid* also_;
