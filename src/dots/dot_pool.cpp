@@ -284,14 +284,7 @@ float centre_in_gap(Candidate& dot, float reach, float radius, Points& points, c
   const std::vector<PointQuads::Quad>& quads = near.quads();
   d2.resize(quads.size());
   auto least_of = [](Four v) { return std::min(std::min(v[0], v[1]), std::min(v[2], v[3])); };
-  auto nearest2_from = [&](glm::vec3 p) {
-    Four least = Four{} + around * around;
-    for (const PointQuads::Quad& quad : quads) {
-      const Four d = PointQuads::distance2(quad, p);
-      least = d < least ? d : least;
-    }
-    return least_of(least);
-  };
+  // Fills d2 from p; the least of them (or around^2).
   auto distances_from = [&](glm::vec3 p) {
     Four least = Four{} + around * around;
     for (std::size_t i = 0; i < quads.size(); ++i) least = (d2[i] = PointQuads::distance2(quads[i], p)) < least ? d2[i] : least;
@@ -361,7 +354,7 @@ float centre_in_gap(Candidate& dot, float reach, float radius, Points& points, c
     // Onto the skin; kept only where that barely moves it and it still clears the radius.
     Candidate onto = dot;
     if (surface.project_from(p, dot.triangle, onto.position, onto.normal, onto.triangle) && glm::distance(onto.position, p) < 0.1f * radius)
-      if (const float clearance = std::sqrt(nearest2_from(onto.position)); clearance > radius * 1.0005f) {
+      if (const float clearance = std::sqrt(distances_from(onto.position)); clearance > radius * 1.0005f) {
         dot = onto;
         return clearance;
       }

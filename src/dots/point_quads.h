@@ -8,7 +8,9 @@
 #include <vector>
 
 #include <glm/vec3.hpp>
+#if defined(__SSE__)
 #include <xmmintrin.h>
+#endif
 
 namespace smp {
 
@@ -44,7 +46,14 @@ class PointQuads {
   }
   // Bit k set where point k of the quad lies within sqrt(r2) of p. (Read lane by lane, the scans'
   // branches took a fifth of the dart tests' time.)
-  static unsigned within(const Quad& quad, glm::vec3 p, float r2) { return unsigned(_mm_movemask_ps(__m128(distance2(quad, p) < r2))); }
+  static unsigned within(const Quad& quad, glm::vec3 p, float r2) {
+    const auto near = distance2(quad, p) < r2;  // all bits set in a lane that is true
+#if defined(__SSE__)
+    return unsigned(_mm_movemask_ps(__m128(near)));
+#else
+    return unsigned(near[0] & 1) | unsigned(near[1] & 2) | unsigned(near[2] & 4) | unsigned(near[3] & 8);
+#endif
+  }
   // The lane of a mask's first set bit.
   static int first_lane(unsigned mask) { return std::countr_zero(mask); }
 
