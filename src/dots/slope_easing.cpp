@@ -61,6 +61,8 @@ constexpr float kSparseUnder = (kRoundCappedSpacings / kWidestRoomSpacings) * (k
 
 // How many dots ahead a pass over some of them asks for their neighbour lists (PoolNeighbours::prefetch).
 constexpr std::size_t kAhead = 16;
+// And how many ahead the lists round it are asked for, once its own is in (4 and 8 measured alike).
+constexpr std::size_t kAheadFurther = 8;
 
 // The eased share of the dot at `place` (in PoolNeighbours' order, as `planned`, the plan): lowered
 // by the steepest fall of the plan from it to a neighbour. Read between dots, from the plan's own
@@ -219,6 +221,14 @@ DotSelection select_on_slopes(const DotPool& pool, const PoolNeighbours& neighbo
     // tail lies within the window), so every dot not listed is kept for certain.
     for (std::size_t m = 0; m < part.matter_count; ++m) {
       if (m + kAhead < part.matter_count) neighbours.prefetch(part.kept[part.matter[m + kAhead]]);
+      // A dot that reads further reads the lists of the furthest six of its twelve too, asked for
+      // once its own list is in: on the 1M sphere's sparse slope the easing waited on them, and
+      // the re-selection took about 0.86x the time with them asked for (the same dots).
+      if (m + kAheadFurther < part.matter_count)
+        if (const std::uint32_t ahead = part.kept[part.matter[m + kAheadFurther]]; planned[ahead] < kReadsFurtherUnder) {
+          const std::span<const std::uint32_t> nearest = neighbours.around(ahead);
+          for (const std::uint32_t further : nearest.subspan(nearest.size() / 2)) neighbours.prefetch(further);
+        }
       const std::uint32_t k = part.matter[m], place = part.kept[k];
       const float u = ranks[place], f = planned[place];
       // Listed only to find a steep fall (kSparseUnder): its eased share decides nothing, and its
