@@ -6,7 +6,6 @@
 #include <cmath>
 #include <memory>
 #include <optional>
-#include <thread>
 
 #include <glm/geometric.hpp>
 
@@ -418,7 +417,7 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
   DotPool pool;
   // The projector is built on the other core meanwhile.
   std::optional<SurfaceProjector> projector;
-  std::thread building([&] { projector.emplace(mesh, triangle_mask, SurfaceProjector::Search::AroundNearestVertex); });
+  OnOtherCore building([&] { projector.emplace(mesh, triangle_mask, SurfaceProjector::Search::AroundNearestVertex); });
   const std::vector<SkinTriangle> skin = skin_triangles(mesh, triangle_mask);
   const Bounds box = bounds_of(mesh);
   const Split split = halve_area(skin, box);
@@ -489,12 +488,12 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
         }
       }
     };
-    std::thread other(throw_half, 1);
+    OnOtherCore other([&] { throw_half(1); });
     throw_half(0);
     other.join();
     // The level before is ranked on the other core meanwhile: it has nothing else to do.
-    std::jthread ranking;
-    if (level > 0) ranking = std::jthread([&, level] { rank_into(ranked, clearances, level_start[std::size_t(level) - 1], level_start[std::size_t(level)]); });
+    std::optional<OnOtherCore> ranking;
+    if (level > 0) ranking.emplace([&, level] { rank_into(ranked, clearances, level_start[std::size_t(level) - 1], level_start[std::size_t(level)]); });
     // The darts near the plane, against both halves; the accepted ones join the first half, and the
     // second half's grid, which later levels near the plane read.
     NearbyPoints both(*halves[0].grid, halves[1].grid.get());
@@ -505,7 +504,7 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
           accept(halves[0], placed, clearance);
           both.insert(placed.position);
         }
-    if (ranking.joinable()) ranking.join();
+    ranking.reset();
     for (const Half& half : halves) {
       pool.positions.insert(pool.positions.end(), half.positions.begin(), half.positions.end());
       pool.normals.insert(pool.normals.end(), half.normals.begin(), half.normals.end());
@@ -523,7 +522,7 @@ DotPool build_dot_pool(const Mesh& mesh, const std::vector<std::uint8_t>& triang
   // The dots are then laid out cell by cell through space (cell_order.h), worked out on the other
   // core meanwhile.
   std::vector<std::uint32_t> layout;
-  std::jthread laying([&] { layout = cell_order(pool.positions, layout_cell_mm(pool.density_per_cm2)); });
+  OnOtherCore laying([&] { layout = cell_order(pool.positions, layout_cell_mm(pool.density_per_cm2)); });
   rank_into(ranked, clearances, level_start.back(), clearances.size());
   pool.rank.resize(count);
   for (std::size_t k = 0; k < count; ++k) pool.rank[std::uint32_t(ranked[k])] = float((double(k) + 0.5) / double(count));

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <thread>
+#include <optional>
 
 #include <glm/geometric.hpp>
+
+#include "core/both_cores.h"
 
 namespace smp {
 SurfaceProjector::SurfaceProjector(const Mesh& mesh, const std::vector<std::uint8_t>& mask, Search search)
@@ -23,9 +25,8 @@ SurfaceProjector::SurfaceProjector(const Mesh& mesh, const std::vector<std::uint
   // Dots are put back onto the skin from a hair off it: a fifth of an edge is ample. Cells of 1.5
   // median edges: on the bundled head, narrower took longer to build (1.0: 4x) and wider longer to
   // search (2.0: 1.2x, 3.0: 1.7x). Built on another core: it takes as long as all the rest.
-  std::jthread gridding([&] {
-    if (search == Search::ClosestTriangle) near_triangles_.emplace(mesh, mask, 1.5f * usual_edge_, 0.2f * usual_edge_);
-  });
+  std::optional<OnOtherCore> gridding;
+  if (search == Search::ClosestTriangle) gridding.emplace([&] { near_triangles_.emplace(mesh, mask, 1.5f * usual_edge_, 0.2f * usual_edge_); });
   first_.assign(mesh.positions.size() + 1, 0);
   for (std::size_t t = 0; t < mesh.triangle_count(); ++t)
     if (mask.empty() || mask[t])
@@ -62,7 +63,7 @@ SurfaceProjector::SurfaceProjector(const Mesh& mesh, const std::vector<std::uint
       }
     }
   }
-  gridding.join();
+  gridding.reset();
 }
 
 bool SurfaceProjector::project(glm::vec3 p, glm::vec3& on_surface, glm::vec3& normal, std::uint32_t& t) const {
