@@ -7,9 +7,13 @@
 namespace smp {
 namespace {
 
-// How long the helper, and a thread waiting for it, watch before they sleep: 0.5, 2 and 5 ms
-// measured alike on the pool; shorter leaves the renderer more of the core.
-constexpr std::chrono::microseconds kWatchFor{1000};
+// How long the helper watches for more work before it sleeps: 0.5, 2 and 5 ms measured alike on
+// the pool; shorter leaves the renderer more of the core.
+constexpr std::chrono::microseconds kHelperWatches{2000};
+// How long a thread waiting for the helper's work watches before it sleeps: it has nothing else to
+// do meanwhile, and woken, it went on up to milliseconds later (the pool's last levels waited
+// 10-48 ms a build for their rankings when this was 1 ms, 1-5 ms now).
+constexpr std::chrono::microseconds kWaiterWatches{50000};
 
 void pause() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -17,9 +21,9 @@ void pause() {
 #endif
 }
 
-// Watches `value` until it is not `old` for up to kWatchFor, then sleeps on it; returns its new value.
-std::uint32_t await_change(const std::atomic<std::uint32_t>& value, std::uint32_t old) {
-  const auto until = std::chrono::steady_clock::now() + kWatchFor;
+// Watches `value` until it is not `old` for up to `watch`, then sleeps on it; returns its new value.
+std::uint32_t await_change(const std::atomic<std::uint32_t>& value, std::uint32_t old, std::chrono::microseconds watch) {
+  const auto until = std::chrono::steady_clock::now() + watch;
   for (int spins = 1;; ++spins) {
     if (const std::uint32_t now = value.load(std::memory_order_acquire); now != old) return now;
     pause();
@@ -45,7 +49,7 @@ class Helper {
     return true;
   }
   void wait() {
-    for (std::uint32_t now = finished_.load(std::memory_order_acquire); now != handed_;) now = await_change(finished_, now);
+    for (std::uint32_t now = finished_.load(std::memory_order_acquire); now != handed_;) now = await_change(finished_, now, kWaiterWatches);
     busy_.store(false, std::memory_order_release);
   }
 
@@ -54,7 +58,7 @@ class Helper {
 
   void run() {
     for (std::uint32_t seen = 0;;) {
-      seen = await_change(posted_, seen);
+      seen = await_change(posted_, seen, kHelperWatches);
       (*task_)();
       finished_.store(seen, std::memory_order_release);
       finished_.notify_one();

@@ -4,8 +4,9 @@
 // program and takes the work, watching for the next piece a moment before it sleeps: on this
 // machine a new thread began 0.2 ms after it was made (1.5 ms one time in ten) and a sleeping one
 // woke 0.05-1 ms after it was called, against 1-2 us for one watching. The dot pool hands over work
-// about fifty times a build, a re-selection five times: on the 200k sphere, the pool built with a
-// new thread each time took 1.04-1.13x the time (an identical copy 0.92-1.03x), the same dots.
+// about fifty times a build, a re-selection five times. With a new thread each time, in one process
+// against this (an identical copy in brackets): the 200k sphere's pool 1.05-1.12x the time
+// (1.01-1.02x), the 1M sphere's re-selection on a hairline's slope 1.02-1.06x (0.96-0.98x).
 #include <cstddef>
 #include <functional>
 #include <thread>
