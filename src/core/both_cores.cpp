@@ -3,6 +3,11 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <thread>
+
+#if defined(__linux__)
+#include <sched.h>
+#endif
 
 namespace smp {
 namespace {
@@ -21,13 +26,28 @@ void pause() {
 #endif
 }
 
+// Whether this process may run on more than one core: on one, watching only keeps the thread
+// watched for off it.
+bool several_cores() {
+#if defined(__linux__)
+  cpu_set_t cores;
+  if (sched_getaffinity(0, sizeof cores, &cores) == 0) return CPU_COUNT(&cores) > 1;
+#endif
+  return std::thread::hardware_concurrency() > 1;
+}
+
 // Watches `value` until it is not `old` for up to `watch`, then sleeps on it; returns its new value.
+// Now and then it lets another thread of this core run (the renderer's, or the one it waits for).
 std::uint32_t await_change(const std::atomic<std::uint32_t>& value, std::uint32_t old, std::chrono::microseconds watch) {
+  static const bool watching = several_cores();
   const auto until = std::chrono::steady_clock::now() + watch;
-  for (int spins = 1;; ++spins) {
+  for (int spins = 1; watching; ++spins) {
     if (const std::uint32_t now = value.load(std::memory_order_acquire); now != old) return now;
     pause();
-    if (spins % 256 == 0 && std::chrono::steady_clock::now() > until) break;
+    if (spins % 256 == 0) {
+      if (std::chrono::steady_clock::now() > until) break;
+      std::this_thread::yield();
+    }
   }
   value.wait(old, std::memory_order_acquire);
   return value.load(std::memory_order_acquire);
