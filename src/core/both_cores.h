@@ -5,8 +5,8 @@
 // machine a new thread began 0.2 ms after it was made (1.5 ms one time in ten) and a sleeping one
 // woke 0.05-1 ms after it was called, against 1-2 us for one watching. The dot pool hands over work
 // about fifty times a build, a re-selection five times. With a new thread each time, in one process
-// against this (an identical copy in brackets): the 200k sphere's pool 1.05-1.12x the time
-// (1.01-1.02x), the 1M sphere's re-selection on a hairline's slope 1.02-1.06x (0.96-0.98x).
+// against this (an identical copy in brackets): the 200k sphere's pool 1.01-1.20x the time, median
+// of six runs 1.07x (1.00-1.02x); the 1M sphere's re-selection on a slope 1.01-1.07x (0.97-0.99x).
 #include <cstddef>
 #include <functional>
 #include <thread>

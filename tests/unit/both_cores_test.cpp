@@ -1,7 +1,7 @@
 #include "core/both_cores.h"
 
-#include <atomic>
 #include <algorithm>
+#include <atomic>
 #include <thread>
 #include <vector>
 
