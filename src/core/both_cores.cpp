@@ -20,7 +20,8 @@ constexpr std::chrono::microseconds kHelperWatches{2000};
 // 10-48 ms a build for their rankings when this was 1 ms, 1-5 ms now).
 constexpr std::chrono::microseconds kWaiterWatches{50000};
 
-void pause() {
+// One spin of a watching loop: lets the core know it is waiting (and a sibling thread run).
+void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
   __builtin_ia32_pause();
 #endif
@@ -43,7 +44,7 @@ std::uint32_t await_change(const std::atomic<std::uint32_t>& value, std::uint32_
   const auto until = std::chrono::steady_clock::now() + watch;
   for (int spins = 1; watching; ++spins) {
     if (const std::uint32_t now = value.load(std::memory_order_acquire); now != old) return now;
-    pause();
+    cpu_relax();
     if (spins % 256 == 0) {
       if (std::chrono::steady_clock::now() > until) break;
       std::this_thread::yield();
