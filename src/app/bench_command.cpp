@@ -94,11 +94,11 @@ std::string json_escape(const std::string& text) {
 // several renderers in turn, frame by frame (A B C A B C ...), so that a machine slowing down or
 // speeding up (a shared VM, a hot core) weighs on every one alike and their ratios hold.
 // `setups[i]` gives renderer i what it draws besides the head; `before_frame`, if set, runs at
-// the start of every frame (a slider being dragged). The GPU is waited for each frame so the
+// the start of every frame, with the renderer's index (a slider being dragged). The GPU is waited for each frame so the
 // figure is the time the frame really takes, not the time to queue it.
 std::vector<Figure> measure_frames_interleaved(const Mesh& head, int frames, int samples,
                                                const std::vector<std::function<void(SceneRenderer&)>>& setups,
-                                               const std::function<void(int, SceneRenderer&)>& before_frame = {}) {
+                                               const std::function<void(int, std::size_t, SceneRenderer&)>& before_frame = {}) {
   std::vector<std::unique_ptr<SceneRenderer>> renderers;
   for (const auto& setup : setups) {
     renderers.push_back(std::make_unique<SceneRenderer>());
@@ -122,7 +122,7 @@ std::vector<Figure> measure_frames_interleaved(const Mesh& head, int frames, int
     camera.yaw = 2.0f * std::numbers::pi_v<float> * float(frame) / float(frames);
     for (std::size_t r = 0; r < renderers.size(); ++r) {
       const auto start = Clock::now();
-      if (before_frame) before_frame(frame, *renderers[r]);
+      if (before_frame) before_frame(frame, r, *renderers[r]);
       io.DeltaTime = 1.0f / 60.0f;
       ImGui_ImplOpenGL3_NewFrame();
       ImGui::NewFrame();
@@ -144,14 +144,9 @@ std::vector<Figure> measure_frames_interleaved(const Mesh& head, int frames, int
 }
 
 // One renderer's frame times: `dots` drawn as instances, `setup` for anything else (baked dots).
-Figure measure_frames(const Mesh& head, int frames, int samples, const std::vector<DotInstance>& dots = {},
-                      const std::function<void(int, SceneRenderer&)>& before_frame = {},
-                      const std::function<void(SceneRenderer&)>& setup = {}) {
-  const std::function<void(SceneRenderer&)> dress = [&](SceneRenderer& r) {
-    r.set_dots(dots);
-    if (setup) setup(r);
-  };
-  return measure_frames_interleaved(head, frames, samples, {dress}, before_frame).front();
+Figure measure_frames(const Mesh& head, int frames, int samples, const std::vector<DotInstance>& dots = {}) {
+  const std::function<void(SceneRenderer&)> dress = [&](SceneRenderer& r) { r.set_dots(dots); };
+  return measure_frames_interleaved(head, frames, samples, {dress}).front();
 }
 
 // From exec to the first finished frame of a fresh process: start-up cost as a user feels it.
@@ -572,20 +567,23 @@ int run_bench(const BenchOptions& options) {
       return bake_pigment(ink_dots(made.instances, made.plane_mm, ViewSettings{}, {}, made.skin_metric), pigment.low_mm, pigment.high_mm, pigment.size);
     };
     const PigmentMap still_map = bake(still);
+    // Still and dragged frames taken in turn, so the host's load weighs on both alike (measured one
+    // after the other, the still frames' median moved from 116 to 164 ms between runs minutes apart).
     auto with_pigment = [&](SceneRenderer& r) {
+      r.set_dots(still.instances);
       r.set_pigment_uv(pigment.uvw);
       r.set_pigment(still_map);
     };
-    figures["design.frame_ms.still"] = measure_frames(head, frames, ViewSettings{}.msaa_samples, still.instances, {}, with_pigment);
-    figures["design.frame_ms.drag"] = measure_frames(
-        head, frames, ViewSettings{}.msaa_samples, still.instances,
-        [&](int frame, SceneRenderer& r) {
+    const std::vector<Figure> turns = measure_frames_interleaved(
+        head, frames, ViewSettings{}.msaa_samples, {with_pigment, with_pigment}, [&](int frame, std::size_t which, SceneRenderer& r) {
+          if (which == 0) return;  // the still one
           design.hairline.height_mm = 80.0f + 8.0f * std::sin(0.2f * float(frame));
           const DesignDots::Result made = designed.make(design);
           r.set_dots(made.instances);
           r.set_pigment(bake(made));
-        },
-        with_pigment);
+        });
+    figures["design.frame_ms.still"] = turns[0];
+    figures["design.frame_ms.drag"] = turns[1];
     figures["design.drag_frame_ratio"] =
         single(median(figures["design.frame_ms.drag"].samples) / median(figures["design.frame_ms.still"].samples), "ratio");
     figures["design.dots"] = single(double(still.counts.total), "dots");

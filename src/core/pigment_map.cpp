@@ -1,6 +1,7 @@
 #include "core/pigment_map.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <memory>
 
@@ -11,9 +12,7 @@ namespace {
 
 // The core's profile at distance t of its radius (as shaders/dot.frag draws a dot's rim).
 float profile(float t) {
-  if (t >= 1.0f) return 0.0f;
-  if (t <= 0.65f) return 1.0f;
-  const float x = (t - 0.65f) / 0.35f;
+  const float x = std::min(std::max((t - 0.65f) / 0.35f, 0.0f), 1.0f);  // without branches
   return 1.0f - x * x * (3.0f - 2.0f * x);
 }
 
@@ -32,125 +31,153 @@ float profile_area() {
 // absorbance, and what is kept is exp(-absorbance). A dot of darkness d has absorbance -ln(1 - d).
 float absorbance(float darkness) { return -std::log(1.0f - std::min(darkness, 0.999f)); }
 
-// The halo's weights, (1 - t^2)^2 out to `radius` texels, for a centre at each of 8x8 offsets
-// within a texel: every dot of a bake shares one halo radius, so the weights are computed once.
-struct HaloKernel {
-  static constexpr int kPhases = 8;
-  int reach = 0;  // texels each side of the centre texel
-  std::vector<float> weights;  // [phase_y][phase_x][dy][dx]
-  HaloKernel(float radius) : reach(int(std::ceil(radius)) + 1) {
-    const int side = 2 * reach + 1;
-    weights.resize(std::size_t(kPhases * kPhases * side * side));
-    for (int py = 0; py < kPhases; ++py)
-      for (int px = 0; px < kPhases; ++px)
-        for (int dy = -reach; dy <= reach; ++dy)
-          for (int dx = -reach; dx <= reach; ++dx) {
-            const float fx = (float(px) + 0.5f) / kPhases, fy = (float(py) + 0.5f) / kPhases;
-            const float t2 = ((float(dx) - fx) * (float(dx) - fx) + (float(dy) - fy) * (float(dy) - fy)) / (radius * radius);
-            const float w = t2 < 1.0f ? (1.0f - t2) * (1.0f - t2) : 0.0f;
-            weights[((std::size_t(py) * kPhases + std::size_t(px)) * std::size_t(side) + std::size_t(dy + reach)) * std::size_t(side) +
-                    std::size_t(dx + reach)] = w;
-          }
-  }
-  const float* at(float fx, float fy) const {
-    const int px = std::clamp(int(fx * kPhases), 0, kPhases - 1), py = std::clamp(int(fy * kPhases), 0, kPhases - 1);
-    const int side = 2 * reach + 1;
-    return &weights[(std::size_t(py) * kPhases + std::size_t(px)) * std::size_t(side * side)];
-  }
+// Rows of the map baked together (bake_pigment): 64 rows of 3062 texels' sums, 0.8 MB.
+constexpr int kBandRows = 32;
+
+// A dot's place and ellipse in a bake's texels.
+struct DotShape {
+  glm::vec2 centre;   // texel centres at integers
+  int cx = 0, cy = 0; // the texel at or below the centre, and the centre's offset from it
+  float fx = 0.0f, fy = 0.0f;
+  glm::vec3 g{};      // skin length^2 per texel^2 (InkDot::skin_metric)
+  float wide_eigen = 0.0f, narrow_eigen = 0.0f;  // its eigenvalues, wide axis first
+  bool round = true;  // to 1%: the chart barely stretches here
+  // Half the height of the ellipse a skin radius of r mm makes, in texels.
+  float half_height(float r) const { return r * std::sqrt(g.x / std::max(g.x * g.z - g.y * g.y, 1e-12f)); }
 };
 
-// The dots' absorbance added into rows [row0, row1) of `sum` (n x n).
-void add_dots(std::span<const InkDot> dots, glm::vec2 low_mm, float tpm, int n, int row0, int row1, float* sum) {
-  auto add = [&](int x, int y, float a) {
-    if (x >= 0 && x < n && y >= row0 && y < row1) sum[std::size_t(y) * std::size_t(n) + std::size_t(x)] += a;
-  };
-  const float unit_area = profile_area();
-  std::vector<std::pair<float, HaloKernel>> kernels;  // by halo radius in texels
+DotShape shape_of(const InkDot& dot, glm::vec2 low_mm, float tpm) {
+  DotShape s;
+  s.centre = (dot.at_mm - low_mm) * tpm - 0.5f;
+  s.cx = int(std::floor(s.centre.x)), s.cy = int(std::floor(s.centre.y));
+  s.fx = s.centre.x - float(s.cx), s.fy = s.centre.y - float(s.cy);
+  s.g = dot.skin_metric / (tpm * tpm);
+  const glm::vec2 stretch = metric_stretch(s.g);
+  const float mean = 0.5f * (stretch.x + stretch.y);
+  s.wide_eigen = std::max(stretch.x, 1e-12f), s.narrow_eigen = std::max(stretch.y, 1e-12f);
+  s.round = std::abs(s.g.x - s.g.z) < 0.02f * mean && std::abs(s.g.y) < 0.01f * mean;
+  return s;
+}
+
+// Rows [row0, row1) of an n-wide sum of absorbance, `sum` holding row0's first texel.
+struct Rows {
+  float* sum;
+  int n, row0, row1;
+  void add(int x, int y, float a) const {
+    if (x >= 0 && x < n && y >= row0 && y < row1) sum[std::size_t(y - row0) * std::size_t(n) + std::size_t(x)] += a;
+  }
+  float* row(int y) const { return sum + std::size_t(y - row0) * std::size_t(n); }  // y in [row0, row1)
+  // Offsets dy in [-reach, reach] from row cy that fall in these rows, as [first, last].
+  int first(int cy, int reach) const { return std::max(-reach, row0 - cy); }
+  int last(int cy, int reach) const { return std::min(reach, row1 - 1 - cy); }
+};
+
+// The dots' halos: (1 - t^2)^2 out to each dot's halo radius, t measured on the skin, over its
+// ellipse in the chart (a circle where the chart does not stretch). Along a row t^2 is a quadratic
+// in x, so each row's texels inside are found at once and only they are visited, with no test per
+// texel (texel by texel over the ellipse's box, the halos took most of a dragged frame).
+void add_halos(std::span<const InkDot> dots, glm::vec2 low_mm, float tpm, const Rows& rows) {
   for (const InkDot& dot : dots) {
-    const glm::vec2 c = (dot.at_mm - low_mm) * tpm - 0.5f;  // texel centres at integers
-    // The dot's ellipse in texels: |skin offset|^2 = x^T g x for a texel offset x, and its
-    // semi-axes (along the eigenvectors of g) radius_mm / sqrt(eigenvalue).
-    const glm::vec3 g = dot.skin_metric / (tpm * tpm);
-    const glm::vec2 stretch = metric_stretch(g);
-    const float mean = 0.5f * (stretch.x + stretch.y);
-    const float wide_eigen = std::max(stretch.x, 1e-12f), narrow_eigen = std::max(stretch.y, 1e-12f);
-    const float skin_radius = 0.5f * dot.diameter_mm;
-    const float wide = skin_radius / std::sqrt(wide_eigen), narrow = skin_radius / std::sqrt(narrow_eigen);  // texels
-    const float halo_r = std::max(1.0f, dot.halo_mm * tpm);
-    const float halo_reach = std::max(halo_r, dot.halo_mm / std::sqrt(wide_eigen));  // texels, along its widest
-    const float reach = std::max(std::max(wide, 3.0f), dot.halo > 0.0f ? halo_reach : 0.0f) + 2.0f;
-    if (c.y + reach < float(row0) || c.y - reach >= float(row1)) continue;  // the other thread's
-    const int cx = int(std::floor(c.x)), cy = int(std::floor(c.y));
-    const float fx = c.x - float(cx), fy = c.y - float(cy);
-    const bool round = std::abs(g.x - g.z) < 0.02f * mean && std::abs(g.y) < 0.01f * mean;  // to 1%: the chart barely stretches here
-    if (dot.halo > 0.0f && !round) {
-      // Stretched: the halo's (1 - t^2)^2 over its ellipse, where t is the distance on the skin.
-      const float a = absorbance(dot.halo * dot.darkness), halo_skin = std::max(dot.halo_mm, 1.0f / tpm);
-      const float det = std::max(g.x * g.z - g.y * g.y, 1e-12f);
-      const int hx = int(std::ceil(halo_skin * std::sqrt(g.z / det))) + 1, hy = int(std::ceil(halo_skin * std::sqrt(g.x / det))) + 1;
-      for (int dy = -hy; dy <= hy; ++dy)
-        for (int dx = -hx; dx <= hx; ++dx) {
-          const float x = float(dx) - fx, y = float(dy) - fy;
-          const float t2 = (g.x * x * x + 2.0f * g.y * x * y + g.z * y * y) / (halo_skin * halo_skin);
-          if (t2 < 1.0f) add(cx + dx, cy + dy, a * (1.0f - t2) * (1.0f - t2));
-        }
-    } else if (dot.halo > 0.0f) {
-      auto found = std::find_if(kernels.begin(), kernels.end(), [&](const auto& k) { return std::abs(k.first - halo_r) < 0.02f; });
-      if (found == kernels.end()) found = kernels.insert(kernels.end(), {halo_r, HaloKernel(halo_r)});
-      const HaloKernel& kernel = found->second;
-      const float* w = kernel.at(fx, fy);
-      const float a = absorbance(dot.halo * dot.darkness);
-      const int side = 2 * kernel.reach + 1;
-      for (int dy = -kernel.reach; dy <= kernel.reach; ++dy)
-        for (int dx = -kernel.reach; dx <= kernel.reach; ++dx)
-          if (const float weight = w[(dy + kernel.reach) * side + dx + kernel.reach]; weight > 0.0f) add(cx + dx, cy + dy, a * weight);
+    if (!(dot.halo > 0.0f)) continue;
+    const DotShape s = shape_of(dot, low_mm, tpm);
+    const float a = absorbance(dot.halo * dot.darkness);
+    const float halo_skin = std::max(dot.halo_mm, 1.0f / tpm);  // mm, at least a texel
+    const glm::vec3 q = s.g / (halo_skin * halo_skin);            // t^2 = q.x x^2 + 2 q.y x y + q.z y^2, in texels
+    const int hy = int(std::ceil(s.half_height(halo_skin))) + 1;
+    for (int dy = rows.first(s.cy, hy), last = rows.last(s.cy, hy); dy <= last; ++dy) {
+      const float y = float(dy) - s.fy;
+      const float disc = q.y * q.y * y * y - q.x * (q.z * y * y - 1.0f);
+      if (!(disc > 0.0f)) continue;
+      const float middle = s.fx - q.y * y / q.x, half_width = std::sqrt(disc) / q.x;  // in dx
+      const int dx0 = std::max(int(std::ceil(middle - half_width)), -s.cx), dx1 = std::min(int(std::floor(middle + half_width)), rows.n - 1 - s.cx);
+      float* row = rows.row(s.cy + dy) + s.cx;
+      const float b = 2.0f * q.y * y, c = q.z * y * y;
+      for (int dx = dx0; dx <= dx1; ++dx) {
+        const float x = float(dx) - s.fx;
+        const float w = std::max(0.0f, 1.0f - (q.x * x * x + b * x + c));
+        row[dx] += a * w * w;
+      }
     }
-    // The wide axis (unit, texels): an eigenvector of g for its smaller eigenvalue.
-    glm::vec2 along = std::abs(g.y) > 1e-12f ? glm::vec2(g.y, wide_eigen - g.x) : (g.x <= g.z ? glm::vec2(1, 0) : glm::vec2(0, 1));
-    along /= std::max(1e-12f, std::sqrt(along.x * along.x + along.y * along.y));
-    const glm::vec2 across(-along.y, along.x);
+  }
+}
+
+// The dots' cores: each a soft-edged ellipse, or its ink shared among the nearest texels when
+// narrower than one.
+void add_cores(std::span<const InkDot> dots, glm::vec2 low_mm, float tpm, const Rows& rows) {
+  const float unit_area = profile_area();
+  for (const InkDot& dot : dots) {
+    const DotShape s = shape_of(dot, low_mm, tpm);
+    // Its semi-axes (along the eigenvectors of g) radius_mm / sqrt(eigenvalue), in texels.
+    const float skin_radius = 0.5f * dot.diameter_mm;
+    const float wide = skin_radius / std::sqrt(s.wide_eigen), narrow = skin_radius / std::sqrt(s.narrow_eigen);
+    const glm::vec3 g = s.g;
+    const int cx = s.cx, cy = s.cy;
+    const float fx = s.fx, fy = s.fy;
     if (narrow < 0.75f) {
       // Narrower than a texel: its ink (absorbance x its area in texels) shared among the texels
       // under a tent one texel wide across its narrow axis and as much wider along the other as
       // the ellipse is (round: the nearest four, bilinearly).
       const float texel_area = unit_area * wide * narrow;
       const float a = absorbance(dot.darkness) * texel_area;
-      if (round) {  // the nearest four, bilinearly
-        add(cx, cy, a * (1 - fx) * (1 - fy));
-        add(cx + 1, cy, a * fx * (1 - fy));
-        add(cx, cy + 1, a * (1 - fx) * fy);
-        add(cx + 1, cy + 1, a * fx * fy);
+      if (s.round) {  // the nearest four, bilinearly
+        rows.add(cx, cy, a * (1 - fx) * (1 - fy));
+        rows.add(cx + 1, cy, a * fx * (1 - fy));
+        rows.add(cx, cy + 1, a * (1 - fx) * fy);
+        rows.add(cx + 1, cy + 1, a * fx * fy);
         continue;
       }
-      const float reach_along = std::clamp(wide / narrow, 1.0f, 6.0f);
-      const int rx = int(std::ceil(reach_along)) + 1;
+      const float reach_along = std::clamp(wide / narrow, 1.0f, 6.0f), per_reach = 1.0f / reach_along;
+      // The wide axis (unit, texels): an eigenvector of g for its smaller eigenvalue.
+      glm::vec2 along = std::abs(g.y) > 1e-12f ? glm::vec2(g.y, s.wide_eigen - g.x) : (g.x <= g.z ? glm::vec2(1, 0) : glm::vec2(0, 1));
+      along /= std::max(1e-12f, std::sqrt(along.x * along.x + along.y * along.y));
+      const glm::vec2 across(-along.y, along.x);
+      // The tent's box (at most 15 texels a side).
+      const float ex = reach_along * std::abs(along.x) + std::abs(across.x), ey = reach_along * std::abs(along.y) + std::abs(across.y);
+      const int dx0 = int(std::ceil(fx - ex)), dx1 = int(std::floor(fx + ex)), dy0 = int(std::ceil(fy - ey)), dy1 = int(std::floor(fy + ey));
+      if (cy + dy1 < rows.row0 || cy + dy0 >= rows.row1) continue;
       float weights[256];
       int at[256][2];
       int count = 0;
       float total = 0.0f;
-      for (int dy = -rx + 1; dy <= rx && count < 256; ++dy)
-        for (int dx = -rx + 1; dx <= rx && count < 256; ++dx) {
-          const glm::vec2 d(float(cx + dx) - c.x, float(cy + dy) - c.y);
-          const float w = std::max(0.0f, 1.0f - std::abs(d.x * along.x + d.y * along.y) / reach_along) *
+      for (int dy = dy0; dy <= dy1; ++dy)
+        for (int dx = dx0; dx <= dx1; ++dx) {
+          const glm::vec2 d(float(dx) - fx, float(dy) - fy);
+          const float w = std::max(0.0f, 1.0f - std::abs(d.x * along.x + d.y * along.y) * per_reach) *
                           std::max(0.0f, 1.0f - std::abs(d.x * across.x + d.y * across.y));
           if (w <= 0.0f) continue;
           weights[count] = w, at[count][0] = cx + dx, at[count][1] = cy + dy, ++count;
           total += w;
         }
-      for (int k = 0; k < count; ++k) add(at[k][0], at[k][1], a * weights[k] / total);
+      for (int k = 0; k < count; ++k) rows.add(at[k][0], at[k][1], a * weights[k] / total);
       continue;
     }
+    // Its ellipse, row by row as the halos: along a row t^2 is a quadratic in x.
     const float a = absorbance(dot.darkness);
-    // The ellipse's box: half-widths radius * sqrt of the inverse metric's diagonal.
-    const float det = std::max(g.x * g.z - g.y * g.y, 1e-12f);
-    const int rx = int(std::ceil(skin_radius * std::sqrt(g.z / det))), ry = int(std::ceil(skin_radius * std::sqrt(g.x / det)));
-    for (int dy = -ry; dy <= ry + 1; ++dy)
-      for (int dx = -rx; dx <= rx + 1; ++dx) {
-        const float x = float(cx + dx) - c.x, y = float(cy + dy) - c.y;
-        const float t = std::sqrt(std::max(0.0f, g.x * x * x + 2.0f * g.y * x * y + g.z * y * y)) / skin_radius;
-        if (t < 1.0f) add(cx + dx, cy + dy, a * profile(t));
+    const glm::vec3 q = g / (skin_radius * skin_radius);
+    const int ry = int(std::ceil(s.half_height(skin_radius))) + 1;
+    for (int dy = rows.first(cy, ry), last = rows.last(cy, ry); dy <= last; ++dy) {
+      const float y = float(dy) - fy;
+      const float disc = q.y * q.y * y * y - q.x * (q.z * y * y - 1.0f);
+      if (!(disc > 0.0f)) continue;
+      const float middle = fx - q.y * y / q.x, half_width = std::sqrt(disc) / q.x;  // in dx
+      const int dx0 = std::max(int(std::ceil(middle - half_width)), -cx), dx1 = std::min(int(std::floor(middle + half_width)), rows.n - 1 - cx);
+      float* row = rows.row(cy + dy) + cx;
+      const float b = 2.0f * q.y * y, c = q.z * y * y;
+      for (int dx = dx0; dx <= dx1; ++dx) {
+        const float x = float(dx) - fx;
+        row[dx] += a * profile(std::sqrt(std::max(0.0f, q.x * x * x + b * x + c)));
       }
+    }
   }
+}
+
+// The rows of the full map a dot may touch, halo included (a few more than it does).
+std::pair<int, int> rows_touched(const InkDot& dot, glm::vec2 low_mm, float tpm) {
+  const DotShape s = shape_of(dot, low_mm, tpm);
+  const float radius_mm = std::max({0.5f * dot.diameter_mm, dot.halo > 0.0f ? dot.halo_mm : 0.0f, 1.0f / tpm});
+  // The sub-texel tent reaches up to 7 texels.
+  const float reach = std::max(s.half_height(radius_mm) + 2.0f, 8.0f);
+  return {int(std::floor(s.centre.y - reach)), int(std::ceil(s.centre.y + reach))};
 }
 
 // Two passes of a box (2r + 1 texels wide) along the rows, then down the columns: nearly a
@@ -227,15 +254,36 @@ PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec
   std::vector<std::uint8_t> ink_of(8 * 1024 + 1);
   for (std::size_t i = 0; i < ink_of.size(); ++i) ink_of[i] = std::uint8_t(std::lround(255.0f * (1.0f - std::exp(-float(i) / 1024.0f))));
   map.ink.resize(std::size_t(n) * std::size_t(n));
-  // Two halves of the rows on two threads: each clears its rows, goes through every dot adding
-  // those over them, and turns its sums into ink.
-  const std::unique_ptr<float[]> sum(new float[std::size_t(n) * std::size_t(n)]);
-  on_both_cores(std::size_t(n), [&](std::size_t row0, std::size_t row1) {
-    const std::size_t begin = row0 * std::size_t(n), end = row1 * std::size_t(n);
-    std::fill(sum.get() + begin, sum.get() + end, 0.0f);
-    add_dots(dots, low_mm, tpm, n, int(row0), int(row1), sum.get());
-    for (std::size_t i = begin; i < end; ++i) map.ink[i] = ink_of[std::min<std::size_t>(std::size_t(sum[i] * 1024.0f + 0.5f), 8 * 1024)];
-  });
+  // The map is baked in bands of rows, each summed in a small buffer that stays in cache (a whole
+  // map of sums, 37 MB at 3062 texels a side, cost 45 ms a bake in fresh pages alone), from the dots
+  // that touch it, kept in their order.
+  const int bands = (n + kBandRows - 1) / kBandRows;
+  std::vector<std::vector<std::uint32_t>> in_band(static_cast<std::size_t>(bands));
+  for (std::uint32_t i = 0; i < dots.size(); ++i) {
+    const auto [first, last] = rows_touched(dots[i], low_mm, tpm);
+    for (int b = std::max(0, first / kBandRows), end = std::min(bands - 1, last / kBandRows); b <= end; ++b) in_band[std::size_t(b)].push_back(i);
+  }
+  std::atomic<int> next_band{0};
+  auto bake_bands = [&] {  // taking bands in turn with the other core, till none is left
+    std::vector<InkDot> band_dots;
+    std::vector<float> sum;
+    for (int b; (b = next_band++) < bands;) {
+      const int row0 = b * kBandRows, row1 = std::min(n, row0 + kBandRows);
+      band_dots.clear();
+      for (std::uint32_t i : in_band[std::size_t(b)]) band_dots.push_back(dots[i]);
+      sum.assign(std::size_t(row1 - row0) * std::size_t(n), 0.0f);
+      const Rows rows{sum.data(), n, row0, row1};
+      add_halos(band_dots, low_mm, tpm, rows);
+      add_cores(band_dots, low_mm, tpm, rows);
+      std::uint8_t* ink = &map.ink[std::size_t(row0) * std::size_t(n)];
+      const std::uint8_t* const table = ink_of.data();  // held here: the stores through ink may alias ink_of's own pointer
+      for (std::size_t i = 0; i < sum.size(); ++i) ink[i] = table[std::min<std::size_t>(std::size_t(sum[i] * 1024.0f + 0.5f), 8 * 1024)];
+    }
+  };
+  {
+    OnOtherCore other(bake_bands);
+    bake_bands();
+  }
   // Two passes of a box reach about its full width: half the radius a side.
   if (inflamed_mm > 0.0f) map.inflamed = inflamed_from(map.ink, n, 0.5f * inflamed_mm * tpm);
   return map;
