@@ -340,6 +340,7 @@ int run_window(const WindowOptions& options) {
   std::shared_ptr<const PoolNeighbours> pool_neighbours;
   std::unique_ptr<DesignDots> design_dots;  // the pool placed on this head's chart
   PigmentFrame pigment;          // where the baked dots lie on this head (empty without anatomy)
+  PigmentBaker pigment_baker;     // bakes again only the rows whose dots a change touched
   DesignDots::Result shown_dots;  // the dots on show, kept to bake again when only their look changes
   ViewSettings baked_for;         // the look the pigment was last baked with
   bool pigment_stale = true;
@@ -852,7 +853,7 @@ int run_window(const WindowOptions& options) {
     };
     const bool look_changed = look_differs(baked_for);
     if (!pigment.uvw.empty() && !shown_dots.instances.empty() && (pigment_stale || look_changed)) {
-      s.renderer.set_pigment(bake_pigment(ink_dots(shown_dots.instances, shown_dots.plane_mm, s.settings, shown_dots.on_scar, shown_dots.skin_metric), pigment.low_mm, pigment.high_mm, pigment.size, inflamed_mm(s.settings.preview)));
+      s.renderer.set_pigment(pigment_baker.bake(ink_dots(shown_dots.instances, shown_dots.plane_mm, s.settings, shown_dots.on_scar, shown_dots.skin_metric), pigment.low_mm, pigment.high_mm, pigment.size, inflamed_mm(s.settings.preview)));
       baked_for = s.settings;
       pigment_stale = false;
     }

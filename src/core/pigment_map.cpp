@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <cmath>
 #include <memory>
 
@@ -241,19 +242,21 @@ glm::vec2 metric_stretch(glm::vec3 m) {
   return {mean - spread, mean + spread};
 }
 
-PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec2 high_mm, int size, float inflamed_mm) {
-  PigmentMap map;
-  map.size = std::max(1, size);
-  map.low_mm = low_mm;
-  const float side = std::max(high_mm.x - low_mm.x, high_mm.y - low_mm.y);
-  map.high_mm = low_mm + glm::vec2(side);
+namespace {
+
+static_assert(sizeof(InkDot) == 9 * sizeof(float), "InkDot is compared byte by byte: no padding");
+
+// Bakes `dots` into `map` (its ink sized already). `previous`, if not null, holds each band's dots
+// as `map` was baked from them: a band whose dots are the same keeps its ink, and the others'
+// dots are stored there. Returns the rows baked, [first, last).
+std::pair<int, int> bake_bands(std::span<const InkDot> dots, PigmentMap& map, std::vector<std::vector<InkDot>>* previous) {
   const float tpm = map.texels_per_mm();
   const int n = map.size;
+  const glm::vec2 low_mm = map.low_mm;
   // Light kept = exp(-absorbance), through a table (absorbance in steps of 1/1024, finer than an
   // 8-bit step of ink, up to 8).
   std::vector<std::uint8_t> ink_of(8 * 1024 + 1);
   for (std::size_t i = 0; i < ink_of.size(); ++i) ink_of[i] = std::uint8_t(std::lround(255.0f * (1.0f - std::exp(-float(i) / 1024.0f))));
-  map.ink.resize(std::size_t(n) * std::size_t(n));
   // The map is baked in bands of rows, each summed in a small buffer that stays in cache (a whole
   // map of sums, 37 MB at 3062 texels a side, cost 45 ms a bake in fresh pages alone), from the dots
   // that touch it, kept in their order.
@@ -263,14 +266,22 @@ PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec
     const auto [first, last] = rows_touched(dots[i], low_mm, tpm);
     for (int b = std::max(0, first / kBandRows), end = std::min(bands - 1, last / kBandRows); b <= end; ++b) in_band[std::size_t(b)].push_back(i);
   }
-  std::atomic<int> next_band{0};
-  auto bake_bands = [&] {  // taking bands in turn with the other core, till none is left
+  if (previous) previous->resize(std::size_t(bands));
+  std::atomic<int> next_band{0}, first_baked{bands}, last_baked{-1};
+  auto bake_some = [&] {  // taking bands in turn with the other core, till none is left
     std::vector<InkDot> band_dots;
     std::vector<float> sum;
     for (int b; (b = next_band++) < bands;) {
       const int row0 = b * kBandRows, row1 = std::min(n, row0 + kBandRows);
       band_dots.clear();
       for (std::uint32_t i : in_band[std::size_t(b)]) band_dots.push_back(dots[i]);
+      if (previous) {
+        std::vector<InkDot>& before = (*previous)[std::size_t(b)];
+        if (before.size() == band_dots.size() && (before.empty() || std::memcmp(before.data(), band_dots.data(), band_dots.size() * sizeof(InkDot)) == 0)) continue;
+        before = band_dots;
+      }
+      for (int seen = first_baked; b < seen && !first_baked.compare_exchange_weak(seen, b);) {}
+      for (int seen = last_baked; b > seen && !last_baked.compare_exchange_weak(seen, b);) {}
       sum.assign(std::size_t(row1 - row0) * std::size_t(n), 0.0f);
       const Rows rows{sum.data(), n, row0, row1};
       add_halos(band_dots, low_mm, tpm, rows);
@@ -281,12 +292,56 @@ PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec
     }
   };
   {
-    OnOtherCore other(bake_bands);
-    bake_bands();
+    OnOtherCore other(bake_some);
+    bake_some();
   }
-  // Two passes of a box reach about its full width: half the radius a side.
-  if (inflamed_mm > 0.0f) map.inflamed = inflamed_from(map.ink, n, 0.5f * inflamed_mm * tpm);
+  if (last_baked < first_baked) return {0, 0};
+  return {first_baked * kBandRows, std::min(n, (last_baked + 1) * kBandRows)};
+}
+
+// The square `map` covers and its size, its ink cleared.
+void lay_out_map(PigmentMap& map, glm::vec2 low_mm, glm::vec2 high_mm, int size) {
+  map.size = std::max(1, size);
+  map.low_mm = low_mm;
+  const float side = std::max(high_mm.x - low_mm.x, high_mm.y - low_mm.y);
+  map.high_mm = low_mm + glm::vec2(side);
+  map.ink.assign(std::size_t(map.size) * std::size_t(map.size), 0);
+  map.inflamed.clear();
+}
+
+// Two passes of a box reach about its full width: half the radius a side.
+float inflamed_radius_texels(const PigmentMap& map, float inflamed_mm) { return 0.5f * inflamed_mm * map.texels_per_mm(); }
+
+}  // namespace
+
+PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec2 high_mm, int size, float inflamed_mm) {
+  PigmentMap map;
+  lay_out_map(map, low_mm, high_mm, size);
+  bake_bands(dots, map, nullptr);
+  if (inflamed_mm > 0.0f) map.inflamed = inflamed_from(map.ink, map.size, inflamed_radius_texels(map, inflamed_mm));
   return map;
+}
+
+const PigmentMap& PigmentBaker::bake(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec2 high_mm, int size, float inflamed_mm) {
+  PigmentMap square;
+  lay_out_map(square, low_mm, high_mm, 1);
+  if (map_.ink.empty() || map_.size != std::max(1, size) || map_.low_mm != square.low_mm || map_.high_mm != square.high_mm) {
+    lay_out_map(map_, low_mm, high_mm, size);
+    band_dots_.clear();
+  }
+  const bool all = band_dots_.empty() || inflamed_mm != inflamed_mm_;
+  changed_ = bake_bands(dots, map_, &band_dots_);
+  if (all) changed_ = {0, map_.size};
+  if (inflamed_mm > 0.0f && (all || changed_.second > changed_.first)) {
+    // The redness is worked out over the whole map again, but changes only within its reach of
+    // the rows baked: the two boxes at half the resolution and the halving.
+    const int reach = 4 * std::max(1, int(std::lround(0.5f * inflamed_radius_texels(map_, inflamed_mm)))) + 2;
+    map_.inflamed = inflamed_from(map_.ink, map_.size, inflamed_radius_texels(map_, inflamed_mm));
+    if (!all) changed_ = {std::max(0, changed_.first - reach), std::min(map_.size, changed_.second + reach)};
+  }
+  if (inflamed_mm <= 0.0f) map_.inflamed.clear();
+  inflamed_mm_ = inflamed_mm;
+  return map_;
 }
 
 }  // namespace smp

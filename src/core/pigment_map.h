@@ -4,6 +4,7 @@
 // dots or their look change.
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include <glm/vec2.hpp>
@@ -43,5 +44,24 @@ struct PigmentMap {
 // texels in the shape of its ellipse, so the texture keeps every dot's share of ink. Overlapping dots darken each other (their light kept multiplies).
 // `inflamed_mm` > 0: also the redness around the dots, over about that radius (mm).
 PigmentMap bake_pigment(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec2 high_mm, int size, float inflamed_mm = 0.0f);
+
+// Bakes one square's map again and again, as the window does while a slider is dragged: a band of
+// rows whose dots are all as they were in the last bake keeps its ink, so moving the hairline
+// rebakes the rows round it, not the whole map. The map equals bake_pigment's for the same dots.
+class PigmentBaker {
+ public:
+  const PigmentMap& bake(std::span<const InkDot> dots, glm::vec2 low_mm, glm::vec2 high_mm, int size, float inflamed_mm = 0.0f);
+  const PigmentMap& map() const { return map_; }
+  // The rows of the map, [first, second), that the last bake may have changed.
+  std::pair<int, int> changed_rows() const { return changed_; }
+  // The next bake starts afresh.
+  void forget() { map_ = {}; }
+
+ private:
+  PigmentMap map_;
+  float inflamed_mm_ = 0.0f;
+  std::vector<std::vector<InkDot>> band_dots_;  // each band's dots, as last baked
+  std::pair<int, int> changed_{0, 0};
+};
 
 }  // namespace smp

@@ -83,6 +83,69 @@ TEST(PigmentMap, ADotIsRoundOnTheSkinWhereTheChartStretchesIt) {
   }
 }
 
+// Dots on a jittered grid over a 40 mm square, with halos, some stretched as on the back of the head.
+std::vector<InkDot> field_of_dots() {
+  std::vector<InkDot> dots;
+  for (int y = 0; y < 40; ++y)
+    for (int x = 0; x < 40; ++x) {
+      const float jx = float((x * 7 + y * 13) % 10) * 0.05f, jy = float((x * 11 + y * 3) % 10) * 0.05f;
+      InkDot dot{{-20.0f + float(x) + jx, -20.0f + float(y) + jy}, 0.15f + 0.02f * float(x % 5), 0.8f, 0.5f, 0.6f};
+      if (x > 20) dot.skin_metric = {1.0f, 0.1f, 0.5f};
+      dots.push_back(dot);
+    }
+  return dots;
+}
+
+TEST(PigmentBaker, ABakeAfterAChangeEqualsAFreshOneAndRedoesOnlyTheRowsRoundIt) {
+  for (const float inflamed : {0.0f, 1.0f}) {
+    std::vector<InkDot> dots = field_of_dots();
+    PigmentBaker baker;
+    baker.bake(dots, {-21, -21}, {21, 21}, 840, inflamed);  // 20 texels a mm
+    EXPECT_EQ(baker.changed_rows(), std::make_pair(0, 840));
+    // As a hairline moves: dots near y = -15 mm dropped, moved and added; the rest as they were.
+    std::vector<InkDot> changed;
+    for (InkDot dot : dots) {
+      if (dot.at_mm.y > -16.0f && dot.at_mm.y < -14.0f) {
+        if (dot.at_mm.x < 0.0f) continue;
+        dot.at_mm.x += 0.2f;
+      }
+      changed.push_back(dot);
+    }
+    changed.push_back({{3.3f, -15.2f}, 0.3f, 0.7f, 0.5f, 0.6f});
+    const PigmentMap& again = baker.bake(changed, {-21, -21}, {21, 21}, 840, inflamed);
+    const PigmentMap fresh = bake_pigment(changed, {-21, -21}, {21, 21}, 840, inflamed);
+    EXPECT_EQ(again.ink, fresh.ink) << inflamed;
+    EXPECT_EQ(again.inflamed, fresh.inflamed) << inflamed;
+    // The rows baked again hold the change (texel rows 100-140) and leave most of the map alone.
+    const auto [first, last] = baker.changed_rows();
+    EXPECT_LE(first, 100) << inflamed;
+    EXPECT_GE(last, 140) << inflamed;
+    EXPECT_LT(last - first, 840 / 3) << inflamed;
+    // Nothing changed: nothing baked.
+    baker.bake(changed, {-21, -21}, {21, 21}, 840, inflamed);
+    EXPECT_EQ(baker.changed_rows().second - baker.changed_rows().first, 0) << inflamed;
+    // Only darker, as many dots as before.
+    for (InkDot& dot : changed)
+      if (dot.at_mm.y > 10.0f && dot.at_mm.y < 11.0f) dot.darkness = 0.9f;
+    EXPECT_EQ(baker.bake(changed, {-21, -21}, {21, 21}, 840, inflamed).ink, bake_pigment(changed, {-21, -21}, {21, 21}, 840, inflamed).ink) << inflamed;
+  }
+}
+
+TEST(PigmentBaker, ANewSquareSizeOrRednessBakesTheWholeMap) {
+  const std::vector<InkDot> dots = field_of_dots();
+  PigmentBaker baker;
+  baker.bake(dots, {-21, -21}, {21, 21}, 420);
+  EXPECT_EQ(baker.bake(dots, {-21, -21}, {21, 21}, 400).ink, bake_pigment(dots, {-21, -21}, {21, 21}, 400).ink);
+  EXPECT_EQ(baker.changed_rows(), std::make_pair(0, 400));
+  EXPECT_EQ(baker.bake(dots, {-22, -21}, {21, 21}, 400).ink, bake_pigment(dots, {-22, -21}, {21, 21}, 400).ink);
+  EXPECT_EQ(baker.changed_rows(), std::make_pair(0, 400));
+  const PigmentMap& red = baker.bake(dots, {-22, -21}, {21, 21}, 400, 1.0f);
+  EXPECT_EQ(red.inflamed, bake_pigment(dots, {-22, -21}, {21, 21}, 400, 1.0f).inflamed);
+  EXPECT_EQ(baker.changed_rows(), std::make_pair(0, 400));
+  EXPECT_TRUE(baker.bake(dots, {-22, -21}, {21, 21}, 400).inflamed.empty());
+  EXPECT_EQ(baker.changed_rows(), std::make_pair(0, 400));
+}
+
 TEST(PigmentPreview, HealedDotsShrinkAndTheFirstSessionHealsLighter) {
   const PreviewSettings fresh{Preview::Fresh, 0}, healed{Preview::Healed, 0};
   const InkLook f = ink_look(0.3f, 0.5f, 1, fresh), h = ink_look(0.3f, 0.5f, 1, healed), first = ink_look(0.3f, 0.5f, 0, healed);
