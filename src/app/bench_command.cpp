@@ -579,7 +579,8 @@ int run_bench(const BenchOptions& options) {
           design.hairline.height_mm = 80.0f + 8.0f * std::sin(0.2f * float(frame));
           const DesignDots::Result made = designed.make(design);
           r.set_dots(made.instances);
-          r.set_pigment(baker.bake(ink_of(made), pigment.low_mm, pigment.high_mm, pigment.size));
+          const PigmentMap& map = baker.bake(ink_of(made), pigment.low_mm, pigment.high_mm, pigment.size);
+          r.set_pigment(map, baker.changed_rows());
         });
     figures["design.frame_ms.still"] = turns[0];
     figures["design.frame_ms.drag"] = turns[1];

@@ -853,7 +853,8 @@ int run_window(const WindowOptions& options) {
     };
     const bool look_changed = look_differs(baked_for);
     if (!pigment.uvw.empty() && !shown_dots.instances.empty() && (pigment_stale || look_changed)) {
-      s.renderer.set_pigment(pigment_baker.bake(ink_dots(shown_dots.instances, shown_dots.plane_mm, s.settings, shown_dots.on_scar, shown_dots.skin_metric), pigment.low_mm, pigment.high_mm, pigment.size, inflamed_mm(s.settings.preview)));
+      const PigmentMap& map = pigment_baker.bake(ink_dots(shown_dots.instances, shown_dots.plane_mm, s.settings, shown_dots.on_scar, shown_dots.skin_metric), pigment.low_mm, pigment.high_mm, pigment.size, inflamed_mm(s.settings.preview));
+      s.renderer.set_pigment(map, pigment_baker.changed_rows());  // only the rows baked again are sent
       baked_for = s.settings;
       pigment_stale = false;
     }

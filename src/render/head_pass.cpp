@@ -6,52 +6,63 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace smp {
 namespace {
 
-// The next mip level of a square map `side` texels wide (its size rounded down), as OpenGL
-// makes it: each texel read bilinearly at its centre's place in the level above, which for an
-// even side is the mean of 2x2 and for an odd one drifts across the row.
-std::vector<std::uint8_t> halved_texels(const std::uint8_t* texels, int side, std::size_t channels) {
+// Rows [y0, y1) of the next mip level of a square map `side` texels wide (its size rounded
+// down), into `out` (that whole level), as OpenGL makes it: each texel read bilinearly at its
+// centre's place in the level above, which for an even side is the mean of 2x2 and for an odd one
+// drifts across the row.
+void halve_rows(const std::uint8_t* texels, int side, std::size_t channels, std::uint8_t* out, int y0, int y1) {
   const int half = side / 2;
+  const std::size_t row = std::size_t(side) * channels, out_row = std::size_t(half) * channels;
   if (side % 2 == 0) {  // the mean of 2x2, rounded as below, without the float rows
-    const std::size_t row = std::size_t(side) * channels, out_row = std::size_t(half) * channels;
-    std::vector<std::uint8_t> out(std::size_t(half) * out_row);
-    for (std::size_t y = 0; y < std::size_t(half); ++y)
+    for (std::size_t y = std::size_t(y0); y < std::size_t(y1); ++y)
       for (std::size_t x = 0; x < out_row; ++x) {
         const std::uint8_t* p = texels + 2 * y * row + (x / channels) * 2 * channels + x % channels;
         out[y * out_row + x] = std::uint8_t((p[0] + p[channels] + p[row] + p[row + channels] + 2) / 4);
       }
-    return out;
+    return;
   }
   struct Tap {
     int at;
     float weight;  // of texel `at`; 1 - weight of the next
   };
-  std::vector<Tap> taps(static_cast<std::size_t>(half));
-  for (int i = 0; i < half; ++i) {
+  auto tap = [&](int i) {
     const float u = std::clamp((float(i) + 0.5f) * float(side) / float(half) - 0.5f, 0.0f, float(side - 1));
     const int at = std::min(int(u), side - 2);
-    taps[std::size_t(i)] = {at, 1.0f - (u - float(at))};
-  }
-  const std::size_t row = std::size_t(side) * channels, out_row = std::size_t(half) * channels;
-  std::vector<float> across(std::size_t(side) * out_row);  // each row of the level above, narrowed
-  for (std::size_t y = 0; y < std::size_t(side); ++y)
+    return Tap{at, 1.0f - (u - float(at))};
+  };
+  std::vector<Tap> taps(static_cast<std::size_t>(half));
+  for (int i = 0; i < half; ++i) taps[std::size_t(i)] = tap(i);
+  // A row of the level above, narrowed.
+  auto narrowed = [&](int y, float* to) {
     for (std::size_t x = 0; x < std::size_t(half); ++x)
       for (std::size_t c = 0; c < channels; ++c) {
         const Tap& t = taps[x];
-        const std::uint8_t* p = texels + y * row + std::size_t(t.at) * channels + c;
-        across[y * out_row + x * channels + c] = t.weight * float(p[0]) + (1.0f - t.weight) * float(p[channels]);
+        const std::uint8_t* p = texels + std::size_t(y) * row + std::size_t(t.at) * channels + c;
+        to[x * channels + c] = t.weight * float(p[0]) + (1.0f - t.weight) * float(p[channels]);
       }
-  std::vector<std::uint8_t> out(std::size_t(half) * out_row);
-  for (std::size_t y = 0; y < std::size_t(half); ++y) {
+  };
+  std::vector<float> above(2 * out_row);
+  for (std::size_t y = std::size_t(y0); y < std::size_t(y1); ++y) {
     const Tap& t = taps[y];
-    const float* above = &across[std::size_t(t.at) * out_row];
+    narrowed(t.at, above.data());
+    narrowed(t.at + 1, above.data() + out_row);
     for (std::size_t x = 0; x < out_row; ++x) out[y * out_row + x] = std::uint8_t(t.weight * above[x] + (1.0f - t.weight) * above[x + out_row] + 0.5f);
   }
-  return out;
+}
+
+// The rows of the next level that rows [y0, y1) of a level `side` texels wide reach (a few more
+// where the side is odd and the taps drift).
+std::pair<int, int> halved_rows(int side, int y0, int y1) {
+  const int half = side / 2;
+  if (side % 2 == 0) return {y0 / 2, (y1 + 1) / 2};
+  return {std::max(0, int((std::int64_t(y0) - 1) * half / side) - 1), std::min(half, int((std::int64_t(y1) * half + side - 1) / side) + 2)};
 }
 
 }  // namespace
@@ -72,30 +83,35 @@ void HeadPass::set_pigment_uv(const std::vector<glm::vec3>& uvw) {
   has_uv_ = !uvw.empty();
 }
 
-void HeadPass::set_pigment(const PigmentMap& map) {
+void HeadPass::set_pigment(const PigmentMap& map, std::pair<int, int> rows) {
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, pigment_texture_);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   // Ink in red; with fresh redness, that in green beside it (one read gives both).
-  std::vector<std::uint8_t> both;
-  if (!map.inflamed.empty()) {
-    both.resize(2 * map.ink.size());
-    for (std::size_t i = 0; i < map.ink.size(); ++i) both[2 * i] = map.ink[i], both[2 * i + 1] = map.inflamed[i];
-  }
-  const GLenum format = both.empty() ? GL_RED : GL_RG;
-  const std::size_t channels = both.empty() ? 1 : 2;
-  const bool same_storage = map.size == pigment_size_ && format == pigment_format_;
+  const GLenum format = map.inflamed.empty() ? GL_RED : GL_RG;
+  const std::size_t channels = map.inflamed.empty() ? 1 : 2;
+  const bool same_storage = map.size == pigment_size_ && format == pigment_format_ && has_pigment_ && !levels_.empty();
+  auto [y0, y1] = same_storage ? std::pair(std::clamp(rows.first, 0, map.size), std::clamp(rows.second, 0, map.size)) : std::pair(0, map.size);
   // Mipmaps: far away a texel averages many dots' ink, which is how a shaved head reads at a
-  // distance (a shadow); up close the dots are separate. Made here (halved_texels): the software
-  // renderer's glGenerateMipmap took 13-20 ms over a 3k map, and 60 ms more the first time.
-  const std::uint8_t* texels = both.empty() ? map.ink.data() : both.data();
-  std::vector<std::uint8_t> smaller;
+  // distance (a shadow); up close the dots are separate. Made here (halve_rows): the software
+  // renderer's glGenerateMipmap took 13-20 ms over a 3k map, and 60 ms more the first time. Each
+  // level is kept, so a change to some rows (a slider's drag) sends those rows and the rows of
+  // the smaller levels they reach, not the whole map.
+  if (!same_storage) levels_.assign(1, {});
+  std::vector<std::uint8_t>& top = levels_[0];
+  top.resize(std::size_t(map.size) * std::size_t(map.size) * channels);
+  for (std::size_t i = std::size_t(y0) * std::size_t(map.size), end = std::size_t(y1) * std::size_t(map.size); i < end; ++i) {
+    if (channels == 1) top[i] = map.ink[i];
+    else top[2 * i] = map.ink[i], top[2 * i + 1] = map.inflamed[i];
+  }
   for (int level = 0, side = map.size;; ++level) {
-    if (same_storage) glTexSubImage2D(GL_TEXTURE_2D, level, 0, 0, side, side, format, GL_UNSIGNED_BYTE, texels);
-    else glTexImage2D(GL_TEXTURE_2D, level, both.empty() ? GL_R8 : GL_RG8, side, side, 0, format, GL_UNSIGNED_BYTE, texels);
+    const std::uint8_t* texels = levels_[std::size_t(level)].data();
+    if (!same_storage) glTexImage2D(GL_TEXTURE_2D, level, channels == 1 ? GL_R8 : GL_RG8, side, side, 0, format, GL_UNSIGNED_BYTE, texels);
+    else if (y1 > y0) glTexSubImage2D(GL_TEXTURE_2D, level, 0, y0, side, y1 - y0, format, GL_UNSIGNED_BYTE, texels + std::size_t(y0) * std::size_t(side) * channels);
     if (side <= 1) break;
-    smaller = halved_texels(texels, side, channels);
-    texels = smaller.data();
+    std::tie(y0, y1) = y1 > y0 ? halved_rows(side, y0, y1) : std::pair(0, 0);
+    if (std::size_t(level) + 1 >= levels_.size()) levels_.emplace_back(std::size_t(side / 2) * std::size_t(side / 2) * channels);
+    halve_rows(texels, side, channels, levels_[std::size_t(level) + 1].data(), y0, y1);
     side /= 2;
   }
   pigment_size_ = map.size;

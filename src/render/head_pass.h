@@ -1,5 +1,10 @@
 #pragma once
 // Draws the head as lit skin.
+#include <cstdint>
+#include <limits>
+#include <utility>
+#include <vector>
+
 #include "core/camera.h"
 #include "core/mesh.h"
 #include "core/view_settings.h"
@@ -18,7 +23,9 @@ class HeadPass {
   void set_mesh(const Mesh& mesh);  // drops the pigment (it belongs to the old mesh)
   // The baked dots and where each vertex lies on them (u, v, 1 on the chart; 0 off it).
   void set_pigment_uv(const std::vector<glm::vec3>& uvw);
-  void set_pigment(const PigmentMap& map);
+  // `rows`: those of the map, [first, second), that differ from the map set last (PigmentBaker's
+  // changed_rows); only they are sent. The whole map where there is none, or it had another size.
+  void set_pigment(const PigmentMap& map, std::pair<int, int> rows = {0, std::numeric_limits<int>::max()});
   void clear_pigment() { has_pigment_ = false; }
   bool has_pigment() const { return has_pigment_; }
   // A colour per vertex (alpha: how strongly it tints the skin), shown when ViewSettings say so.
@@ -33,6 +40,7 @@ class HeadPass {
   int pigment_size_ = 0;
   GLenum pigment_format_ = 0;  // GL_RED, or GL_RG with fresh redness
   float pigment_texels_per_mm_ = 0.0f;
+  std::vector<std::vector<std::uint8_t>> levels_;  // the texture's mip levels as sent, largest first
   bool has_uv_ = false, has_pigment_ = false;
   bool closed_ = false;  // is_closed_surface: the faces turned away need not be drawn
 };

@@ -31,7 +31,7 @@ class SceneRenderer {
   // by the head's shader instead of one instance per dot, except when sessions are coloured as a
   // map (which needs each dot's session).
   void set_pigment_uv(const std::vector<glm::vec3>& uvw) { head_.set_pigment_uv(uvw); }
-  void set_pigment(const PigmentMap& map) { head_.set_pigment(map); }
+  void set_pigment(const PigmentMap& map, std::pair<int, int> rows = {0, std::numeric_limits<int>::max()}) { head_.set_pigment(map, rows); }
   void clear_pigment() { head_.clear_pigment(); }
   bool has_pigment() const { return head_.has_pigment(); }
   std::size_t dot_count() const { return dots_.count(); }
