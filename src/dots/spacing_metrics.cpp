@@ -3,7 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <numbers>
 #include <optional>
+#include <unordered_map>
+
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
 
 #include "dots/spatial_hash.h"
 
@@ -53,6 +58,35 @@ SpacingStats spacing_stats(const std::vector<glm::vec3>& dots, std::span<const f
   for (double r : rho) sum += r;
   stats.rho_mean = sum / double(rho.size());
   return stats;
+}
+
+double count_variation(const std::vector<glm::vec3>& dots, const std::vector<glm::vec3>& centres, std::span<const float> density,
+                       float radius) {
+  if (centres.empty() || !(radius > 0.0f)) return 0.0;
+  // The dots by cells a radius wide: a window reaches into the 3x3x3 cells round its centre's.
+  auto cell_of = [&](glm::vec3 p) { return glm::ivec3(glm::floor(p / radius)); };
+  auto key = [](glm::ivec3 c) {
+    return std::uint64_t(std::uint32_t(c.x) & 0x1FFFFF) | std::uint64_t(std::uint32_t(c.y) & 0x1FFFFF) << 21 |
+           std::uint64_t(std::uint32_t(c.z) & 0x1FFFFF) << 42;
+  };
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> cells;
+  for (std::uint32_t i = 0; i < dots.size(); ++i) cells[key(cell_of(dots[i]))].push_back(i);
+  const double area = std::numbers::pi * double(radius) * double(radius);
+  double sum = 0.0, sum2 = 0.0;
+  for (std::size_t c = 0; c < centres.size(); ++c) {
+    const glm::ivec3 at = cell_of(centres[c]);
+    std::size_t count = 0;
+    for (int dz = -1; dz <= 1; ++dz)
+      for (int dy = -1; dy <= 1; ++dy)
+        for (int dx = -1; dx <= 1; ++dx)
+          if (const auto found = cells.find(key(at + glm::ivec3(dx, dy, dz))); found != cells.end())
+            for (std::uint32_t i : found->second) count += glm::distance(dots[i], centres[c]) <= radius;
+    const double ratio = double(count) / (area * double(density[c]));
+    sum += ratio, sum2 += ratio * ratio;
+  }
+  const double n = double(centres.size()), mean = sum / n;
+  if (!(mean > 0.0)) return 0.0;
+  return std::sqrt(std::max(0.0, sum2 / n - mean * mean)) / mean;
 }
 
 }  // namespace smp

@@ -25,4 +25,15 @@ double hex_spacing_mm(double density_per_mm2);
 SpacingStats spacing_stats(const std::vector<glm::vec3>& dots, std::span<const float> density_per_mm2,
                            std::span<const std::uint8_t> counted = {});
 
+// How much the count of dots in a window varies from place to place against what the target
+// density expects there: round each of `centres` (points of the surface chosen apart from the
+// dots), the dots within `radius_mm`, over pi r^2 times `centre_density_per_mm2` there. (A ball of
+// radius r centred on a sphere cuts exactly pi r^2 of it; on a gently curved scalp, nearly. Along
+// an even slope the window's excess on one side matches its shortfall on the other.) Returns the
+// coefficient of variation of those ratios: their standard deviation over their mean. Points
+// thrown at random give about 1/sqrt(expected count); an even blue-noise set far less, and a set
+// with clumps and holes more. 0 where there are no centres.
+double count_variation(const std::vector<glm::vec3>& dots, const std::vector<glm::vec3>& centres,
+                       std::span<const float> centre_density_per_mm2, float radius_mm);
+
 }  // namespace smp
