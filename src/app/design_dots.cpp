@@ -3,6 +3,7 @@
 #include "app/pigment_view.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -231,36 +232,48 @@ DesignDots::Result DesignDots::make(const Design& design) {
   };
 
   Result result;
-  result.instances.reserve(selection.dots.size());
+  const std::size_t kept = selection.dots.size();
+  result.instances.resize(kept), result.zones.resize(kept), result.chart.resize(kept), result.plane_mm.resize(kept);
+  result.skin_metric.resize(skin_metric_.empty() ? 0 : kept), result.on_scar.resize(kept), result.soft_edge.resize(kept);
+  result.target_per_cm2.resize(kept);
   // DOMAIN: a single needle and a lighter shade in the transition zone. Each impression varies a
-  // little (+-12% in size, +-8% in shade), from a hash of the dot so it stays put.
+  // little (+-12% in size, +-8% in shade), from a hash of the dot so it stays put. Each dot on its
+  // own, half on the other core (a drag makes the design again every frame), each half counting
+  // its own dots per session and zone.
   const float transition_dot = fresh_dot_mm(Needle::Single020);
-  for (std::size_t k = 0; k < selection.dots.size(); ++k) {
-    const std::uint32_t i = selection.dots[k];
-    const std::size_t session = session_of(i, std::min<std::size_t>(selection.session[k], design.sessions.size() - 1));
-    const SessionDesign& plan_k = design.sessions[session];
-    const bool soft = density.in_transition[i];
-    const std::uint32_t h = i * 2654435761u;
-    const float jitter_size = float((h >> 8) & 0xFF) / 255.0f - 0.5f, jitter_shade = float((h >> 16) & 0xFF) / 255.0f - 0.5f;
-    float size = soft ? std::min(transition_dot, fresh_dot_mm(plan_k.needle)) : fresh_dot_mm(plan_k.needle);
-    float shade = plan_k.pigment_percent / 100.0f * (soft ? 0.85f : 1.0f);
-    const bool on_scar = !scar_of.empty() && scar_of[i] >= 0;
-    if (on_scar) {  // scar tissue: the scar's own needle and pigment
-      const ScarDesign& scar = design.scars[std::size_t(scar_of[i])];
-      size = fresh_dot_mm(scar.needle);
-      shade = scar.pigment_percent / 100.0f;
+  std::array<DotCounts, 2> halves;
+  on_both_cores(kept, [&](std::size_t begin, std::size_t end) {
+    DotCounts& counts = halves[begin == 0 ? 0 : 1];
+    for (std::size_t k = begin; k < end; ++k) {
+      const std::uint32_t i = selection.dots[k];
+      const std::size_t session = session_of(i, std::min<std::size_t>(selection.session[k], design.sessions.size() - 1));
+      const SessionDesign& plan_k = design.sessions[session];
+      const bool soft = density.in_transition[i];
+      const std::uint32_t h = i * 2654435761u;
+      const float jitter_size = float((h >> 8) & 0xFF) / 255.0f - 0.5f, jitter_shade = float((h >> 16) & 0xFF) / 255.0f - 0.5f;
+      float size = soft ? std::min(transition_dot, fresh_dot_mm(plan_k.needle)) : fresh_dot_mm(plan_k.needle);
+      float shade = plan_k.pigment_percent / 100.0f * (soft ? 0.85f : 1.0f);
+      const bool on_scar = !scar_of.empty() && scar_of[i] >= 0;
+      if (on_scar) {  // scar tissue: the scar's own needle and pigment
+        const ScarDesign& scar = design.scars[std::size_t(scar_of[i])];
+        size = fresh_dot_mm(scar.needle);
+        shade = scar.pigment_percent / 100.0f;
+      }
+      result.instances[k] = {pool_.positions[i], pool_.normals[i], size * (1.0f + 0.24f * jitter_size), float(session),
+                             std::clamp(shade * (1.0f + 0.16f * jitter_shade), 0.0f, 1.0f)};
+      counts.per_session_zone[session][static_cast<std::size_t>(zone_[i])] += 1;
+      result.zones[k] = zone_[i];
+      result.chart[k] = places_[i].polar;
+      result.plane_mm[k] = plane_mm_[i];
+      if (!skin_metric_.empty()) result.skin_metric[k] = skin_metric_[i];
+      result.on_scar[k] = on_scar ? 1 : 0;
+      result.soft_edge[k] = soft ? 1 : 0;
+      result.target_per_cm2[k] = density.fraction[i] * float(pool_.density_per_cm2);
     }
-    result.instances.push_back({pool_.positions[i], pool_.normals[i], size * (1.0f + 0.24f * jitter_size), float(session),
-                                std::clamp(shade * (1.0f + 0.16f * jitter_shade), 0.0f, 1.0f)});
-    result.counts.per_session_zone[session][static_cast<std::size_t>(zone_[i])] += 1;
-    result.zones.push_back(zone_[i]);
-    result.chart.push_back(places_[i].polar);
-    result.plane_mm.push_back(plane_mm_[i]);
-    if (!skin_metric_.empty()) result.skin_metric.push_back(skin_metric_[i]);
-    result.on_scar.push_back(on_scar ? 1 : 0);
-    result.soft_edge.push_back(soft ? 1 : 0);
-    result.target_per_cm2.push_back(density.fraction[i] * float(pool_.density_per_cm2));
-  }
+  });
+  for (const DotCounts& half : halves)
+    for (std::size_t session = 0; session < kMaxSessions; ++session)
+      for (std::size_t zone = 0; zone < kZoneCount; ++zone) result.counts.per_session_zone[session][zone] += half.per_session_zone[session][zone];
   result.counts.total = selection.dots.size();
   return result;
 }
