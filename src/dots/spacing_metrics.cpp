@@ -72,8 +72,9 @@ double count_variation(const std::vector<glm::vec3>& dots, const std::vector<glm
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> cells;
   for (std::uint32_t i = 0; i < dots.size(); ++i) cells[key(cell_of(dots[i]))].push_back(i);
   const double area = std::numbers::pi * double(radius) * double(radius);
-  double sum = 0.0, sum2 = 0.0;
+  double sum = 0.0, sum2 = 0.0, windows = 0.0;
   for (std::size_t c = 0; c < centres.size(); ++c) {
+    if (!(density[c] > 0.0f)) continue;  // a window that expects nothing has no ratio
     const glm::ivec3 at = cell_of(centres[c]);
     std::size_t count = 0;
     for (int dz = -1; dz <= 1; ++dz)
@@ -82,11 +83,11 @@ double count_variation(const std::vector<glm::vec3>& dots, const std::vector<glm
           if (const auto found = cells.find(key(at + glm::ivec3(dx, dy, dz))); found != cells.end())
             for (std::uint32_t i : found->second) count += glm::distance(dots[i], centres[c]) <= radius;
     const double ratio = double(count) / (area * double(density[c]));
-    sum += ratio, sum2 += ratio * ratio;
+    sum += ratio, sum2 += ratio * ratio, windows += 1.0;
   }
-  const double n = double(centres.size()), mean = sum / n;
+  const double mean = windows > 0.0 ? sum / windows : 0.0;
   if (!(mean > 0.0)) return 0.0;
-  return std::sqrt(std::max(0.0, sum2 / n - mean * mean)) / mean;
+  return std::sqrt(std::max(0.0, sum2 / windows - mean * mean)) / mean;
 }
 
 }  // namespace smp

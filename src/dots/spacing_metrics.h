@@ -32,7 +32,7 @@ SpacingStats spacing_stats(const std::vector<glm::vec3>& dots, std::span<const f
 // an even slope the window's excess on one side matches its shortfall on the other.) Returns the
 // coefficient of variation of those ratios: their standard deviation over their mean. Points
 // thrown at random give about 1/sqrt(expected count); an even blue-noise set far less, and a set
-// with clumps and holes more. 0 where there are no centres.
+// with clumps and holes more. Centres where nothing is planned are left out; 0 where none is left.
 double count_variation(const std::vector<glm::vec3>& dots, const std::vector<glm::vec3>& centres,
                        std::span<const float> centre_density_per_mm2, float radius_mm);
 

@@ -486,6 +486,11 @@ TEST(CountVariation, ALatticeVariesLessThanRandomPointsAndClumpsMore) {
   EXPECT_NEAR(random_cv, 0.2, 0.03);
   EXPECT_LT(even, 0.3 * random_cv);
   EXPECT_GT(clumped, 1.2 * random_cv);
+  // A window where nothing is planned expects no dots: it is left out, not divided by zero.
+  centres.emplace_back(50.0f, 50.0f, 0.0f);
+  std::vector<float> with_empty = at;
+  with_empty.push_back(0.0f);
+  EXPECT_DOUBLE_EQ(count_variation(lattice, centres, with_empty, radius), even);
 }
 
 TEST(DotPoolOnTheHead, PacksAsTightlyAsOnASphere) {
