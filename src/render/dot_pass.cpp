@@ -45,7 +45,7 @@ void DotPass::draw(const OrbitCamera& camera, float aspect, const ViewSettings& 
   program_.use();
   program_.set("u_view", camera.view_matrix());
   program_.set("u_projection", camera.projection_matrix(aspect));
-  // A twentieth of a millimetre off the skin, plus a polygon offset: the dot wins the depth test
+  // A fifth of a millimetre off the skin, plus a polygon offset: the dot wins the depth test
   // against its own patch of skin at every zoom, yet the head still hides dots behind it.
   program_.set("u_lift_mm", 0.2f);
   program_.set("u_first_session", s.dot_session_first);

@@ -1,5 +1,6 @@
 // The real smp-studio binary: exit codes, messages, and that nothing is written on failure.
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -77,6 +78,34 @@ TEST(Cli, DotsDarkenTheScalpAndOnlyTheScalp) {
   // The crown, in the middle of the top view, is scalp: dots darken it. The backdrop stays.
   EXPECT_LT(mean_luma(b, 130, 130, 40), mean_luma(a, 130, 130, 40) - 5.0);
   EXPECT_NEAR(mean_luma(b, 2, 2, 20), mean_luma(a, 2, 2, 20), 0.5);
+}
+
+// Issue 4: each dot lies whole on the skin at every zoom (lifted a fifth of a millimetre and
+// offset in depth, so the skin under it never wins the depth test and speckles it): 150 dots/cm2
+// of 0.6 mm cover 42% of the skin. Drawn without the lift and the offset, 21-23% of the crown
+// darkened. (That the head hides dots behind it: tests/render/dot_depth_test.cpp.)
+TEST(Cli, DotsLieWholeOnTheSkinAtEveryZoom) {
+  const auto dir = test::scratch_dir();
+  auto luma = [](const Image& image, int x, int y) {
+    const auto p = image.pixel(x, y);
+    return 0.3 * p[0] + 0.6 * p[1] + 0.1 * p[2];
+  };
+  for (int zoom : {10, 50}) {
+    const std::string view = "render --size 300x300 --view top --focus vertex --zoom " + std::to_string(zoom);
+    const auto bare_run = studio(view + " --out " + (dir / "bare.png").string());
+    SKIP_WITHOUT_GL(bare_run);
+    ASSERT_EQ(bare_run.exit_code, 0) << bare_run.output;
+    const auto dots_run = studio(view + " --dots 150 --dot-size 0.6 --out " + (dir / "dots.png").string());
+    ASSERT_EQ(dots_run.exit_code, 0) << dots_run.output;
+    const Image bare = read_png(dir / "bare.png"), dots = read_png(dir / "dots.png");
+    int darker = 0;
+    for (int y = 0; y < 300; ++y)
+      for (int x = 0; x < 300; ++x) darker += luma(dots, x, y) < luma(bare, x, y) - 8.0;
+    const double share = darker / (300.0 * 300.0);
+    std::printf("zoom %d: %.3f of the skin darkened\n", zoom, share);
+    EXPECT_GT(share, 0.3) << "zoom " << zoom;
+    EXPECT_LT(share, 0.55) << "zoom " << zoom;
+  }
 }
 
 // The cache also keeps each pool dot's nearest mesh vertex (its zone and chart place): a design
