@@ -83,7 +83,7 @@ TEST(Cli, DotsDarkenTheScalpAndOnlyTheScalp) {
 // Issue 4: each dot lies whole on the skin at every zoom (lifted a fifth of a millimetre and
 // offset in depth, so the skin under it never wins the depth test and speckles it): 150 dots/cm2
 // of 0.6 mm cover 42% of the skin. Drawn without the lift and the offset, 21-23% of the crown
-// darkened. (That the head hides dots behind it: tests/render/dot_depth_test.cpp.)
+// darkened. (That the head hides dots behind it: tests/render/dot_drawing_test.cpp.)
 TEST(Cli, DotsLieWholeOnTheSkinAtEveryZoom) {
   const auto dir = test::scratch_dir();
   auto luma = [](const Image& image, int x, int y) {
