@@ -73,32 +73,41 @@ struct Rows {
   int last(int cy, int reach) const { return std::min(reach, row1 - 1 - cy); }
 };
 
+// Calls texel(sum, t2) for each texel of `rows` inside the ellipse t^2 = q.x x^2 + 2 q.y x y +
+// q.z y^2 < 1 round the dot's centre (x, y in texels from it), out to `reach` rows each side.
+// Along a row t^2 is a quadratic in x, so each row's texels inside are found at once and only they
+// are visited, with no test per texel (texel by texel over the ellipse's box, the halos took most
+// of a dragged frame).
+template <class Texel>
+void for_each_in_ellipse(const DotShape& s, glm::vec3 q, int reach, const Rows& rows, const Texel& texel) {
+  for (int dy = rows.first(s.cy, reach), last = rows.last(s.cy, reach); dy <= last; ++dy) {
+    const float y = float(dy) - s.fy;
+    const float disc = q.y * q.y * y * y - q.x * (q.z * y * y - 1.0f);
+    if (!(disc > 0.0f)) continue;
+    const float middle = s.fx - q.y * y / q.x, half_width = std::sqrt(disc) / q.x;  // in dx
+    const int dx0 = std::max(int(std::ceil(middle - half_width)), -s.cx), dx1 = std::min(int(std::floor(middle + half_width)), rows.n - 1 - s.cx);
+    float* row = rows.row(s.cy + dy);
+    const float b = 2.0f * q.y * y, c = q.z * y * y;
+    for (int dx = dx0; dx <= dx1; ++dx) {
+      const float x = float(dx) - s.fx;
+      texel(row[s.cx + dx], q.x * x * x + b * x + c);
+    }
+  }
+}
+
 // The dots' halos: (1 - t^2)^2 out to each dot's halo radius, t measured on the skin, over its
-// ellipse in the chart (a circle where the chart does not stretch). Along a row t^2 is a quadratic
-// in x, so each row's texels inside are found at once and only they are visited, with no test per
-// texel (texel by texel over the ellipse's box, the halos took most of a dragged frame).
+// ellipse in the chart (a circle where the chart does not stretch).
 void add_halos(std::span<const InkDot> dots, glm::vec2 low_mm, float tpm, const Rows& rows) {
   for (const InkDot& dot : dots) {
     if (!(dot.halo > 0.0f)) continue;
     const DotShape s = shape_of(dot, low_mm, tpm);
     const float a = absorbance(dot.halo * dot.darkness);
     const float halo_skin = std::max(dot.halo_mm, 1.0f / tpm);  // mm, at least a texel
-    const glm::vec3 q = s.g / (halo_skin * halo_skin);            // t^2 = q.x x^2 + 2 q.y x y + q.z y^2, in texels
     const int hy = int(std::ceil(s.half_height(halo_skin))) + 1;
-    for (int dy = rows.first(s.cy, hy), last = rows.last(s.cy, hy); dy <= last; ++dy) {
-      const float y = float(dy) - s.fy;
-      const float disc = q.y * q.y * y * y - q.x * (q.z * y * y - 1.0f);
-      if (!(disc > 0.0f)) continue;
-      const float middle = s.fx - q.y * y / q.x, half_width = std::sqrt(disc) / q.x;  // in dx
-      const int dx0 = std::max(int(std::ceil(middle - half_width)), -s.cx), dx1 = std::min(int(std::floor(middle + half_width)), rows.n - 1 - s.cx);
-      float* row = rows.row(s.cy + dy);
-      const float b = 2.0f * q.y * y, c = q.z * y * y;
-      for (int dx = dx0; dx <= dx1; ++dx) {
-        const float x = float(dx) - s.fx;
-        const float w = std::max(0.0f, 1.0f - (q.x * x * x + b * x + c));
-        row[s.cx + dx] += a * w * w;
-      }
-    }
+    for_each_in_ellipse(s, s.g / (halo_skin * halo_skin), hy, rows, [a](float& sum, float t2) {
+      const float w = std::max(0.0f, 1.0f - t2);
+      sum += a * w * w;
+    });
   }
 }
 
@@ -152,23 +161,10 @@ void add_cores(std::span<const InkDot> dots, glm::vec2 low_mm, float tpm, const 
       for (int k = 0; k < count; ++k) rows.add(at[k][0], at[k][1], a * weights[k] / total);
       continue;
     }
-    // Its ellipse, row by row as the halos: along a row t^2 is a quadratic in x.
+    // Its ellipse, with a soft rim.
     const float a = absorbance(dot.darkness);
-    const glm::vec3 q = g / (skin_radius * skin_radius);
     const int ry = int(std::ceil(s.half_height(skin_radius))) + 1;
-    for (int dy = rows.first(cy, ry), last = rows.last(cy, ry); dy <= last; ++dy) {
-      const float y = float(dy) - fy;
-      const float disc = q.y * q.y * y * y - q.x * (q.z * y * y - 1.0f);
-      if (!(disc > 0.0f)) continue;
-      const float middle = fx - q.y * y / q.x, half_width = std::sqrt(disc) / q.x;  // in dx
-      const int dx0 = std::max(int(std::ceil(middle - half_width)), -cx), dx1 = std::min(int(std::floor(middle + half_width)), rows.n - 1 - cx);
-      float* row = rows.row(cy + dy);
-      const float b = 2.0f * q.y * y, c = q.z * y * y;
-      for (int dx = dx0; dx <= dx1; ++dx) {
-        const float x = float(dx) - fx;
-        row[cx + dx] += a * profile(std::sqrt(std::max(0.0f, q.x * x * x + b * x + c)));
-      }
-    }
+    for_each_in_ellipse(s, g / (skin_radius * skin_radius), ry, rows, [a](float& sum, float t2) { sum += a * profile(std::sqrt(std::max(0.0f, t2))); });
   }
 }
 
